@@ -1,1 +1,78 @@
-export {};
+/**
+ * The programmatic API: `generate()` runs load → IR → emit → format → write and returns the diagnostics, the
+ * files and per-phase timings. The CLI is a thin layer over it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { GenerationError, type Diagnostic } from './diagnostics.js';
+import { emitPackage, PACKAGE_ROOT } from './emit/emit-package.js';
+import { formatFiles } from './format.js';
+import { buildIR } from './ir/build.js';
+import { selectOperations } from './ir/filter.js';
+import type { IRDocument } from './ir/types.js';
+import { loadSpec } from './load/load-spec.js';
+import { defaultNaming } from './naming.js';
+import { writeOutput, type WriteReport } from './write.js';
+
+export { GenerationError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+export type { IRDocument } from './ir/types.js';
+
+export const DEFAULT_SPEC = 'spec/openai.yaml';
+export const DEFAULT_OUT = 'generated';
+
+export interface GenerateOptions {
+  /** Path or URL of the spec. Default `spec/openai.yaml`. */
+  spec?: string;
+  /** Output directory. Default `generated`. */
+  out?: string;
+  /** Keep only operations with one of these tags (and the schemas they reach). */
+  includeTags?: string[];
+  clientName?: string;
+  packageName?: string;
+  /** Generate in memory only; nothing is written. */
+  write?: boolean;
+}
+
+export type Phase = 'load' | 'ir' | 'emit' | 'format' | 'write';
+
+export interface GenerateResult {
+  /** Relative path → formatted content. */
+  files: Map<string, string>;
+  /** Warnings (errors are thrown as `GenerationError`). */
+  diagnostics: Diagnostic[];
+  ir: IRDocument;
+  report: WriteReport | undefined;
+  timings: Record<Phase, number>;
+}
+
+export const GENERATOR_VERSION: string = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
+
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const timings: Record<Phase, number> = { load: 0, ir: 0, emit: 0, format: 0, write: 0 };
+  let t = performance.now();
+  const lap = (phase: Phase) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - t);
+    t = now;
+  };
+
+  const loaded = await loadSpec(options.spec ?? DEFAULT_SPEC);
+  lap('load');
+  const built = buildIR(loaded.document);
+  const ir = selectOperations(built.ir, { includeTags: options.includeTags });
+  lap('ir');
+  const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
+  const naming = defaultNaming(ir.title, { clientName: options.clientName, packageName: options.packageName });
+  const raw = emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash });
+  lap('emit');
+  const files = await formatFiles(raw);
+  lap('format');
+  const report = options.write === false ? undefined : await writeOutput(options.out ?? DEFAULT_OUT, files);
+  lap('write');
+  return { files, diagnostics: [...loaded.warnings, ...built.warnings], ir, report, timings };
+}
+
+export function isGenerationError(err: unknown): err is GenerationError {
+  return err instanceof GenerationError;
+}

@@ -1,0 +1,69 @@
+/**
+ * Diagnostics: every problem sdkforge reports, with where it is (file, line, column, JSON pointer),
+ * what is wrong and what to do about it. Errors stop generation; warnings are listed once each.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable machine-readable code, e.g. `yaml-syntax`, `ref-missing`, `not-openapi`. */
+  code: string;
+  /** What is wrong, one sentence. */
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+  file?: string;
+  /** 1-based line, when the source gives it. */
+  line?: number;
+  /** 1-based column, when the source gives it. */
+  column?: number;
+  /** JSON pointer into the document, e.g. `#/paths/~1models/get`. */
+  pointer?: string;
+}
+
+/** Thrown when generation cannot go on; carries every diagnostic collected so far. */
+export class GenerationError extends Error {
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
+    this.name = 'GenerationError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function errorDiagnostic(code: string, message: string, at: Partial<Diagnostic> = {}): Diagnostic {
+  return { severity: 'error', code, message, ...at };
+}
+
+/** One paragraph: `error[code] file:line:col at #/pointer: message Fix: hint` */
+export function formatDiagnostic(d: Diagnostic): string {
+  let where = '';
+  if (d.file) {
+    where = d.file;
+    if (d.line !== undefined) where += `:${d.line}` + (d.column !== undefined ? `:${d.column}` : '');
+  }
+  if (d.pointer) where += `${where ? ' ' : ''}at ${d.pointer}`;
+  const text = d.message.replace(/\s+/g, ' ').trim();
+  const hint = d.hint ? ` Fix: ${d.hint.replace(/\s+/g, ' ').trim()}` : '';
+  return `${d.severity}[${d.code}]${where ? ` ${where}` : ''}: ${text}${hint}`;
+}
+
+/** Escapes one reference token for a JSON pointer (RFC 6901). */
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function pointerOf(tokens: readonly (string | number)[]): string {
+  return '#' + tokens.map((t) => '/' + escapePointerToken(String(t))).join('');
+}
+
+export function parsePointer(pointer: string): string[] {
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (body === '' || body === '/') return body === '/' ? [''] : [];
+  return body
+    .slice(1)
+    .split('/')
+    .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'));
+}

@@ -1,0 +1,54 @@
+/**
+ * `src/client.ts`: the client class (e.g. `OpenAI`). Its methods carry the operation names and signatures minus
+ * the client argument, and delegate to the operation functions.
+ */
+import { StructureKind, type ClassDeclarationStructure } from 'ts-morph';
+import type { IRDocument } from '../ir/types.js';
+import { jsDocs } from './emit-types.js';
+import { operationDoc } from './emit-operations.js';
+import { parameterStructures, type OperationShape } from './signature.js';
+import { literal } from './type-expr.js';
+
+export interface ClientNaming {
+  clientName: string;
+  envPrefix: string;
+}
+
+export function authLiteral(ir: IRDocument): string {
+  const scheme = ir.security[0];
+  if (!scheme || scheme.kind === 'other') return `{ kind: 'none' }`;
+  if (scheme.kind === 'apiKey') return `{ kind: 'apiKey', in: ${literal(scheme.in ?? 'header')}, name: ${literal(scheme.parameterName ?? '')} }`;
+  return `{ kind: ${literal(scheme.kind)} }`;
+}
+
+export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: ClientNaming): ClassDeclarationStructure {
+  const defaults = `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(ir)} }`;
+  return {
+    kind: StructureKind.Class,
+    name: naming.clientName,
+    isExported: true,
+    extends: 'ClientCore',
+    docs: jsDocs(
+      `Client for ${ir.title} ${ir.version}.\n\nThe API key defaults to \`${naming.envPrefix}_API_KEY\` and the base URL to \`${naming.envPrefix}_BASE_URL\`, then ${ir.baseURL ? `\`${ir.baseURL}\`` : 'none'}.`,
+    ),
+    ctors: [
+      {
+        kind: StructureKind.Constructor,
+        parameters: [{ kind: StructureKind.Parameter, name: 'options', type: 'ClientOptions', initializer: '{}' }],
+        statements: `super(options, ${defaults});`,
+      },
+    ],
+    methods: shapes.map((shape) => {
+      const doc = operationDoc(shape.op);
+      const names = shape.args.map((a) => a.name).join(', ');
+      return {
+        kind: StructureKind.Method,
+        name: shape.op.name,
+        docs: jsDocs(doc.description, doc.deprecated),
+        parameters: parameterStructures(shape.args),
+        returnType: `Promise<${shape.returnType}>`,
+        statements: `return ops.${shape.op.name}(this, ${names});`,
+      };
+    }),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Minimal example values for README snippets: required properties only, first union variant, first enum value.
+ */
+import type { IRSchema } from '../ir/types.js';
+
+export function sampleValue(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): unknown {
+  if (depth > 6) return undefined;
+  switch (schema.kind) {
+    case 'ref': {
+      const target = named.get(schema.name);
+      return target ? sampleValue(target, named, depth + 1) : {};
+    }
+    case 'const':
+      return schema.value;
+    case 'enum':
+      return schema.values[0];
+    case 'primitive':
+      return schema.type === 'string' ? 'string' : schema.type === 'boolean' ? false : schema.type === 'null' ? null : 0;
+    case 'array': {
+      const item = sampleValue(schema.items, named, depth + 1);
+      return item === undefined ? [] : [item];
+    }
+    case 'tuple':
+      return schema.items.map((i) => sampleValue(i, named, depth + 1));
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const p of schema.properties) {
+        if (!p.required) continue;
+        const v = sampleValue(p.schema, named, depth + 1);
+        if (v !== undefined) out[p.name] = v;
+      }
+      return out;
+    }
+    case 'union':
+      return schema.variants[0] ? sampleValue(schema.variants[0], named, depth + 1) : null;
+    case 'intersection':
+      return Object.assign({}, ...schema.parts.map((p) => sampleValue(p, named, depth + 1)).filter((v) => v && typeof v === 'object'));
+    case 'binary':
+      return undefined;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The call shape of one operation, shared by the exported function and the client method: path parameters in
+ * path order, then the request body, then the parameter object (query, header and cookie parameters), then the
+ * per-request options. An argument is optional when nothing in it is required.
+ */
+import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
+import { isJson } from '../ir/build.js';
+import { NameAllocator, pascalCase } from '../ir/names.js';
+import type { IRContent, IROperation, IRParameter, IRSchema } from '../ir/types.js';
+import type { ResponseType } from '../runtime/core.js';
+import { literal, objectMembers, typeExpr, type TypeContext } from './type-expr.js';
+
+export interface Argument {
+  name: string;
+  type: string;
+  optional: boolean;
+}
+
+export interface OperationShape {
+  op: IROperation;
+  /** Arguments after the client (function) or first (method); the trailing `options` included. */
+  args: Argument[];
+  returnType: string;
+  /** The named parameter-object type to declare, if any. */
+  paramsType?: { name: string; members: string };
+  body?: { content: IRContent; argName: string };
+  paramsArg?: string;
+  responseType: ResponseType;
+}
+
+const ARG_NAMES = ['client', 'body', 'params', 'options'];
+
+export function operationShape(op: IROperation, typeNames: NameAllocator, ctx: TypeContext = {}): OperationShape {
+  const ids = new NameAllocator(ARG_NAMES);
+  const args: Argument[] = op.parameters.path.map((p) => ({
+    name: ids.allocate(p.identifier),
+    type: typeExpr(p.schema, ctx),
+    optional: false,
+  }));
+
+  const shape: Partial<OperationShape> = {};
+  const content = op.requestBody && pickRequestContent(op.requestBody.contents);
+  if (op.requestBody && content) {
+    args.push({ name: 'body', type: typeExpr(content.schema, ctx), optional: !op.requestBody.required });
+    shape.body = { content, argName: 'body' };
+  }
+
+  const others = [...op.parameters.query, ...op.parameters.header, ...op.parameters.cookie];
+  if (others.length > 0) {
+    const name = typeNames.allocate(`${pascalCase(op.name)}Params`);
+    const object: IRSchema = {
+      kind: 'object',
+      properties: others.map((p) => ({ name: p.name, required: p.required, schema: withParamDoc(p) })),
+      additional: false,
+    };
+    shape.paramsType = { name, members: objectMembers(object, ctx) };
+    args.push({ name: 'params', type: name, optional: !others.some((p) => p.required) });
+    shape.paramsArg = 'params';
+  }
+  // a required argument cannot follow an optional one
+  for (let i = args.length - 2; i >= 0; i--) if (!args[i + 1]!.optional) args[i]!.optional = false;
+  args.push({ name: 'options', type: 'RequestOptions', optional: true });
+
+  const success = op.success;
+  const responseType = responseTypeOf(success);
+  return {
+    op,
+    args,
+    returnType: success && responseType !== 'none' ? typeExpr(success.schema, ctx) : 'void',
+    responseType,
+    ...shape,
+  };
+}
+
+function withParamDoc(p: IRParameter): IRSchema {
+  return { ...p.schema, description: p.description ?? p.schema.description, deprecated: p.deprecated || p.schema.deprecated };
+}
+
+export function pickRequestContent(contents: IRContent[]): IRContent | undefined {
+  return contents.find((c) => isJson(c.mediaType)) ?? contents[0];
+}
+
+function responseTypeOf(content: IRContent | undefined): ResponseType {
+  if (!content) return 'none';
+  if (isJson(content.mediaType)) return 'json';
+  if (content.mediaType.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+export function parameterStructures(args: Argument[]): OptionalKind<ParameterDeclarationStructure>[] {
+  return args.map((a) => ({ name: a.name, type: a.type, hasQuestionToken: a.optional }));
+}
+
+/** Escapes literal path text for a template literal. */
+function templateText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/** The `RequestSpec` object literal the function passes to `client.request`. */
+export function requestSpecLiteral(shape: OperationShape): string {
+  const { op } = shape;
+  const pathArgs = shape.args.slice(0, op.parameters.path.length);
+  let i = 0;
+  const pathParts = op.path.split(/\{[^}]+\}/);
+  const path = pathParts.map((part, k) => templateText(part) + (k < pathParts.length - 1 ? `\${${pathArgs[i++]!.name}}` : '')).join('');
+  const fields: string[] = [`method: ${literal(op.method.toUpperCase())}`, `path: ${op.parameters.path.length ? `encodePath\`${path}\`` : literal(op.path)}`];
+
+  const p = shape.paramsArg;
+  const { query, header, cookie } = op.parameters;
+  if (p && query.length > 0) {
+    const onlyQuery = header.length === 0 && cookie.length === 0;
+    fields.push(`query: ${onlyQuery ? p : `{ ${query.map((q) => `${literal(q.name)}: ${p}?.[${literal(q.name)}]`).join(', ')} }`}`);
+    const styles = query.filter((q) => q.style !== 'form' || !q.explode);
+    if (styles.length > 0) {
+      fields.push(`queryStyles: { ${styles.map((q) => `${literal(q.name)}: { style: ${literal(q.style)}, explode: ${q.explode} }`).join(', ')} }`);
+    }
+  }
+  if (p && header.length > 0) {
+    fields.push(`headers: { ${header.map((h) => `${literal(h.name)}: ${p}?.[${literal(h.name)}]`).join(', ')} }`);
+  }
+  if (shape.body) {
+    fields.push(`body: ${shape.body.argName}`);
+    if (!isJson(shape.body.content.mediaType)) fields.push(`contentType: ${literal(shape.body.content.mediaType)}`);
+  }
+  if (shape.responseType !== 'json') fields.push(`responseType: ${literal(shape.responseType)}`);
+  fields.push(`secured: ${op.secured}`);
+  return `{ ${fields.join(', ')} }`;
+}

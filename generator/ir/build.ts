@@ -1,0 +1,294 @@
+/**
+ * Builds the IR from a loaded, bundled document: names every component schema, normalizes schemas, and turns
+ * each path item's operations into `IROperation`s (parameters by location, bodies and responses by content type,
+ * streaming detection).
+ */
+import { type Diagnostic, escapePointerToken } from '../diagnostics.js';
+import type { OpenAPIDocument } from '../load/load-spec.js';
+import { camelCase, NameAllocator, pascalCase } from './names.js';
+import { SchemaBuilder } from './build-schema.js';
+import type {
+  HttpMethod,
+  IRContent,
+  IRDocument,
+  IRNamedSchema,
+  IROperation,
+  IRParameter,
+  IRResponse,
+  IRSchema,
+  IRSecurityScheme,
+  IRStreaming,
+  ParameterLocation,
+  ParameterStyle,
+} from './types.js';
+
+type Raw = Record<string, unknown>;
+
+const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const STREAM_TERMINATOR_EXTENSION = 'x-sdkforge-stream-terminator';
+
+/** Names the generated runtime and entry points use; schema types must not take them. */
+const RUNTIME_TYPE_NAMES = ['RequestOptions', 'ClientOptions', 'ClientCore', 'APIError', 'Stream'];
+
+export interface BuildResult {
+  ir: IRDocument;
+  warnings: Diagnostic[];
+}
+
+export function buildIR(document: OpenAPIDocument): BuildResult {
+  const warnings: Diagnostic[] = [];
+  const warn = (d: Diagnostic) => warnings.push(d);
+
+  const rawSchemas = ((document.components as Raw | undefined)?.schemas ?? {}) as Raw;
+  const typeNames = new NameAllocator(RUNTIME_TYPE_NAMES);
+  const componentNames = new Map<string, string>();
+  for (const key of Object.keys(rawSchemas)) {
+    componentNames.set(`#/components/schemas/${escapePointerToken(key)}`, typeNames.allocate(pascalCase(key)));
+  }
+  const schemas = new SchemaBuilder(document, componentNames, warn);
+
+  const named: IRNamedSchema[] = Object.keys(rawSchemas).map((key) => {
+    const pointer = `#/components/schemas/${escapePointerToken(key)}`;
+    return { originalName: key, name: componentNames.get(pointer)!, pointer, schema: schemas.build(rawSchemas[key], pointer) };
+  });
+
+  const namedByName = new Map(named.map((n) => [n.name, n.schema]));
+  const operations = buildOperations(document, schemas, namedByName, warn);
+  const info = (document.info ?? {}) as Raw;
+  const servers = (document.servers ?? []) as Raw[];
+  const ir: IRDocument = {
+    title: typeof info.title === 'string' ? info.title : 'API',
+    version: typeof info.version === 'string' ? info.version : '0.0.0',
+    ...(typeof info.description === 'string' ? { description: info.description } : {}),
+    ...(typeof servers[0]?.url === 'string' ? { baseURL: servers[0].url } : {}),
+    schemas: named,
+    operations,
+    security: buildSecuritySchemes(document),
+  };
+  return { ir, warnings };
+}
+
+function buildOperations(
+  document: OpenAPIDocument,
+  schemas: SchemaBuilder,
+  named: ReadonlyMap<string, IRSchema>,
+  warn: (d: Diagnostic) => void,
+): IROperation[] {
+  const names = new NameAllocator();
+  const out: IROperation[] = [];
+  const paths = (document.paths ?? {}) as Raw;
+  const globalSecurity = Array.isArray(document.security) ? (document.security as unknown[]) : [];
+
+  for (const path of Object.keys(paths)) {
+    const itemPointer = `#/paths/${escapePointerToken(path)}`;
+    const { value: item } = schemas.deref(paths[path] as Raw, itemPointer);
+    if (!item || typeof item !== 'object') continue;
+    for (const method of METHODS) {
+      const op = item[method] as Raw | undefined;
+      if (!op || typeof op !== 'object') continue;
+      const pointer = `${itemPointer}/${method}`;
+      const operationId = typeof op.operationId === 'string' && op.operationId.trim() ? op.operationId : deriveOperationId(method, path);
+      const parameters = buildParameters(path, [...asArray(item.parameters), ...asArray(op.parameters)], pointer, schemas, warn);
+      const requestBody = buildRequestBody(op.requestBody, `${pointer}/requestBody`, schemas);
+      const responses = buildResponses(op.responses as Raw | undefined, `${pointer}/responses`, schemas);
+      const security = Array.isArray(op.security) ? (op.security as unknown[]) : globalSecurity;
+      const operation: IROperation = {
+        operationId,
+        name: names.allocate(camelCase(operationId)),
+        method,
+        path,
+        pointer,
+        ...(typeof op.summary === 'string' ? { summary: op.summary.trim() } : {}),
+        ...(typeof op.description === 'string' ? { description: op.description.trim() } : {}),
+        ...(op.deprecated === true ? { deprecated: true } : {}),
+        tags: asArray(op.tags).filter((t): t is string => typeof t === 'string'),
+        parameters,
+        ...(requestBody ? { requestBody } : {}),
+        responses,
+        secured: security.some((req) => req && typeof req === 'object' && Object.keys(req).length > 0),
+      };
+      const success = pickSuccess(responses);
+      if (success) operation.success = success;
+      const streaming = detectStreaming(operation, responses, op, schemas, named, pointer);
+      if (streaming) operation.streaming = streaming;
+      out.push(operation);
+    }
+  }
+  return out;
+}
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** `GET /chat/completions/{completion_id}` → `getChatCompletionsCompletionId`. */
+export function deriveOperationId(method: string, path: string): string {
+  const segments = path.split('/').filter(Boolean).map((s) => s.replace(/[{}]/g, ''));
+  return camelCase([method, ...segments].join(' '));
+}
+
+const DEFAULT_STYLE: Record<ParameterLocation, ParameterStyle> = { path: 'simple', query: 'form', header: 'simple', cookie: 'form' };
+
+function buildParameters(
+  path: string,
+  raw: unknown[],
+  pointer: string,
+  schemas: SchemaBuilder,
+  warn: (d: Diagnostic) => void,
+): Record<ParameterLocation, IRParameter[]> {
+  const byKey = new Map<string, IRParameter>();
+  raw.forEach((entry, i) => {
+    const { value: p } = schemas.deref(entry as Raw, `${pointer}/parameters/${i}`);
+    if (!p || typeof p.name !== 'string' || typeof p.in !== 'string') return;
+    const location = p.in as ParameterLocation;
+    if (!(location in DEFAULT_STYLE)) return;
+    const style = (typeof p.style === 'string' ? p.style : DEFAULT_STYLE[location]) as ParameterStyle;
+    const contentSchema = firstContentSchema(p.content);
+    const param: IRParameter = {
+      name: p.name,
+      identifier: camelCase(p.name),
+      in: location,
+      required: location === 'path' ? true : p.required === true,
+      style,
+      explode: typeof p.explode === 'boolean' ? p.explode : style === 'form',
+      schema: schemas.build(p.schema ?? contentSchema, `${pointer}/parameters/${i}/schema`),
+      ...(typeof p.description === 'string' ? { description: p.description.trim() } : {}),
+      ...(p.deprecated === true ? { deprecated: true } : {}),
+    };
+    byKey.set(`${location}:${p.name}`, param); // operation-level parameters override path-level ones
+  });
+  const result: Record<ParameterLocation, IRParameter[]> = { path: [], query: [], header: [], cookie: [] };
+  for (const p of byKey.values()) if (p.in !== 'path') result[p.in].push(p);
+  // path parameters in path order; a template variable with no declaration is a string
+  const ids = new NameAllocator();
+  for (const match of path.matchAll(/\{([^}]+)\}/g)) {
+    const name = match[1]!;
+    let param = byKey.get(`path:${name}`);
+    if (!param) {
+      warn({
+        severity: 'warning',
+        code: 'path-param-undeclared',
+        message: `Path parameter {${name}} is not declared; typed as string.`,
+        pointer,
+      });
+      param = { name, identifier: camelCase(name), in: 'path', required: true, style: 'simple', explode: false, schema: { kind: 'primitive', type: 'string' } };
+    }
+    result.path.push({ ...param, identifier: ids.allocate(param.identifier) });
+  }
+  return result;
+}
+
+function firstContentSchema(content: unknown): unknown {
+  if (!content || typeof content !== 'object') return undefined;
+  const first = Object.values(content as Raw)[0] as Raw | undefined;
+  return first?.schema;
+}
+
+function buildContents(content: unknown, pointer: string, schemas: SchemaBuilder): IRContent[] {
+  if (!content || typeof content !== 'object') return [];
+  return Object.entries(content as Raw).map(([mediaType, media]) => ({
+    mediaType,
+    schema: schemas.build((media as Raw | undefined)?.schema, `${pointer}/content/${escapePointerToken(mediaType)}/schema`),
+  }));
+}
+
+function buildRequestBody(raw: unknown, pointer: string, schemas: SchemaBuilder) {
+  if (!raw) return undefined;
+  const { value: body, pointer: at } = schemas.deref(raw as Raw, pointer);
+  if (!body) return undefined;
+  return {
+    required: body.required === true,
+    ...(typeof body.description === 'string' ? { description: body.description.trim() } : {}),
+    contents: buildContents(body.content, at, schemas),
+  };
+}
+
+function buildResponses(raw: Raw | undefined, pointer: string, schemas: SchemaBuilder): IRResponse[] {
+  if (!raw) return [];
+  return Object.keys(raw).map((status) => {
+    const { value: response, pointer: at } = schemas.deref(raw[status] as Raw, `${pointer}/${escapePointerToken(status)}`);
+    return {
+      status,
+      ...(typeof response?.description === 'string' ? { description: response.description.trim() } : {}),
+      contents: buildContents(response?.content, at, schemas),
+    };
+  });
+}
+
+const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
+
+/** The content a call returns: the first 2XX response's JSON, else its first non-SSE content. */
+function pickSuccess(responses: IRResponse[]): IRContent | undefined {
+  const ok = responses.find((r) => isSuccess(r.status) && r.contents.length > 0);
+  if (!ok) return undefined;
+  return (
+    ok.contents.find((c) => isJson(c.mediaType)) ??
+    ok.contents.find((c) => c.mediaType !== 'text/event-stream') ??
+    undefined
+  );
+}
+
+export function isJson(mediaType: string): boolean {
+  return /^application\/([\w.+-]+\+)?json\b/i.test(mediaType) || mediaType === '*/*';
+}
+
+function detectStreaming(
+  op: IROperation,
+  responses: IRResponse[],
+  rawOp: Raw,
+  schemas: SchemaBuilder,
+  named: ReadonlyMap<string, IRSchema>,
+  pointer: string,
+): IRStreaming | undefined {
+  const json = op.requestBody?.contents.find((c) => isJson(c.mediaType));
+  if (!json || !hasBooleanStreamFlag(json.schema, named)) return undefined;
+  for (const r of responses) {
+    if (!isSuccess(r.status)) continue;
+    const sse = r.contents.find((c) => c.mediaType === 'text/event-stream');
+    if (!sse) continue;
+    const terminator = findTerminator(rawOp, r.status, schemas, pointer);
+    return { flag: 'stream', event: sse.schema, ...(terminator !== undefined ? { terminator } : {}) };
+  }
+  return undefined;
+}
+
+function findTerminator(rawOp: Raw, status: string, schemas: SchemaBuilder, pointer: string): string | undefined {
+  const responses = rawOp.responses as Raw;
+  const { value: response } = schemas.deref(responses[status] as Raw, `${pointer}/responses/${status}`);
+  const media = ((response?.content ?? {}) as Raw)['text/event-stream'] as Raw | undefined;
+  const value = media?.[STREAM_TERMINATOR_EXTENSION] ?? rawOp[STREAM_TERMINATOR_EXTENSION];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** True when the (possibly referenced, possibly composed) body schema has a boolean `stream` property. */
+function hasBooleanStreamFlag(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): boolean {
+  if (depth > 8) return false;
+  switch (schema.kind) {
+    case 'ref':
+      return hasBooleanStreamFlag(named.get(schema.name) ?? { kind: 'unknown' }, named, depth + 1);
+    case 'object':
+      return schema.properties.some((p) => p.name === 'stream' && isBoolean(p.schema));
+    case 'intersection':
+      return schema.parts.some((part) => hasBooleanStreamFlag(part, named, depth + 1));
+    default:
+      return false;
+  }
+}
+
+function isBoolean(schema: IRSchema): boolean {
+  return (schema.kind === 'primitive' && schema.type === 'boolean') || (schema.kind === 'const' && typeof schema.value === 'boolean');
+}
+
+function buildSecuritySchemes(document: OpenAPIDocument): IRSecurityScheme[] {
+  const raw = ((document.components as Raw | undefined)?.securitySchemes ?? {}) as Raw;
+  return Object.entries(raw).map(([name, value]) => {
+    const s = (value ?? {}) as Raw;
+    if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'bearer') return { name, kind: 'bearer' };
+    if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'basic') return { name, kind: 'basic' };
+    if (s.type === 'apiKey' && typeof s.name === 'string') {
+      return { name, kind: 'apiKey', in: s.in as 'header' | 'query' | 'cookie', parameterName: s.name };
+    }
+    if (s.type === 'oauth2' || s.type === 'openIdConnect') return { name, kind: 'bearer' };
+    return { name, kind: 'other' };
+  });
+}

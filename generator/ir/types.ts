@@ -1,0 +1,171 @@
+/**
+ * The intermediate representation (IR): what the emitters read. It is built once from the loaded document by
+ * `buildIR` and never refers back to the raw OpenAPI objects, so emitters see one normalized model whatever the
+ * source version (3.0 `nullable`, 3.1 `type: [X, "null"]`, ...).
+ *
+ * Identity: every component schema becomes an `IRNamedSchema` with a unique TypeScript identifier; every
+ * `$ref` to a component becomes an `{ kind: 'ref' }` node naming it, so recursive schemas are plain cycles by
+ * name and each `$ref` is resolved exactly once.
+ */
+
+/** Facts every schema node can carry besides its shape. */
+export interface IRSchemaMeta {
+  /** `null` is also allowed (3.0 `nullable: true`, 3.1 `type: [X, 'null']`, or a `{type: 'null'}` variant). */
+  nullable?: boolean;
+  description?: string;
+  deprecated?: boolean;
+  /** Sent by the server only: omitted from request types. */
+  readOnly?: boolean;
+  /** Sent by the client only: omitted from response types. */
+  writeOnly?: boolean;
+  default?: unknown;
+  format?: string;
+}
+
+export type IRPrimitiveType = 'string' | 'number' | 'integer' | 'boolean' | 'null';
+
+export type IRSchema = IRSchemaMeta &
+  (
+    | { kind: 'unknown' }
+    | { kind: 'never' }
+    | { kind: 'primitive'; type: IRPrimitiveType }
+    /** A binary payload (`format: binary`): `Blob` in requests, `Blob` in responses. */
+    | { kind: 'binary' }
+    /** A reference to a named component schema, by its TypeScript identifier. */
+    | { kind: 'ref'; name: string }
+    | { kind: 'enum'; values: (string | number | boolean | null)[] }
+    | { kind: 'const'; value: string | number | boolean | null }
+    | { kind: 'array'; items: IRSchema }
+    /** `prefixItems` (3.1) or an `items` array: fixed positions, then optional `rest`. */
+    | { kind: 'tuple'; items: IRSchema[]; rest?: IRSchema }
+    | {
+        kind: 'object';
+        properties: IRProperty[];
+        /** `additionalProperties`: `false` for none declared, `true`/schema for a map part. */
+        additional: IRSchema | boolean;
+      }
+    /** `oneOf`/`anyOf`, or a `type` array of several types. */
+    | { kind: 'union'; variants: IRSchema[]; discriminator?: IRDiscriminator }
+    /** `allOf`, or a schema with both own properties and `allOf`. */
+    | { kind: 'intersection'; parts: IRSchema[] }
+  );
+
+export interface IRProperty {
+  /** The property name exactly as on the wire. */
+  name: string;
+  required: boolean;
+  schema: IRSchema;
+}
+
+export interface IRDiscriminator {
+  /** The property whose value selects the variant. */
+  property: string;
+  /** Wire value → component identifier, from `mapping` or derived from the variants. */
+  mapping: Record<string, string>;
+}
+
+export interface IRNamedSchema {
+  /** The component's key in `#/components/schemas`. */
+  originalName: string;
+  /** The TypeScript identifier it is emitted as (unique, deterministic). */
+  name: string;
+  /** JSON pointer of the component. */
+  pointer: string;
+  schema: IRSchema;
+}
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+export type ParameterStyle = 'simple' | 'form' | 'deepObject' | 'pipeDelimited' | 'spaceDelimited' | 'label' | 'matrix';
+
+export interface IRParameter {
+  /** Name on the wire. */
+  name: string;
+  /** camelCase identifier (used for path parameters, which are positional arguments). */
+  identifier: string;
+  in: ParameterLocation;
+  required: boolean;
+  style: ParameterStyle;
+  explode: boolean;
+  schema: IRSchema;
+  description?: string;
+  deprecated?: boolean;
+}
+
+export interface IRContent {
+  /** Media type, e.g. `application/json`, `text/event-stream`. */
+  mediaType: string;
+  schema: IRSchema;
+}
+
+export interface IRRequestBody {
+  required: boolean;
+  description?: string;
+  /** By content type, in document order. */
+  contents: IRContent[];
+}
+
+export interface IRResponse {
+  /** `200`, `4XX`, `default`, ... */
+  status: string;
+  description?: string;
+  /** By content type, in document order. */
+  contents: IRContent[];
+}
+
+/**
+ * Server-sent events. An operation streams when its JSON request body has a boolean `stream` property and a
+ * success response offers `text/event-stream` (alone or beside `application/json`).
+ */
+export interface IRStreaming {
+  /** The request body property that turns streaming on. */
+  flag: string;
+  /** The type of each event's JSON `data`. */
+  event: IRSchema;
+  /** A `data:` payload that ends the stream (from `x-sdkforge-stream-terminator`), e.g. `[DONE]`. */
+  terminator?: string;
+}
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+export interface IROperation {
+  /** The operationId as written in the spec. */
+  operationId: string;
+  /** The function/method identifier (unique, deterministic). */
+  name: string;
+  method: HttpMethod;
+  /** Path template, e.g. `/chat/completions/{completion_id}`. */
+  path: string;
+  pointer: string;
+  summary?: string;
+  description?: string;
+  deprecated?: boolean;
+  tags: string[];
+  /** Parameters by location; path parameters in the order they appear in the path. */
+  parameters: Record<ParameterLocation, IRParameter[]>;
+  requestBody?: IRRequestBody;
+  responses: IRResponse[];
+  /** The success (2XX) response's JSON or other content the function returns. */
+  success?: IRContent;
+  streaming?: IRStreaming;
+  /** Whether the operation requires the API key (security requirement present). */
+  secured: boolean;
+}
+
+export interface IRSecurityScheme {
+  name: string;
+  kind: 'bearer' | 'basic' | 'apiKey' | 'other';
+  /** For apiKey schemes. */
+  in?: 'header' | 'query' | 'cookie';
+  parameterName?: string;
+}
+
+export interface IRDocument {
+  title: string;
+  version: string;
+  description?: string;
+  /** The first server URL, if any. */
+  baseURL?: string;
+  schemas: IRNamedSchema[];
+  operations: IROperation[];
+  security: IRSecurityScheme[];
+}

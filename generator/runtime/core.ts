@@ -1,0 +1,316 @@
+/**
+ * The transport every generated client is built on: URL and header building, authentication, JSON bodies,
+ * retries with exponential backoff that honour `retry-after-ms` / `retry-after`, per-request timeouts and
+ * cancellation through `AbortSignal`. Uses the global `fetch` (or the one given) and nothing else.
+ */
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, castToError } from './errors.js';
+import { buildQuery, type QueryParamStyle } from './query.js';
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export type HeadersInit = Record<string, string | null | undefined>;
+
+export interface ClientOptions {
+  /** Sent as configured by the spec's security scheme; defaults to the `<PREFIX>_API_KEY` environment variable. */
+  apiKey?: string | null | undefined;
+  /** Defaults to `<PREFIX>_BASE_URL`, then the spec's first server. */
+  baseURL?: string | null | undefined;
+  /** Milliseconds for connecting, the response headers and a non-streaming body. Default 10 minutes. */
+  timeout?: number | undefined;
+  /** Retries after a retryable failure. Default 2. */
+  maxRetries?: number | undefined;
+  fetch?: Fetch | undefined;
+  /** Sent with every request; a `null` value removes a default header. */
+  defaultHeaders?: HeadersInit | undefined;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  /** Per-request headers; a `null` value removes a header the client would send. */
+  headers?: HeadersInit | undefined;
+}
+
+export type AuthScheme =
+  | { kind: 'bearer' }
+  | { kind: 'basic' }
+  | { kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  | { kind: 'none' };
+
+/** What the generated client class passes down: facts taken from the spec. */
+export interface ClientDefaults {
+  baseURL: string;
+  /** Environment variable prefix, e.g. `OPENAI` for `OPENAI_API_KEY` and `OPENAI_BASE_URL`. */
+  envPrefix: string;
+  auth: AuthScheme;
+}
+
+export type ResponseType = 'json' | 'text' | 'binary' | 'none';
+
+/** One operation call, as emitted code describes it. */
+export interface RequestSpec {
+  method: string;
+  /** Path with parameters already substituted and encoded (see `encodePath`). */
+  path: string;
+  query?: Record<string, unknown> | undefined;
+  queryStyles?: Record<string, QueryParamStyle> | undefined;
+  /** Header parameters. */
+  headers?: Record<string, unknown> | undefined;
+  body?: unknown;
+  /** Content type of `body`; JSON when absent. */
+  contentType?: string | undefined;
+  responseType?: ResponseType | undefined;
+  /** Whether the operation needs credentials. */
+  secured?: boolean | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+export const DEFAULT_MAX_RETRIES = 2;
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name]?.trim();
+  return value ? value : undefined;
+}
+
+/** Tagged template that percent-encodes each interpolated path parameter. */
+export function encodePath(strings: TemplateStringsArray, ...values: unknown[]): string {
+  return strings.reduce((out, s, i) => out + s + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+}
+
+export class ClientCore {
+  readonly apiKey: string | null;
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly defaultHeaders: HeadersInit;
+  protected readonly fetchImpl: Fetch;
+  protected readonly auth: AuthScheme;
+
+  constructor(options: ClientOptions, defaults: ClientDefaults) {
+    this.apiKey = options.apiKey !== undefined ? options.apiKey : (readEnv(`${defaults.envPrefix}_API_KEY`) ?? null);
+    this.baseURL = (options.baseURL ?? readEnv(`${defaults.envPrefix}_BASE_URL`) ?? defaults.baseURL).replace(/\/+$/, '');
+    this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.defaultHeaders = options.defaultHeaders ?? {};
+    const fetchImpl = options.fetch ?? (globalThis.fetch as Fetch | undefined);
+    if (!fetchImpl) throw new Error('No fetch implementation: pass `fetch` in the client options.');
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.auth = defaults.auth;
+  }
+
+  /** Sends the request (with retries) and returns the parsed success body. */
+  request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
+    return this.send(spec, options, (response) => parseBody(response, spec.responseType ?? 'json') as Promise<T>);
+  }
+
+  buildURL(spec: RequestSpec): string {
+    const query = { ...spec.query };
+    const styles = { ...spec.queryStyles };
+    if (spec.secured && this.apiKey && this.auth.kind === 'apiKey' && this.auth.in === 'query') query[this.auth.name] = this.apiKey;
+    const qs = buildQuery(query, styles);
+    return `${this.baseURL}${spec.path}${qs ? `?${qs}` : ''}`;
+  }
+
+  protected buildHeaders(spec: RequestSpec, options: RequestOptions): Headers {
+    const headers = new Headers({ accept: 'application/json' });
+    if (spec.body !== undefined && !(spec.body instanceof FormData)) headers.set('content-type', spec.contentType ?? 'application/json');
+    if (spec.secured !== false && this.apiKey) {
+      const auth = this.auth;
+      if (auth.kind === 'bearer') headers.set('authorization', `Bearer ${this.apiKey}`);
+      else if (auth.kind === 'basic') headers.set('authorization', `Basic ${this.apiKey}`);
+      else if (auth.kind === 'apiKey' && auth.in === 'header') headers.set(auth.name, this.apiKey);
+      else if (auth.kind === 'apiKey' && auth.in === 'cookie') headers.set('cookie', `${auth.name}=${encodeURIComponent(this.apiKey)}`);
+    }
+    for (const [name, value] of Object.entries(spec.headers ?? {})) {
+      if (value !== undefined && value !== null) headers.set(name, String(value));
+    }
+    for (const source of [this.defaultHeaders, options.headers ?? {}]) {
+      for (const [name, value] of Object.entries(source)) {
+        if (value === null) headers.delete(name);
+        else if (value !== undefined) headers.set(name, value);
+      }
+    }
+    return headers;
+  }
+
+  protected serializeBody(spec: RequestSpec): BodyInit | undefined {
+    if (spec.body === undefined) return undefined;
+    const type = spec.contentType ?? 'application/json';
+    if (/json/i.test(type)) return JSON.stringify(spec.body);
+    return spec.body as BodyInit;
+  }
+
+  /**
+   * Sends `spec`, retrying retryable failures, and hands a successful response to `consume`, which runs inside
+   * the request timeout (a streaming consumer returns before the body is read).
+   */
+  protected async send<T>(spec: RequestSpec, options: RequestOptions, consume: (response: Response) => Promise<T>): Promise<T> {
+    const maxRetries = options.maxRetries ?? this.maxRetries;
+    const timeout = options.timeout ?? this.timeout;
+    const url = this.buildURL(spec);
+    const headers = this.buildHeaders(spec, options);
+    const body = this.serializeBody(spec);
+    const canRetry = !(body instanceof ReadableStream);
+
+    for (let attempt = 0; ; attempt++) {
+      const retriesLeft = canRetry ? maxRetries - attempt : 0;
+      const call = new CallSignal(options.signal, timeout);
+      let response: Response;
+      try {
+        response = await this.fetchImpl(url, { method: spec.method, headers, body, signal: call.signal });
+      } catch (err) {
+        call.dispose();
+        if (options.signal?.aborted) throw new APIUserAbortError();
+        const error = call.timedOut ? new APIConnectionTimeoutError() : new APIConnectionError({ cause: castToError(err) });
+        if (retriesLeft > 0) {
+          await sleep(backoffDelay(attempt), options.signal);
+          continue;
+        }
+        throw error;
+      }
+
+      if (!response.ok) {
+        if (retriesLeft > 0 && shouldRetry(response)) {
+          call.dispose();
+          await response.body?.cancel().catch(() => undefined);
+          await sleep(retryDelay(response, attempt), options.signal);
+          continue;
+        }
+        try {
+          throw await errorFromResponse(response);
+        } catch (err) {
+          throw call.translate(err, options.signal);
+        } finally {
+          call.dispose();
+        }
+      }
+
+      try {
+        return await consume(response);
+      } catch (err) {
+        throw call.translate(err, options.signal);
+      } finally {
+        call.clearTimer();
+      }
+    }
+  }
+}
+
+/** Links the caller's signal with a timeout into one signal for a single attempt. */
+class CallSignal {
+  private readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onAbort = () => this.controller.abort();
+  timedOut = false;
+
+  constructor(
+    private readonly user: AbortSignal | undefined,
+    timeout: number,
+  ) {
+    if (user?.aborted) this.controller.abort();
+    user?.addEventListener('abort', this.onAbort, { once: true });
+    if (Number.isFinite(timeout)) {
+      this.timer = setTimeout(() => {
+        this.timedOut = true;
+        this.controller.abort();
+      }, timeout);
+    }
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+  }
+
+  dispose(): void {
+    this.clearTimer();
+    this.user?.removeEventListener('abort', this.onAbort);
+  }
+
+  /** Turns an abort caused by the user or the timeout into the matching error. */
+  translate(err: unknown, user: AbortSignal | undefined): unknown {
+    if (err instanceof APIError) return err;
+    if (user?.aborted) return new APIUserAbortError();
+    if (this.timedOut) return new APIConnectionTimeoutError();
+    if (this.controller.signal.aborted || isNetworkError(err)) return new APIConnectionError({ cause: castToError(err) });
+    return err;
+  }
+}
+
+function isNetworkError(err: unknown): boolean {
+  return err instanceof TypeError && /fetch|network|terminated|socket/i.test(err.message);
+}
+
+function shouldRetry(response: Response): boolean {
+  const override = response.headers.get('x-should-retry');
+  if (override === 'true') return true;
+  if (override === 'false') return false;
+  const s = response.status;
+  return s === 408 || s === 409 || s === 429 || s >= 500;
+}
+
+/** 0.5 s · 2^attempt, capped at 8 s, minus up to 25 % jitter. */
+export function backoffDelay(attempt: number): number {
+  const base = Math.min(500 * 2 ** attempt, 8000);
+  return base * (1 - Math.random() * 0.25);
+}
+
+/** `retry-after-ms`, then `retry-after` (seconds or an HTTP date), when between 0 and 60 s; else backoff. */
+export function retryDelay(response: Response, attempt: number): number {
+  const ms = Number.parseFloat(response.headers.get('retry-after-ms') ?? '');
+  let wait = Number.isFinite(ms) ? ms : undefined;
+  const after = response.headers.get('retry-after');
+  if (wait === undefined && after) {
+    const seconds = Number.parseFloat(after);
+    wait = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(after) - Date.now();
+  }
+  if (wait !== undefined && Number.isFinite(wait) && wait >= 0 && wait <= MAX_RETRY_AFTER_MS) return wait;
+  return backoffDelay(attempt);
+}
+
+/** An abortable wait: rejects with `APIUserAbortError` when `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new APIUserAbortError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function errorFromResponse(response: Response): Promise<APIError> {
+  const text = await response.text();
+  let body: unknown = text || undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return APIError.generate(response.status, body, text || response.statusText, response.headers);
+}
+
+async function parseBody(response: Response, type: ResponseType): Promise<unknown> {
+  if (type === 'none' || response.status === 204) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (type === 'binary') return response.blob();
+  const text = await response.text();
+  if (type === 'text') return text;
+  if (!text) return undefined;
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!/json/i.test(contentType) && !/^\s*[[{"]/.test(text)) return text;
+  return JSON.parse(text);
+}
