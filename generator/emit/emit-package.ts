@@ -69,8 +69,8 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
   emitFile('types.ts', ir.schemas.length ? ir.schemas.map(schemaStatement) : [{ kind: StructureKind.ExportDeclaration }]);
 
   // operations
-  const refs = new Set<string>();
-  const shapes: OperationShape[] = ir.operations.map((op) => operationShape(op, typeNames, { refer: (n) => refs.add(n) }));
+  const shapes: OperationShape[] = ir.operations.map((op) => operationShape(op, typeNames));
+  const refs = new Set(shapes.flatMap((s) => [...s.refs]));
   const typeImport = (names: Set<string>): StatementStructures[] =>
     names.size ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: [...names].sort() }] : [];
   const usesPath = shapes.some((s) => s.op.parameters.path.length > 0);
@@ -85,13 +85,12 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
   ]);
 
   // client
-  const clientRefs = new Set(refs);
-  for (const s of shapes) if (s.paramsType) clientRefs.delete(s.paramsType.name);
+  const clientRefs = new Set(shapes.flatMap((s) => [...s.signatureRefs]));
   const paramsTypes = shapes.flatMap((s) => (s.paramsType ? [s.paramsType.name] : []));
   emitFile('client.ts', [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/core.js', namedImports: ['ClientCore', 'type ClientOptions', 'type RequestOptions'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
-    ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './operations.js', namedImports: paramsTypes }] : []),
+    ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './operations.js', namedImports: paramsTypes.sort() }] : []),
     ...typeImport(clientRefs),
     clientClass(ir, shapes, ctx),
   ]);

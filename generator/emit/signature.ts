@@ -26,11 +26,19 @@ export interface OperationShape {
   body?: { content: IRContent; argName: string };
   paramsArg?: string;
   responseType: ResponseType;
+  /** Component types named in the arguments and return type. */
+  signatureRefs: Set<string>;
+  /** Component types named anywhere in the shape (parameter-object members too). */
+  refs: Set<string>;
 }
 
 const ARG_NAMES = ['client', 'body', 'params', 'options'];
 
-export function operationShape(op: IROperation, typeNames: NameAllocator, ctx: TypeContext = {}): OperationShape {
+export function operationShape(op: IROperation, typeNames: NameAllocator): OperationShape {
+  const signatureRefs = new Set<string>();
+  const refs = new Set<string>();
+  const ctx: TypeContext = { refer: (n) => (signatureRefs.add(n), refs.add(n)) };
+  const memberCtx: TypeContext = { refer: (n) => refs.add(n) };
   const ids = new NameAllocator(ARG_NAMES);
   const args: Argument[] = op.parameters.path.map((p) => ({
     name: ids.allocate(p.identifier),
@@ -53,7 +61,7 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, ctx: T
       properties: others.map((p) => ({ name: p.name, required: p.required, schema: withParamDoc(p) })),
       additional: false,
     };
-    shape.paramsType = { name, members: objectMembers(object, ctx) };
+    shape.paramsType = { name, members: objectMembers(object, memberCtx) };
     args.push({ name: 'params', type: name, optional: !others.some((p) => p.required) });
     shape.paramsArg = 'params';
   }
@@ -68,6 +76,8 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, ctx: T
     args,
     returnType: success && responseType !== 'none' ? typeExpr(success.schema, ctx) : 'void',
     responseType,
+    signatureRefs,
+    refs,
     ...shape,
   };
 }

@@ -3,7 +3,8 @@
  * retries with exponential backoff that honour `retry-after-ms` / `retry-after`, per-request timeouts and
  * cancellation through `AbortSignal`. Uses the global `fetch` (or the one given) and nothing else.
  */
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, castToError } from './errors.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
+import { castToError } from './util.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;

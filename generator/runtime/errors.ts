@@ -3,6 +3,7 @@
  * users find what they know: `APIError` with `status`, `headers`, `error`, `code`, `param`, `type`, `requestID`,
  * one subclass per well-known status, and the connection, timeout and user-abort errors.
  */
+import { castToError, isRecord } from './util.js';
 
 export class SDKError extends Error {
   override name = 'SDKError';
@@ -110,13 +111,4 @@ export class APIConnectionTimeoutError extends APIConnectionError {
   constructor({ message }: { message?: string } = {}) {
     super({ message: message ?? 'Request timed out.' });
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function castToError(value: unknown): Error {
-  if (value instanceof Error) return value;
-  return new Error(typeof value === 'string' ? value : JSON.stringify(value));
 }

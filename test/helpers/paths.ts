@@ -1,0 +1,10 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED = path.resolve(ROOT, '../shared');
+export const OFFICIAL_SPEC = path.join(SHARED, 'specs/openai/openapi-2026-08-21.yaml');
+export const OFFICIAL_SPEC_2025 = path.join(SHARED, 'specs/openai/openapi-2025-04-29.yaml');
+export const HAVE_SHARED = existsSync(OFFICIAL_SPEC);
+export const TMP = path.join(ROOT, 'test/tmp');

@@ -1,0 +1,82 @@
+/**
+ * A real HTTP server on 127.0.0.1 (port 0) for client tests. It records every request and answers through a
+ * handler that can misbehave on purpose (statuses, delays, split chunks, dropped connections).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** Raw request target, e.g. `/v1/models?limit=2`. */
+  url: string;
+  /** Path without the query, still percent-encoded. */
+  rawPath: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  json: unknown;
+}
+
+export type Handler = (req: RecordedRequest, res: http.ServerResponse) => void | Promise<void>;
+
+export interface TestServer {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  requests: RecordedRequest[];
+  handle(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+export async function startServer(initial?: Handler): Promise<TestServer> {
+  let handler: Handler = initial ?? ((_req, res) => json(res, 200, {}));
+  const requests: RecordedRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      let parsed: unknown;
+      try {
+        parsed = body ? JSON.parse(body) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        url,
+        rawPath: q === -1 ? url : url.slice(0, q),
+        query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)),
+        headers: req.headers,
+        body,
+        json: parsed,
+      };
+      requests.push(recorded);
+      Promise.resolve(handler(recorded, res)).catch((err) => {
+        res.statusCode = 599;
+        res.end(String(err));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    handle(next) {
+      handler = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
