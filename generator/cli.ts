@@ -2,10 +2,11 @@
  * `sdkforge` command line. Exit codes: 0 ok, 1 generation or validation failed, 2 usage error.
  */
 import { parseArgs } from 'node:util';
+import { checkDrift } from './check.js';
 import { formatDiagnostic, GenerationError, type Diagnostic } from './diagnostics.js';
 import { DEFAULT_OUT, DEFAULT_SPEC, generate, GENERATOR_VERSION } from './index.js';
 
-const USAGE = `Usage: sdkforge generate [--spec PATH|URL] [--out DIR] [--include-tags a,b]
+const USAGE = `Usage: sdkforge generate [--spec PATH|URL] [--out DIR] [--include-tags a,b] [--check]
 
 Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 document.
 
@@ -13,6 +14,7 @@ Options:
   --spec PATH|URL       the OpenAPI document (default ${DEFAULT_SPEC})
   --out DIR             the output directory (default ${DEFAULT_OUT}); replaced only when generation succeeds
   --include-tags LIST   keep only operations with one of these tags (comma-separated)
+  --check               write nothing; exit 0 when DIR equals what would be generated, else 1 with a diff
   --client-name NAME    the client class name (default: from the spec title)
   --package-name NAME   the package name (default: @sdkforge/<title>)
   --debug               print stack traces of internal errors
@@ -40,6 +42,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         'include-tags': { type: 'string' },
         'client-name': { type: 'string' },
         'package-name': { type: 'string' },
+        check: { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -72,8 +75,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       includeTags: values['include-tags']?.split(',').map((s) => s.trim()).filter(Boolean),
       clientName: values['client-name'],
       packageName: values['package-name'],
+      write: !values.check,
     });
     printDiagnostics(result.diagnostics, io);
+    if (values.check) {
+      const out = values.out ?? DEFAULT_OUT;
+      const drift = await checkDrift(out, result.files);
+      if (drift.length === 0) {
+        io.out(`sdkforge: ${out} is up to date (${result.files.size} files)`);
+        return 0;
+      }
+      io.err(`sdkforge: ${out} differs from what the spec generates in ${drift.length} file(s):`);
+      for (const d of drift) io.err(d.diff);
+      io.err(`Run \`sdkforge generate\` to update it.`);
+      return 1;
+    }
     const r = result.report!;
     io.out(
       `sdkforge: ${result.ir.operations.length} operations, ${result.ir.schemas.length} types, ` +

@@ -176,8 +176,7 @@ export class SchemaBuilder {
       if (variants.length === 1 && !discriminator) parts.push(variants[0]!);
       else parts.push({ kind: 'union', variants, ...(discriminator ? { discriminator } : {}) });
     }
-    const ownType = typeList(s).filter((t) => t !== 'null');
-    if (s.properties || s.additionalProperties || (ownType.length === 1 && ownType[0] === 'object' && s.required)) {
+    if (s.properties || s.additionalProperties || (Array.isArray(s.required) && s.required.length > 0)) {
       parts.push(this.buildObject(s, pointer));
     }
     if (typeList(s).includes('null')) nullable = true;

@@ -23,6 +23,7 @@ export interface LoadedSpec {
 }
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
+const isLoopback = (s: string) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(new URL(s).hostname);
 
 /** Reads the root file's text; a missing file or an unreachable URL is an error diagnostic. */
 async function readSource(source: string): Promise<string> {
@@ -97,6 +98,8 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
   try {
     document = (await SwaggerParser.bundle(base, root as never, {
       parse: { yaml: yamlPlugin, json: false, text: false, binary: false },
+      // a spec fetched from a public host may not make us fetch internal addresses; local specs may
+      resolve: { http: { safeUrlResolver: isUrl(source) && !isLoopback(source) } },
       dereference: { circular: true },
     } as never)) as unknown as OpenAPIDocument;
   } catch (err) {

@@ -161,7 +161,7 @@ export class ClientCore {
       const call = new CallSignal(options.signal, timeout);
       let response: Response;
       try {
-        response = await this.fetchImpl(url, { method: spec.method, headers, body, signal: call.signal });
+        response = await this.fetchImpl(url, { method: spec.method, headers, body: body ?? null, signal: call.signal });
       } catch (err) {
         call.dispose();
         if (options.signal?.aborted) throw new APIUserAbortError();

@@ -195,7 +195,7 @@ export class ClientCore {
         response = await this.fetchImpl(url, {
           method: spec.method,
           headers,
-          body,
+          body: body ?? null,
           signal: call.signal,
         });
       } catch (err) {

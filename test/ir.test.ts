@@ -1,0 +1,162 @@
+// The IR: schemas and operations normalized from 3.0 and 3.1 documents, as the emitters see them.
+import { buildIR } from '../generator/ir/build.js';
+import type { IRDocument, IRSchema } from '../generator/ir/types.js';
+import { typeExpr } from '../generator/emit/type-expr.js';
+
+const doc31 = {
+  openapi: '3.1.0',
+  info: { title: 'Shapes', version: '1' },
+  servers: [{ url: 'https://example.test/v2' }],
+  components: {
+    securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
+    schemas: {
+      Obj: { type: 'object', required: ['a'], properties: { a: { type: 'string', description: 'A.' }, b: { type: 'integer', deprecated: true } } },
+      List: { type: 'array', items: { $ref: '#/components/schemas/Obj' } },
+      Pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }], items: false },
+      Cat: { type: 'object', properties: { kind: { const: 'cat' }, meow: { type: 'boolean' } } },
+      Dog: { type: 'object', properties: { kind: { type: 'string', enum: ['dog'] } } },
+      Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } } },
+      Both: { allOf: [{ $ref: '#/components/schemas/Obj' }, { type: 'object', properties: { c: { type: 'boolean' } } }], required: ['c'] },
+      Color: { type: 'string', enum: ['red', 'green', null] },
+      Answer: { const: 42 },
+      Maybe31: { type: ['string', 'null'] },
+      MaybeUnion: { oneOf: [{ $ref: '#/components/schemas/Obj' }, { type: 'null' }] },
+      Map: { type: 'object', additionalProperties: { type: 'integer' } },
+      Tree: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } } },
+      'Foo-Bar': { type: 'string' },
+      FooBar: { type: 'number' },
+      Bin: { type: 'string', format: 'binary' },
+    },
+  },
+  paths: {
+    '/pets/{pet_id}/toys/{toy-id}': {
+      parameters: [{ name: 'pet_id', in: 'path', required: true, schema: { type: 'string' } }],
+      post: {
+        operationId: 'play.with toy',
+        parameters: [
+          { name: 'toy-id', in: 'path', required: true, schema: { type: 'integer' } },
+          { name: 'filter', in: 'query', style: 'deepObject', explode: true, schema: { type: 'object' } },
+          { name: 'ids', in: 'query', style: 'pipeDelimited', schema: { type: 'array', items: { type: 'string' } } },
+          { name: 'x-trace', in: 'header', required: true, schema: { type: 'string' } },
+          { name: 'session', in: 'cookie', schema: { type: 'string' } },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { type: 'object', properties: { stream: { type: ['boolean', 'null'] }, q: { type: 'string' } } } },
+            'text/plain': { schema: { type: 'string' } },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'ok',
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/Pet' } },
+              'text/event-stream': { schema: { $ref: '#/components/schemas/Obj' }, 'x-sdkforge-stream-terminator': '[DONE]' },
+            },
+          },
+          '404': { description: 'missing', content: { 'application/json': { schema: { type: 'object' } } } },
+          default: { description: 'error' },
+        },
+      },
+    },
+    '/plain': { get: { responses: { '204': { description: 'none' } } } },
+  },
+};
+
+let ir: IRDocument;
+const schema = (name: string): IRSchema => ir.schemas.find((s) => s.originalName === name)!.schema;
+
+beforeAll(() => {
+  ir = buildIR(doc31 as never).ir;
+});
+
+test('object, array, tuple, map', () => {
+  expect(schema('Obj')).toEqual({
+    kind: 'object',
+    additional: false,
+    properties: [
+      { name: 'a', required: true, schema: { kind: 'primitive', type: 'string', description: 'A.' } },
+      { name: 'b', required: false, schema: { kind: 'primitive', type: 'integer', deprecated: true } },
+    ],
+  });
+  expect(schema('List')).toEqual({ kind: 'array', items: { kind: 'ref', name: 'Obj' } });
+  expect(schema('Pair')).toEqual({ kind: 'tuple', items: [{ kind: 'primitive', type: 'string' }, { kind: 'primitive', type: 'number' }] });
+  expect(schema('Map')).toEqual({ kind: 'object', properties: [], additional: { kind: 'primitive', type: 'integer' } });
+  expect(typeExpr(schema('Map'))).toBe('Record<string, number>');
+  expect(typeExpr(schema('Pair'))).toBe('[string, number]');
+});
+
+test('union with discriminator (explicit mapping and derived), intersection with sibling required', () => {
+  expect(schema('Pet')).toEqual({
+    kind: 'union',
+    variants: [
+      { kind: 'ref', name: 'Cat' },
+      { kind: 'ref', name: 'Dog' },
+    ],
+    discriminator: { property: 'kind', mapping: { cat: 'Cat', Dog: 'Dog' } },
+  });
+  const both = schema('Both');
+  expect(both.kind).toBe('intersection');
+  expect(typeExpr(both)).toBe('Obj & {\nc?: boolean;\n} & {\nc: unknown;\n}');
+});
+
+test('enum, const, and both nullable forms', () => {
+  expect(schema('Color')).toEqual({ kind: 'enum', values: ['red', 'green'], nullable: true });
+  expect(typeExpr(schema('Color'))).toBe('"red" | "green" | null');
+  expect(schema('Answer')).toEqual({ kind: 'const', value: 42 });
+  expect(schema('Maybe31')).toEqual({ kind: 'primitive', type: 'string', nullable: true });
+  expect(schema('MaybeUnion')).toEqual({ kind: 'ref', name: 'Obj', nullable: true });
+  const v30 = buildIR({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {},
+    components: { schemas: { N: { type: 'string', nullable: true }, R: { allOf: [{ $ref: '#/components/schemas/N' }], nullable: true } } },
+  } as never).ir;
+  expect(v30.schemas[0]!.schema).toEqual({ kind: 'primitive', type: 'string', nullable: true });
+  expect(v30.schemas[1]!.schema).toEqual({ kind: 'ref', name: 'N', nullable: true });
+});
+
+test('recursive reference by name; binary; colliding names resolved in document order', () => {
+  expect(schema('Tree')).toEqual({
+    kind: 'object',
+    additional: false,
+    properties: [{ name: 'children', required: false, schema: { kind: 'array', items: { kind: 'ref', name: 'Tree' } } }],
+  });
+  expect(schema('Bin')).toEqual({ kind: 'binary', format: 'binary' });
+  expect(ir.schemas.filter((s) => s.originalName.startsWith('Foo')).map((s) => s.name)).toEqual(['FooBar', 'FooBar2']);
+});
+
+test('operations: id, method, path, parameters by location and style, bodies and responses by content type, streaming', () => {
+  const op = ir.operations[0]!;
+  expect(op).toMatchObject({ operationId: 'play.with toy', name: 'playWithToy', method: 'post', path: '/pets/{pet_id}/toys/{toy-id}', secured: false });
+  expect(op.parameters.path.map((p) => [p.name, p.identifier])).toEqual([
+    ['pet_id', 'petId'],
+    ['toy-id', 'toyId'],
+  ]);
+  expect(op.parameters.query.map((p) => [p.name, p.style, p.explode])).toEqual([
+    ['filter', 'deepObject', true],
+    ['ids', 'pipeDelimited', false],
+  ]);
+  expect(op.parameters.header.map((p) => [p.name, p.required])).toEqual([['x-trace', true]]);
+  expect(op.parameters.cookie.map((p) => p.name)).toEqual(['session']);
+  expect(op.requestBody?.required).toBe(true);
+  expect(op.requestBody?.contents.map((c) => c.mediaType)).toEqual(['application/json', 'text/plain']);
+  expect(op.responses.map((r) => [r.status, r.contents.map((c) => c.mediaType)])).toEqual([
+    ['200', ['application/json', 'text/event-stream']],
+    ['404', ['application/json']],
+    ['default', []],
+  ]);
+  expect(op.success).toEqual({ mediaType: 'application/json', schema: { kind: 'ref', name: 'Pet' } });
+  expect(op.streaming).toEqual({ flag: 'stream', event: { kind: 'ref', name: 'Obj' }, terminator: '[DONE]' });
+
+  const plain = ir.operations[1]!;
+  expect(plain.name).toBe('getPlain');
+  expect(plain.streaming).toBeUndefined();
+  expect(plain.success).toBeUndefined();
+});
+
+test('document facts: base URL and security schemes', () => {
+  expect(ir.baseURL).toBe('https://example.test/v2');
+  expect(ir.security).toEqual([{ name: 'key', kind: 'apiKey', in: 'header', parameterName: 'x-api-key' }]);
+});

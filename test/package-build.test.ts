@@ -1,0 +1,45 @@
+// `npm run build` compiles the generated package into dist/esm and dist/cjs with .d.ts; both entries work in
+// plain Node against a local server.
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { buildPackage } from '../generator/build-package.js';
+import { ROOT } from './helpers/paths.js';
+import { json, startServer, type TestServer } from './helpers/server.js';
+
+const run = promisify(execFile);
+let dir: string;
+let server: TestServer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-build-'));
+  cpSync(path.join(ROOT, 'generated'), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}dist`) });
+  server = await startServer((_req, res) => json(res, 200, { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai' }] }));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('compiles to ESM and CJS with declarations, no errors', () => {
+  expect(buildPackage(dir)).toEqual([]);
+  for (const f of ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json']) {
+    expect(existsSync(path.join(dir, f))).toBe(true);
+  }
+  expect(JSON.parse(readFileSync(path.join(dir, 'dist/cjs/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+});
+
+test('the ESM entry and the CJS entry both call the API', async () => {
+  const esm = `const { OpenAI } = await import(${JSON.stringify(path.join(dir, 'dist/esm/index.js'))});
+    const c = new OpenAI({ apiKey: 'k', baseURL: process.env.BASE });
+    console.log((await c.listModels()).data[0].id);`;
+  const cjs = `const { OpenAI, APIError } = require(${JSON.stringify(path.join(dir, 'dist/cjs/index.js'))});
+    new OpenAI({ apiKey: 'k', baseURL: process.env.BASE }).listModels().then((r) => console.log(r.data[0].id, typeof APIError));`;
+  const env = { ...process.env, BASE: server.url };
+  const a = await run(process.execPath, ['--input-type=module', '-e', esm], { env });
+  expect(a.stdout.trim()).toBe('gpt-4o');
+  const b = await run(process.execPath, ['-e', cjs], { env });
+  expect(b.stdout.trim()).toBe('gpt-4o function');
+});
