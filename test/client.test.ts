@@ -39,7 +39,8 @@ test('listChatCompletions: GET /chat/completions with query and deepObject metad
   const { result, req } = await exchange(page, () =>
     client.listChatCompletions({ model: 'gpt-4o', metadata: { project: 'alpha', 'team name': 'x&y' }, after: 'chatcmpl-0', limit: 2, order: 'desc' }),
   );
-  expect(result).toEqual(page);
+  expect(result.body).toEqual(page);
+  expect(result.data).toEqual(page.data);
   expect(req.method).toBe('GET');
   expect(req.rawPath).toBe('/v1/chat/completions');
   expect(req.url).toContain('metadata[project]=alpha');
@@ -95,7 +96,7 @@ test('deleteChatCompletion: DELETE /chat/completions/{completion_id}', async () 
 test('getChatCompletionMessages: GET /chat/completions/{completion_id}/messages with query', async () => {
   const messages = { object: 'list', data: [{ id: 'm1', role: 'assistant', content: 'Hello!', refusal: null }], first_id: 'm1', last_id: 'm1', has_more: false };
   const { result, req } = await exchange(messages, () => client.getChatCompletionMessages('chatcmpl-1', { limit: 10, after: 'm0', order: 'asc' }));
-  expect(result).toEqual(messages);
+  expect(result.body).toEqual(messages);
   expect(req.method).toBe('GET');
   expect(req.rawPath).toBe('/v1/chat/completions/chatcmpl-1/messages');
   expect(Object.fromEntries(req.query)).toEqual({ limit: '10', after: 'm0', order: 'asc' });
@@ -114,7 +115,8 @@ test('createCompletion: POST /completions with the JSON body', async () => {
 test('listModels: GET /models', async () => {
   const models = { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai' }] };
   const { result, req } = await exchange(models, () => client.listModels());
-  expect(result).toEqual(models);
+  expect(result.body).toEqual(models);
+  expect(result.data.map((m) => m.id)).toEqual(['gpt-4o']);
   expect(req.method).toBe('GET');
   expect(req.url).toBe('/v1/models');
 });

@@ -3,14 +3,21 @@
  * Do not edit: regenerate from the spec.
  */
 import { ClientCore, type ClientOptions, type RequestOptions } from './runtime/core.js';
+import type { APIPromise } from './runtime/api-promise.js';
+import type { PagePromise } from './runtime/pagination.js';
+import type { Stream } from './runtime/stream.js';
 import * as ops from './operations.js';
 import type { GetChatCompletionMessagesParams, ListChatCompletionsParams } from './operations.js';
 import type {
   ChatCompletionDeleted,
   ChatCompletionList,
   ChatCompletionMessageList,
+  ChatCompletionRequestMessageContentPartImage,
+  ChatCompletionRequestMessageContentPartText,
+  ChatCompletionResponseMessage,
   CreateChatCompletionRequest,
   CreateChatCompletionResponse,
+  CreateChatCompletionStreamResponse,
   CreateCompletionRequest,
   CreateCompletionResponse,
   DeleteModelResponse,
@@ -43,7 +50,7 @@ export class OpenAI extends ClientCore {
   listChatCompletions(
     params?: ListChatCompletionsParams,
     options?: RequestOptions,
-  ): Promise<ChatCompletionList> {
+  ): PagePromise<CreateChatCompletionResponse, ChatCompletionList> {
     return ops.listChatCompletions(this, params, options);
   }
 
@@ -55,9 +62,35 @@ export class OpenAI extends ClientCore {
    * `POST /chat/completions`
    */
   createChatCompletion(
+    body: CreateChatCompletionRequest & { stream: true },
+    options?: RequestOptions,
+  ): APIPromise<Stream<CreateChatCompletionStreamResponse>>;
+  /**
+   * Create a chat completion
+   *
+   * Generates the next assistant message for a conversation. With stream set to true the reply arrives as server-sent chunk events, ended by data: [DONE].
+   *
+   * `POST /chat/completions`
+   */
+  createChatCompletion(
+    body: CreateChatCompletionRequest & { stream?: false | null },
+    options?: RequestOptions,
+  ): APIPromise<CreateChatCompletionResponse>;
+  /**
+   * Create a chat completion
+   *
+   * Generates the next assistant message for a conversation. With stream set to true the reply arrives as server-sent chunk events, ended by data: [DONE].
+   *
+   * `POST /chat/completions`
+   */
+  createChatCompletion(
     body: CreateChatCompletionRequest,
     options?: RequestOptions,
-  ): Promise<CreateChatCompletionResponse> {
+  ): APIPromise<Stream<CreateChatCompletionStreamResponse> | CreateChatCompletionResponse>;
+  createChatCompletion(
+    body: CreateChatCompletionRequest,
+    options?: RequestOptions,
+  ): APIPromise<Stream<CreateChatCompletionStreamResponse> | CreateChatCompletionResponse> {
     return ops.createChatCompletion(this, body, options);
   }
 
@@ -69,7 +102,7 @@ export class OpenAI extends ClientCore {
   getChatCompletion(
     completionId: string,
     options?: RequestOptions,
-  ): Promise<CreateChatCompletionResponse> {
+  ): APIPromise<CreateChatCompletionResponse> {
     return ops.getChatCompletion(this, completionId, options);
   }
 
@@ -86,7 +119,7 @@ export class OpenAI extends ClientCore {
       metadata: Metadata;
     },
     options?: RequestOptions,
-  ): Promise<CreateChatCompletionResponse> {
+  ): APIPromise<CreateChatCompletionResponse> {
     return ops.updateChatCompletion(this, completionId, body, options);
   }
 
@@ -98,7 +131,7 @@ export class OpenAI extends ClientCore {
   deleteChatCompletion(
     completionId: string,
     options?: RequestOptions,
-  ): Promise<ChatCompletionDeleted> {
+  ): APIPromise<ChatCompletionDeleted> {
     return ops.deleteChatCompletion(this, completionId, options);
   }
 
@@ -111,7 +144,15 @@ export class OpenAI extends ClientCore {
     completionId: string,
     params?: GetChatCompletionMessagesParams,
     options?: RequestOptions,
-  ): Promise<ChatCompletionMessageList> {
+  ): PagePromise<
+    ChatCompletionResponseMessage & {
+      id: string;
+      content_parts?: Array<
+        ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage
+      > | null;
+    },
+    ChatCompletionMessageList
+  > {
     return ops.getChatCompletionMessages(this, completionId, params, options);
   }
 
@@ -123,9 +164,35 @@ export class OpenAI extends ClientCore {
    * `POST /completions`
    */
   createCompletion(
+    body: CreateCompletionRequest & { stream: true },
+    options?: RequestOptions,
+  ): APIPromise<Stream<CreateCompletionResponse>>;
+  /**
+   * Create a text completion
+   *
+   * Legacy endpoint: completes a prompt. With stream set to true each event carries a partial completion object; the stream ends with data: [DONE].
+   *
+   * `POST /completions`
+   */
+  createCompletion(
+    body: CreateCompletionRequest & { stream?: false | null },
+    options?: RequestOptions,
+  ): APIPromise<CreateCompletionResponse>;
+  /**
+   * Create a text completion
+   *
+   * Legacy endpoint: completes a prompt. With stream set to true each event carries a partial completion object; the stream ends with data: [DONE].
+   *
+   * `POST /completions`
+   */
+  createCompletion(
     body: CreateCompletionRequest,
     options?: RequestOptions,
-  ): Promise<CreateCompletionResponse> {
+  ): APIPromise<Stream<CreateCompletionResponse> | CreateCompletionResponse>;
+  createCompletion(
+    body: CreateCompletionRequest,
+    options?: RequestOptions,
+  ): APIPromise<Stream<CreateCompletionResponse> | CreateCompletionResponse> {
     return ops.createCompletion(this, body, options);
   }
 
@@ -134,7 +201,7 @@ export class OpenAI extends ClientCore {
    *
    * `GET /models`
    */
-  listModels(options?: RequestOptions): Promise<ListModelsResponse> {
+  listModels(options?: RequestOptions): PagePromise<Model, ListModelsResponse> {
     return ops.listModels(this, options);
   }
 
@@ -143,7 +210,7 @@ export class OpenAI extends ClientCore {
    *
    * `GET /models/{model}`
    */
-  retrieveModel(model: string, options?: RequestOptions): Promise<Model> {
+  retrieveModel(model: string, options?: RequestOptions): APIPromise<Model> {
     return ops.retrieveModel(this, model, options);
   }
 
@@ -154,7 +221,7 @@ export class OpenAI extends ClientCore {
    *
    * `DELETE /models/{model}`
    */
-  deleteModel(model: string, options?: RequestOptions): Promise<DeleteModelResponse> {
+  deleteModel(model: string, options?: RequestOptions): APIPromise<DeleteModelResponse> {
     return ops.deleteModel(this, model, options);
   }
 }

@@ -7,3 +7,7 @@ export * from './operations.js';
 export { OpenAI, OpenAI as default } from './client.js';
 export * from './runtime/errors.js';
 export { ClientCore, type ClientOptions, type RequestOptions } from './runtime/core.js';
+export { APIPromise } from './runtime/api-promise.js';
+export { Page, PagePromise } from './runtime/pagination.js';
+export { Stream } from './runtime/stream.js';
+export { accumulateChatCompletion } from './runtime/accumulate.js';

@@ -3,12 +3,19 @@
  * Do not edit: regenerate from the spec.
  */
 import { encodePath, type ClientCore, type RequestOptions } from './runtime/core.js';
+import type { APIPromise } from './runtime/api-promise.js';
+import type { PagePromise } from './runtime/pagination.js';
+import type { Stream } from './runtime/stream.js';
 import type {
   ChatCompletionDeleted,
   ChatCompletionList,
   ChatCompletionMessageList,
+  ChatCompletionRequestMessageContentPartImage,
+  ChatCompletionRequestMessageContentPartText,
+  ChatCompletionResponseMessage,
   CreateChatCompletionRequest,
   CreateChatCompletionResponse,
+  CreateChatCompletionStreamResponse,
   CreateCompletionRequest,
   CreateCompletionResponse,
   DeleteModelResponse,
@@ -41,8 +48,8 @@ export function listChatCompletions(
   client: ClientCore,
   params?: ListChatCompletionsParams,
   options?: RequestOptions,
-): Promise<ChatCompletionList> {
-  return client.request<ChatCompletionList>(
+): PagePromise<CreateChatCompletionResponse, ChatCompletionList> {
+  return client.requestPage<CreateChatCompletionResponse, ChatCompletionList>(
     {
       method: 'GET',
       path: '/chat/completions',
@@ -50,6 +57,7 @@ export function listChatCompletions(
       queryStyles: { metadata: { style: 'deepObject', explode: true } },
       secured: true,
     },
+    { kind: 'cursor', cursorParam: 'after' },
     options,
   );
 }
@@ -63,11 +71,46 @@ export function listChatCompletions(
  */
 export function createChatCompletion(
   client: ClientCore,
+  body: CreateChatCompletionRequest & { stream: true },
+  options?: RequestOptions,
+): APIPromise<Stream<CreateChatCompletionStreamResponse>>;
+/**
+ * Create a chat completion
+ *
+ * Generates the next assistant message for a conversation. With stream set to true the reply arrives as server-sent chunk events, ended by data: [DONE].
+ *
+ * `POST /chat/completions`
+ */
+export function createChatCompletion(
+  client: ClientCore,
+  body: CreateChatCompletionRequest & { stream?: false | null },
+  options?: RequestOptions,
+): APIPromise<CreateChatCompletionResponse>;
+/**
+ * Create a chat completion
+ *
+ * Generates the next assistant message for a conversation. With stream set to true the reply arrives as server-sent chunk events, ended by data: [DONE].
+ *
+ * `POST /chat/completions`
+ */
+export function createChatCompletion(
+  client: ClientCore,
   body: CreateChatCompletionRequest,
   options?: RequestOptions,
-): Promise<CreateChatCompletionResponse> {
-  return client.request<CreateChatCompletionResponse>(
-    { method: 'POST', path: '/chat/completions', body: body, secured: true },
+): APIPromise<Stream<CreateChatCompletionStreamResponse> | CreateChatCompletionResponse>;
+export function createChatCompletion(
+  client: ClientCore,
+  body: CreateChatCompletionRequest,
+  options?: RequestOptions,
+): APIPromise<Stream<CreateChatCompletionStreamResponse> | CreateChatCompletionResponse> {
+  return client.request<Stream<CreateChatCompletionStreamResponse> | CreateChatCompletionResponse>(
+    {
+      method: 'POST',
+      path: '/chat/completions',
+      body: body,
+      secured: true,
+      stream: body?.['stream'] ? { terminator: '[DONE]' } : undefined,
+    },
     options,
   );
 }
@@ -81,7 +124,7 @@ export function getChatCompletion(
   client: ClientCore,
   completionId: string,
   options?: RequestOptions,
-): Promise<CreateChatCompletionResponse> {
+): APIPromise<CreateChatCompletionResponse> {
   return client.request<CreateChatCompletionResponse>(
     { method: 'GET', path: encodePath`/chat/completions/${completionId}`, secured: true },
     options,
@@ -102,7 +145,7 @@ export function updateChatCompletion(
     metadata: Metadata;
   },
   options?: RequestOptions,
-): Promise<CreateChatCompletionResponse> {
+): APIPromise<CreateChatCompletionResponse> {
   return client.request<CreateChatCompletionResponse>(
     {
       method: 'POST',
@@ -123,7 +166,7 @@ export function deleteChatCompletion(
   client: ClientCore,
   completionId: string,
   options?: RequestOptions,
-): Promise<ChatCompletionDeleted> {
+): APIPromise<ChatCompletionDeleted> {
   return client.request<ChatCompletionDeleted>(
     { method: 'DELETE', path: encodePath`/chat/completions/${completionId}`, secured: true },
     options,
@@ -150,14 +193,31 @@ export function getChatCompletionMessages(
   completionId: string,
   params?: GetChatCompletionMessagesParams,
   options?: RequestOptions,
-): Promise<ChatCompletionMessageList> {
-  return client.request<ChatCompletionMessageList>(
+): PagePromise<
+  ChatCompletionResponseMessage & {
+    id: string;
+    content_parts?: Array<
+      ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage
+    > | null;
+  },
+  ChatCompletionMessageList
+> {
+  return client.requestPage<
+    ChatCompletionResponseMessage & {
+      id: string;
+      content_parts?: Array<
+        ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage
+      > | null;
+    },
+    ChatCompletionMessageList
+  >(
     {
       method: 'GET',
       path: encodePath`/chat/completions/${completionId}/messages`,
       query: params,
       secured: true,
     },
+    { kind: 'cursor', cursorParam: 'after' },
     options,
   );
 }
@@ -171,11 +231,46 @@ export function getChatCompletionMessages(
  */
 export function createCompletion(
   client: ClientCore,
+  body: CreateCompletionRequest & { stream: true },
+  options?: RequestOptions,
+): APIPromise<Stream<CreateCompletionResponse>>;
+/**
+ * Create a text completion
+ *
+ * Legacy endpoint: completes a prompt. With stream set to true each event carries a partial completion object; the stream ends with data: [DONE].
+ *
+ * `POST /completions`
+ */
+export function createCompletion(
+  client: ClientCore,
+  body: CreateCompletionRequest & { stream?: false | null },
+  options?: RequestOptions,
+): APIPromise<CreateCompletionResponse>;
+/**
+ * Create a text completion
+ *
+ * Legacy endpoint: completes a prompt. With stream set to true each event carries a partial completion object; the stream ends with data: [DONE].
+ *
+ * `POST /completions`
+ */
+export function createCompletion(
+  client: ClientCore,
   body: CreateCompletionRequest,
   options?: RequestOptions,
-): Promise<CreateCompletionResponse> {
-  return client.request<CreateCompletionResponse>(
-    { method: 'POST', path: '/completions', body: body, secured: true },
+): APIPromise<Stream<CreateCompletionResponse> | CreateCompletionResponse>;
+export function createCompletion(
+  client: ClientCore,
+  body: CreateCompletionRequest,
+  options?: RequestOptions,
+): APIPromise<Stream<CreateCompletionResponse> | CreateCompletionResponse> {
+  return client.request<Stream<CreateCompletionResponse> | CreateCompletionResponse>(
+    {
+      method: 'POST',
+      path: '/completions',
+      body: body,
+      secured: true,
+      stream: body?.['stream'] ? { terminator: '[DONE]' } : undefined,
+    },
     options,
   );
 }
@@ -188,9 +283,10 @@ export function createCompletion(
 export function listModels(
   client: ClientCore,
   options?: RequestOptions,
-): Promise<ListModelsResponse> {
-  return client.request<ListModelsResponse>(
+): PagePromise<Model, ListModelsResponse> {
+  return client.requestPage<Model, ListModelsResponse>(
     { method: 'GET', path: '/models', secured: true },
+    { kind: 'single' },
     options,
   );
 }
@@ -204,7 +300,7 @@ export function retrieveModel(
   client: ClientCore,
   model: string,
   options?: RequestOptions,
-): Promise<Model> {
+): APIPromise<Model> {
   return client.request<Model>(
     { method: 'GET', path: encodePath`/models/${model}`, secured: true },
     options,
@@ -222,7 +318,7 @@ export function deleteModel(
   client: ClientCore,
   model: string,
   options?: RequestOptions,
-): Promise<DeleteModelResponse> {
+): APIPromise<DeleteModelResponse> {
   return client.request<DeleteModelResponse>(
     { method: 'DELETE', path: encodePath`/models/${model}`, secured: true },
     options,

@@ -40,13 +40,15 @@ export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: Cl
     ],
     methods: shapes.map((shape) => {
       const doc = operationDoc(shape.op);
+      const docs = jsDocs(doc.description, doc.deprecated);
       const names = shape.args.map((a) => a.name).join(', ');
       return {
         kind: StructureKind.Method,
         name: shape.op.name,
-        docs: jsDocs(doc.description, doc.deprecated),
+        docs: shape.overloads.length ? [] : docs,
+        overloads: shape.overloads.map((o) => ({ docs, parameters: parameterStructures(o.args), returnType: o.returnType })),
         parameters: parameterStructures(shape.args),
-        returnType: `Promise<${shape.returnType}>`,
+        returnType: shape.returnType,
         statements: `return ops.${shape.op.name}(this, ${names});`,
       };
     }),

@@ -5,7 +5,7 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IROperation } from '../ir/types.js';
 import { jsDocs } from './emit-types.js';
-import { parameterStructures, requestSpecLiteral, type OperationShape } from './signature.js';
+import { parameterStructures, type OperationShape } from './signature.js';
 
 export function operationDoc(op: IROperation): { description: string; deprecated: boolean } {
   const parts = [op.summary, op.description && op.description !== op.summary ? op.description : undefined].filter(Boolean);
@@ -26,14 +26,17 @@ export function operationStatements(shapes: OperationShape[]): StatementStructur
       });
     }
     const doc = operationDoc(shape.op);
+    const docs = jsDocs(doc.description, doc.deprecated);
+    const client = { name: 'client', type: 'ClientCore' };
     const fn: FunctionDeclarationStructure = {
       kind: StructureKind.Function,
       name: shape.op.name,
       isExported: true,
-      docs: jsDocs(doc.description, doc.deprecated),
-      parameters: [{ name: 'client', type: 'ClientCore' }, ...parameterStructures(shape.args)],
-      returnType: `Promise<${shape.returnType}>`,
-      statements: `return client.request<${shape.returnType}>(${requestSpecLiteral(shape)}, options);`,
+      docs: shape.overloads.length ? [] : docs,
+      overloads: shape.overloads.map((o) => ({ docs, parameters: [client, ...parameterStructures(o.args)], returnType: o.returnType })),
+      parameters: [client, ...parameterStructures(shape.args)],
+      returnType: shape.returnType,
+      statements: `return ${shape.call};`,
     };
     statements.push(fn);
   }

@@ -80,6 +80,7 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
       moduleSpecifier: './runtime/core.js',
       namedImports: [...(usesPath ? ['encodePath'] : []), 'type ClientCore', 'type RequestOptions'],
     },
+    ...runtimeTypeImports(shapes),
     ...typeImport(refs),
     ...operationStatements(shapes),
   ]);
@@ -89,6 +90,7 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
   const paramsTypes = shapes.flatMap((s) => (s.paramsType ? [s.paramsType.name] : []));
   emitFile('client.ts', [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/core.js', namedImports: ['ClientCore', 'type ClientOptions', 'type RequestOptions'] },
+    ...runtimeTypeImports(shapes),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
     ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './operations.js', namedImports: paramsTypes.sort() }] : []),
     ...typeImport(clientRefs),
@@ -106,6 +108,10 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
       moduleSpecifier: './runtime/core.js',
       namedExports: ['ClientCore', 'type ClientOptions', 'type RequestOptions'],
     },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/api-promise.js', namedExports: ['APIPromise'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/pagination.js', namedExports: ['Page', 'PagePromise'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/stream.js', namedExports: ['Stream'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/accumulate.js', namedExports: ['accumulateChatCompletion'] },
   ]);
 
   for (const [name, text] of runtimeSources()) files.set(`src/runtime/${name}`, head + text);
@@ -132,6 +138,19 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
   files.set('README.md', render('README.md.hbs', data));
   files.set('tsconfig.json', render('tsconfig.json.hbs', data));
   return files;
+}
+
+/** `import type { APIPromise } …` and friends, for what the signatures name. */
+function runtimeTypeImports(shapes: OperationShape[]): StatementStructures[] {
+  const text = shapes.map((s) => [s.returnType, ...s.overloads.map((o) => o.returnType)].join(' ')).join(' ');
+  const imports: [string, string][] = [
+    ['APIPromise', './runtime/api-promise.js'],
+    ['PagePromise', './runtime/pagination.js'],
+    ['Stream', './runtime/stream.js'],
+  ];
+  return imports
+    .filter(([name]) => new RegExp(`\\b${name}<`).test(text))
+    .map(([name, moduleSpecifier]) => ({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier, namedImports: [name] }));
 }
 
 function exampleArgs(shape: OperationShape, named: ReadonlyMap<string, IRSchema>): string {

@@ -8,7 +8,7 @@ import { isJson } from '../ir/build.js';
 import { NameAllocator, pascalCase } from '../ir/names.js';
 import type { IRContent, IROperation, IRParameter, IRSchema } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
-import { literal, objectMembers, typeExpr, type TypeContext } from './type-expr.js';
+import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface Argument {
   name: string;
@@ -16,11 +16,21 @@ export interface Argument {
   optional: boolean;
 }
 
+export interface Signature {
+  args: Argument[];
+  returnType: string;
+}
+
 export interface OperationShape {
   op: IROperation;
   /** Arguments after the client (function) or first (method); the trailing `options` included. */
   args: Argument[];
+  /** The implementation's return type, e.g. `APIPromise<Model>`. */
   returnType: string;
+  /** Overload signatures (streaming operations), shown to callers instead of the implementation's. */
+  overloads: Signature[];
+  /** The expression the function returns, calling the runtime through `client`. */
+  call: string;
   /** The named parameter-object type to declare, if any. */
   paramsType?: { name: string; members: string };
   body?: { content: IRContent; argName: string };
@@ -71,15 +81,35 @@ export function operationShape(op: IROperation, typeNames: NameAllocator): Opera
 
   const success = op.success;
   const responseType = responseTypeOf(success);
-  return {
-    op,
-    args,
-    returnType: success && responseType !== 'none' ? typeExpr(success.schema, ctx) : 'void',
-    responseType,
-    signatureRefs,
-    refs,
-    ...shape,
-  };
+  const result = success && responseType !== 'none' ? typeExpr(success.schema, ctx) : 'void';
+  const built: OperationShape = { op, args, returnType: `APIPromise<${result}>`, overloads: [], call: '', responseType, signatureRefs, refs, ...shape };
+  const spec = requestSpecLiteral(built);
+
+  if (op.pagination) {
+    const item = typeExpr(op.pagination.item, ctx);
+    const pagination = `{ kind: ${literal(op.pagination.kind)}${op.pagination.cursorParam ? `, cursorParam: ${literal(op.pagination.cursorParam)}` : ''} }`;
+    built.returnType = `PagePromise<${item}, ${result}>`;
+    built.call = `client.requestPage<${item}, ${result}>(${spec}, ${pagination}, options)`;
+  } else if (op.streaming && built.body) {
+    const event = typeExpr(op.streaming.event, ctx);
+    const flag = propertyKey(op.streaming.flag);
+    const bodyIndex = args.findIndex((a) => a.name === built.body!.argName);
+    const withBody = (type: string, optional: boolean) => args.map((a, i) => (i === bodyIndex ? { ...a, type, optional } : a));
+    const bodyType = args[bodyIndex]!.type;
+    const streamed = `APIPromise<Stream<${event}>>`;
+    built.overloads = [
+      { args: withBody(`${bodyType} & { ${flag}: true }`, false), returnType: streamed },
+      { args: withBody(`${bodyType} & { ${flag}?: false | null }`, args[bodyIndex]!.optional), returnType: `APIPromise<${result}>` },
+      { args, returnType: `APIPromise<Stream<${event}> | ${result}>` },
+    ];
+    built.returnType = `APIPromise<Stream<${event}> | ${result}>`;
+    const terminator = op.streaming.terminator === undefined ? '' : `terminator: ${literal(op.streaming.terminator)}`;
+    const streamField = `stream: ${built.body.argName}?.[${literal(op.streaming.flag)}] ? { ${terminator} } : undefined`;
+    built.call = `client.request<Stream<${event}> | ${result}>(${requestSpecLiteral(built, [streamField])}, options)`;
+  } else {
+    built.call = `client.request<${result}>(${spec}, options)`;
+  }
+  return built;
 }
 
 function withParamDoc(p: IRParameter): IRSchema {
@@ -107,7 +137,7 @@ function templateText(text: string): string {
 }
 
 /** The `RequestSpec` object literal the function passes to `client.request`. */
-export function requestSpecLiteral(shape: OperationShape): string {
+export function requestSpecLiteral(shape: OperationShape, extra: string[] = []): string {
   const { op } = shape;
   const pathArgs = shape.args.slice(0, op.parameters.path.length);
   let i = 0;
@@ -133,6 +163,6 @@ export function requestSpecLiteral(shape: OperationShape): string {
     if (!isJson(shape.body.content.mediaType)) fields.push(`contentType: ${literal(shape.body.content.mediaType)}`);
   }
   if (shape.responseType !== 'json') fields.push(`responseType: ${literal(shape.responseType)}`);
-  fields.push(`secured: ${op.secured}`);
+  fields.push(`secured: ${op.secured}`, ...extra);
   return `{ ${fields.join(', ')} }`;
 }

@@ -13,7 +13,9 @@ import type {
   IRDocument,
   IRNamedSchema,
   IROperation,
+  IRPagination,
   IRParameter,
+  IRProperty,
   IRResponse,
   IRSchema,
   IRSecurityScheme,
@@ -28,7 +30,7 @@ const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head'
 export const STREAM_TERMINATOR_EXTENSION = 'x-sdkforge-stream-terminator';
 
 /** Names the generated runtime and entry points use; schema types must not take them. */
-const RUNTIME_TYPE_NAMES = ['RequestOptions', 'ClientOptions', 'ClientCore', 'APIError', 'Stream'];
+const RUNTIME_TYPE_NAMES = ['RequestOptions', 'ClientOptions', 'ClientCore', 'APIError', 'APIPromise', 'Page', 'PagePromise', 'Stream'];
 
 export interface BuildResult {
   ir: IRDocument;
@@ -111,6 +113,8 @@ function buildOperations(
       if (success) operation.success = success;
       const streaming = detectStreaming(operation, responses, op, schemas, named, pointer);
       if (streaming) operation.streaming = streaming;
+      const pagination = detectPagination(operation, named);
+      if (pagination) operation.pagination = pagination;
       out.push(operation);
     }
   }
@@ -277,6 +281,30 @@ function hasBooleanStreamFlag(schema: IRSchema, named: ReadonlyMap<string, IRSch
 
 function isBoolean(schema: IRSchema): boolean {
   return (schema.kind === 'primitive' && schema.type === 'boolean') || (schema.kind === 'const' && typeof schema.value === 'boolean');
+}
+
+/** The properties of an object schema, looking through refs and intersections. */
+function propertiesOf(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): IRProperty[] {
+  if (depth > 8) return [];
+  if (schema.kind === 'ref') return propertiesOf(named.get(schema.name) ?? { kind: 'unknown' }, named, depth + 1);
+  if (schema.kind === 'object') return schema.properties;
+  if (schema.kind === 'intersection') return schema.parts.flatMap((p) => propertiesOf(p, named, depth + 1));
+  return [];
+}
+
+const CURSOR_PARAM = 'after';
+
+function detectPagination(op: IROperation, named: ReadonlyMap<string, IRSchema>): IRPagination | undefined {
+  if (op.method !== 'get' || !op.success || !isJson(op.success.mediaType) || op.streaming) return undefined;
+  const props = propertiesOf(op.success.schema, named);
+  const data = props.find((p) => p.name === 'data');
+  let items = data?.schema;
+  if (items?.kind === 'ref') items = named.get(items.name);
+  if (!data || !data.required || items?.kind !== 'array') return undefined;
+  const hasMore = props.find((p) => p.name === 'has_more');
+  const cursor = op.parameters.query.find((p) => p.name === CURSOR_PARAM);
+  if (hasMore && isBoolean(hasMore.schema) && cursor) return { kind: 'cursor', cursorParam: CURSOR_PARAM, item: items.items };
+  return { kind: 'single', item: items.items };
 }
 
 function buildSecuritySchemes(document: OpenAPIDocument): IRSecurityScheme[] {

@@ -125,6 +125,19 @@ export interface IRStreaming {
   terminator?: string;
 }
 
+/**
+ * List pagination. `cursor`: the JSON response has a `data` array and a boolean `has_more`, and the operation
+ * takes the cursor query parameter (`after`); the next page is requested with `after` = the last item's id.
+ * `single`: a `data` array only; one page, still iterable.
+ */
+export interface IRPagination {
+  kind: 'cursor' | 'single';
+  /** The cursor query parameter, for `cursor`. */
+  cursorParam?: string;
+  /** The type of one item of `data`. */
+  item: IRSchema;
+}
+
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
 export interface IROperation {
@@ -147,6 +160,7 @@ export interface IROperation {
   /** The success (2XX) response's JSON or other content the function returns. */
   success?: IRContent;
   streaming?: IRStreaming;
+  pagination?: IRPagination;
   /** Whether the operation requires the API key (security requirement present). */
   secured: boolean;
 }

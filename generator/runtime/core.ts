@@ -3,9 +3,12 @@
  * retries with exponential backoff that honour `retry-after-ms` / `retry-after`, per-request timeouts and
  * cancellation through `AbortSignal`. Uses the global `fetch` (or the one given) and nothing else.
  */
+import { APIPromise, type SentRequest } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
-import { castToError } from './util.js';
+import { Page, PagePromise, type ListBody, type PaginationSpec } from './pagination.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
+import { Stream } from './stream.js';
+import { castToError } from './util.js';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -20,6 +23,8 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** Retries after a retryable failure. Default 2. */
   maxRetries?: number | undefined;
+  /** Milliseconds a stream may go without receiving bytes before it fails. Default: the request timeout. */
+  idleTimeout?: number | undefined;
   fetch?: Fetch | undefined;
   /** Sent with every request; a `null` value removes a default header. */
   defaultHeaders?: HeadersInit | undefined;
@@ -29,6 +34,7 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
   maxRetries?: number | undefined;
+  idleTimeout?: number | undefined;
   /** Per-request headers; a `null` value removes a header the client would send. */
   headers?: HeadersInit | undefined;
 }
@@ -64,6 +70,8 @@ export interface RequestSpec {
   responseType?: ResponseType | undefined;
   /** Whether the operation needs credentials. */
   secured?: boolean | undefined;
+  /** Set when this call streams server-sent events: the response is parsed into a `Stream`. */
+  stream?: { terminator?: string | undefined } | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
@@ -86,6 +94,7 @@ export class ClientCore {
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
+  readonly idleTimeout: number | undefined;
   readonly defaultHeaders: HeadersInit;
   protected readonly fetchImpl: Fetch;
   protected readonly auth: AuthScheme;
@@ -95,16 +104,54 @@ export class ClientCore {
     this.baseURL = (options.baseURL ?? readEnv(`${defaults.envPrefix}_BASE_URL`) ?? defaults.baseURL).replace(/\/+$/, '');
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.idleTimeout = options.idleTimeout;
     this.defaultHeaders = options.defaultHeaders ?? {};
-    const fetchImpl = options.fetch ?? (globalThis.fetch as Fetch | undefined);
-    if (!fetchImpl) throw new Error('No fetch implementation: pass `fetch` in the client options.');
+    if (!options.fetch && typeof globalThis.fetch !== 'function') {
+      throw new Error('No fetch implementation: pass `fetch` in the client options.');
+    }
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.auth = defaults.auth;
   }
 
-  /** Sends the request (with retries) and returns the parsed success body. */
-  request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
-    return this.send(spec, options, (response) => parseBody(response, spec.responseType ?? 'json') as Promise<T>);
+  /**
+   * Sends the request (with retries). The promise resolves to the parsed success body, or to a `Stream` of
+   * events when `spec.stream` is set.
+   */
+  request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
+    const sent = this.send(spec, options);
+    return new APIPromise<T>(sent, () => sent.then((s) => this.parse<T>(spec, options, s)));
+  }
+
+  /** Like `request`, for list operations: resolves to a `Page` that can fetch the following pages. */
+  requestPage<Item, Body extends ListBody<Item>>(
+    spec: RequestSpec,
+    pagination: PaginationSpec,
+    options: RequestOptions = {},
+  ): PagePromise<Item, Body> {
+    const query = { ...spec.query };
+    const sent = this.send(spec, options);
+    return new PagePromise<Item, Body>(sent, async () => {
+      const body = await this.parse<Body>(spec, options, await sent);
+      return new Page<Item, Body>(body, pagination, query, (next) => this.requestPage<Item, Body>({ ...spec, query: next }, pagination, options));
+    });
+  }
+
+  private async parse<T>(spec: RequestSpec, options: RequestOptions, sent: SentCall): Promise<T> {
+    if (spec.stream) {
+      sent.call.clearTimer();
+      return Stream.fromSSEResponse(sent.response, sent.call.controller, {
+        terminator: spec.stream.terminator,
+        idleTimeoutMs: options.idleTimeout ?? this.idleTimeout ?? options.timeout ?? this.timeout,
+        onClose: () => sent.call.dispose(),
+      }) as T;
+    }
+    try {
+      return (await parseBody(sent.response, spec.responseType ?? 'json')) as T;
+    } catch (err) {
+      throw sent.call.translate(err, options.signal);
+    } finally {
+      sent.call.dispose();
+    }
   }
 
   buildURL(spec: RequestSpec): string {
@@ -145,10 +192,10 @@ export class ClientCore {
   }
 
   /**
-   * Sends `spec`, retrying retryable failures, and hands a successful response to `consume`, which runs inside
-   * the request timeout (a streaming consumer returns before the body is read).
+   * Sends `spec`, retrying retryable failures, and resolves once a successful response's headers arrive. The
+   * request timeout keeps running until the caller has read the body (`SentCall.call.dispose()`).
    */
-  protected async send<T>(spec: RequestSpec, options: RequestOptions, consume: (response: Response) => Promise<T>): Promise<T> {
+  protected async send(spec: RequestSpec, options: RequestOptions): Promise<SentCall> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeout = options.timeout ?? this.timeout;
     const url = this.buildURL(spec);
@@ -189,20 +236,18 @@ export class ClientCore {
         }
       }
 
-      try {
-        return await consume(response);
-      } catch (err) {
-        throw call.translate(err, options.signal);
-      } finally {
-        call.clearTimer();
-      }
+      return { response, call, release: () => call.clearTimer() };
     }
   }
 }
 
+interface SentCall extends SentRequest {
+  call: CallSignal;
+}
+
 /** Links the caller's signal with a timeout into one signal for a single attempt. */
 class CallSignal {
-  private readonly controller = new AbortController();
+  readonly controller = new AbortController();
   private readonly timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onAbort = () => this.controller.abort();
   timedOut = false;
