@@ -16,7 +16,17 @@ let server: TestServer;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-build-'));
   cpSync(path.join(ROOT, 'generated'), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}dist`) });
-  server = await startServer((_req, res) => json(res, 200, { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai' }] }));
+  server = await startServer((req, res) => {
+    if (req.method === 'POST') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const piece of ['Hel', 'lo']) {
+        res.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+      }
+      res.end('data: [DONE]\n\n');
+      return;
+    }
+    json(res, 200, { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai' }] });
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -31,15 +41,25 @@ test('compiles to ESM and CJS with declarations, no errors', () => {
   expect(JSON.parse(readFileSync(path.join(dir, 'dist/cjs/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
 });
 
-test('the ESM entry and the CJS entry both call the API', async () => {
+test('the built ESM and CJS entries both call the API, stream and paginate', async () => {
   const esm = `const { OpenAI } = await import(${JSON.stringify(path.join(dir, 'dist/esm/index.js'))});
     const c = new OpenAI({ apiKey: 'k', baseURL: process.env.BASE });
-    console.log((await c.listModels()).data[0].id);`;
-  const cjs = `const { OpenAI, APIError } = require(${JSON.stringify(path.join(dir, 'dist/cjs/index.js'))});
-    new OpenAI({ apiKey: 'k', baseURL: process.env.BASE }).listModels().then((r) => console.log(r.data[0].id, typeof APIError));`;
+    let text = '';
+    for await (const chunk of await c.createChatCompletion({ model: 'm', messages: [], stream: true })) text += chunk.choices[0].delta.content;
+    console.log((await c.listModels()).data[0].id, text);`;
+  const cjs = `const { OpenAI, APIError, Stream } = require(${JSON.stringify(path.join(dir, 'dist/cjs/index.js'))});
+    const c = new OpenAI({ apiKey: 'k', baseURL: process.env.BASE });
+    (async () => {
+      const stream = await c.createChatCompletion({ model: 'm', messages: [], stream: true });
+      let text = '';
+      for await (const chunk of stream) text += chunk.choices[0].delta.content;
+      const ids = [];
+      for await (const m of c.listModels()) ids.push(m.id);
+      console.log(ids.join(','), text, typeof APIError, stream instanceof Stream);
+    })();`;
   const env = { ...process.env, BASE: server.url };
   const a = await run(process.execPath, ['--input-type=module', '-e', esm], { env });
-  expect(a.stdout.trim()).toBe('gpt-4o');
+  expect(a.stdout.trim()).toBe('gpt-4o Hello');
   const b = await run(process.execPath, ['-e', cjs], { env });
-  expect(b.stdout.trim()).toBe('gpt-4o function');
+  expect(b.stdout.trim()).toBe('gpt-4o Hello function true');
 });

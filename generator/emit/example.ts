@@ -4,7 +4,7 @@
 import type { IRSchema } from '../ir/types.js';
 
 export function sampleValue(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): unknown {
-  if (depth > 6) return undefined;
+  if (depth > 10) return undefined;
   switch (schema.kind) {
     case 'ref': {
       const target = named.get(schema.name);
