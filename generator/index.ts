@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenerationError, type Diagnostic } from './diagnostics.js';
-import { emitPackage, PACKAGE_ROOT } from './emit/emit-package.js';
+import { emitPackage, PACKAGE_ROOT, reservedTypeNames } from './emit/emit-package.js';
 import { formatFiles } from './format.js';
 import { buildIR } from './ir/build.js';
 import { selectOperations } from './ir/filter.js';
 import type { IRDocument } from './ir/types.js';
-import { loadSpec } from './load/load-spec.js';
+import { loadDocument, loadSpec } from './load/load-spec.js';
 import { defaultNaming } from './naming.js';
 import { writeOutput, type WriteReport } from './write.js';
 
@@ -24,6 +24,10 @@ export const DEFAULT_OUT = 'generated';
 export interface GenerateOptions {
   /** Path or URL of the spec. Default `spec/openai.yaml`. */
   spec?: string;
+  /** The spec as an object already in memory, instead of `spec` (which then only names it). */
+  document?: object;
+  /** Format the output with prettier. Default true; false gives unformatted (but valid) code, faster. */
+  format?: boolean;
   /** Output directory. Default `generated`. */
   out?: string;
   /** Keep only operations with one of these tags (and the schemas they reach). */
@@ -57,16 +61,17 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     t = now;
   };
 
-  const loaded = await loadSpec(options.spec ?? DEFAULT_SPEC);
+  const loaded = options.document ? await loadDocument(options.document, options.spec) : await loadSpec(options.spec ?? DEFAULT_SPEC);
   lap('load');
-  const built = buildIR(loaded.document);
+  const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
+  const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName });
+  const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName) });
   const ir = selectOperations(built.ir, { includeTags: options.includeTags });
   lap('ir');
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
-  const naming = defaultNaming(ir.title, { clientName: options.clientName, packageName: options.packageName });
   const raw = emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash });
   lap('emit');
-  const files = await formatFiles(raw);
+  const files = options.format === false ? raw : await formatFiles(raw);
   lap('format');
   const report = options.write === false ? undefined : await writeOutput(options.out ?? DEFAULT_OUT, files);
   lap('write');

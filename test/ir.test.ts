@@ -83,7 +83,7 @@ test('object, array, tuple, map', () => {
   expect(schema('List')).toEqual({ kind: 'array', items: { kind: 'ref', name: 'Obj' } });
   expect(schema('Pair')).toEqual({ kind: 'tuple', items: [{ kind: 'primitive', type: 'string' }, { kind: 'primitive', type: 'number' }] });
   expect(schema('Map')).toEqual({ kind: 'object', properties: [], additional: { kind: 'primitive', type: 'integer' } });
-  expect(typeExpr(schema('Map'))).toBe('Record<string, number>');
+  expect(typeExpr(schema('Map'))).toBe('{ [key: string]: number }');
   expect(typeExpr(schema('Pair'))).toBe('[string, number]');
 });
 

@@ -147,9 +147,12 @@ export class OpenAI extends ClientCore {
   ): PagePromise<
     ChatCompletionResponseMessage & {
       id: string;
-      content_parts?: Array<
-        ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage
-      > | null;
+      content_parts?:
+        | (
+            | ChatCompletionRequestMessageContentPartText
+            | ChatCompletionRequestMessageContentPartImage
+          )[]
+        | null;
     },
     ChatCompletionMessageList
   > {

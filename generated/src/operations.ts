@@ -196,18 +196,24 @@ export function getChatCompletionMessages(
 ): PagePromise<
   ChatCompletionResponseMessage & {
     id: string;
-    content_parts?: Array<
-      ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage
-    > | null;
+    content_parts?:
+      | (
+          | ChatCompletionRequestMessageContentPartText
+          | ChatCompletionRequestMessageContentPartImage
+        )[]
+      | null;
   },
   ChatCompletionMessageList
 > {
   return client.requestPage<
     ChatCompletionResponseMessage & {
       id: string;
-      content_parts?: Array<
-        ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage
-      > | null;
+      content_parts?:
+        | (
+            | ChatCompletionRequestMessageContentPartText
+            | ChatCompletionRequestMessageContentPartImage
+          )[]
+        | null;
     },
     ChatCompletionMessageList
   >(

@@ -3,7 +3,7 @@
  * Do not edit: regenerate from the spec.
  */
 /** Up to 16 string key/value pairs attached to an object; keys up to 64 chars, values up to 512. */
-export type Metadata = Record<string, string> | null;
+export type Metadata = { [key: string]: string } | null;
 
 /** A page of stored chat completions. */
 export interface ChatCompletionList {
@@ -90,9 +90,10 @@ export interface ChatCompletionResponseMessage {
 }
 
 /** Tool calls emitted by the model. */
-export type ChatCompletionMessageToolCalls = Array<
-  ChatCompletionMessageToolCall | ChatCompletionMessageCustomToolCall
->;
+export type ChatCompletionMessageToolCalls = (
+  | ChatCompletionMessageToolCall
+  | ChatCompletionMessageCustomToolCall
+)[];
 
 /** A call to a function tool. */
 export interface ChatCompletionMessageToolCall {
@@ -180,11 +181,11 @@ export interface ModerationResultBody {
   /** True if any category was flagged. */
   flagged: boolean;
   /** Per-category flag. */
-  categories: Record<string, boolean>;
+  categories: { [key: string]: boolean };
   /** Per-category score. */
-  category_scores: Record<string, number>;
+  category_scores: { [key: string]: number };
   /** Input kinds each category was applied to. */
-  category_applied_input_types: Record<string, ModerationInputType[]>;
+  category_applied_input_types: { [key: string]: ModerationInputType[] };
 }
 
 /** Kind of moderated input. */
@@ -238,7 +239,7 @@ export type CreateChatCompletionRequest = CreateModelResponseProperties & {
   stream?: boolean | null;
   stop?: StopConfiguration;
   /** Bias (-100 to 100) per token ID. */
-  logit_bias?: Record<string, number> | null;
+  logit_bias?: { [key: string]: number } | null;
   /** Return log probabilities of output tokens. */
   logprobs?: boolean | null;
   /**
@@ -257,7 +258,7 @@ export type CreateChatCompletionRequest = CreateModelResponseProperties & {
   seed?: number | null;
   stream_options?: ChatCompletionStreamOptions;
   /** Tool definitions offered to the model. */
-  tools?: Array<ChatCompletionTool | CustomToolChatCompletions>;
+  tools?: (ChatCompletionTool | CustomToolChatCompletions)[];
   tool_choice?: ChatCompletionToolChoiceOption;
   parallel_tool_calls?: ParallelToolCalls;
   /**
@@ -537,7 +538,7 @@ export type ModelIdsShared =
   | 'gpt-3.5-turbo-0125'
   | 'gpt-3.5-turbo-16k-0613';
 /** Output modalities to generate. */
-export type ResponseModalities = Array<'text' | 'audio'> | null;
+export type ResponseModalities = ('text' | 'audio')[] | null;
 /** How verbose the answer should be. */
 export type Verbosity = 'low' | 'medium' | 'high' | null;
 /** How much effort reasoning models spend thinking. */
@@ -581,7 +582,7 @@ export interface ResponseFormatJsonSchema {
 }
 
 /** A JSON Schema object. */
-export type ResponseFormatJsonSchemaSchema = Record<string, unknown>;
+export type ResponseFormatJsonSchemaSchema = { [key: string]: unknown };
 
 /** Any valid JSON object (legacy JSON mode). */
 export interface ResponseFormatJsonObject {
@@ -661,7 +662,7 @@ export interface FunctionObject {
 }
 
 /** JSON Schema of the function arguments. */
-export type FunctionParameters = Record<string, unknown>;
+export type FunctionParameters = { [key: string]: unknown };
 
 /** A custom tool with free-form or grammar-bound input. */
 export interface CustomToolChatCompletions {
@@ -701,7 +702,7 @@ export interface ChatCompletionAllowedToolsChoice {
 /** A subset of tools and the mode for using them. */
 export interface ChatCompletionAllowedTools {
   mode: 'auto' | 'required';
-  tools: Record<string, unknown>[];
+  tools: { [key: string]: unknown }[];
 }
 
 /** Force a call to one function tool. */
@@ -814,14 +815,15 @@ export interface ChatCompletionDeleted {
 /** A page of messages of a stored chat completion. */
 export interface ChatCompletionMessageList {
   object: 'list';
-  data: Array<
-    ChatCompletionResponseMessage & {
-      id: string;
-      content_parts?: Array<
-        ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage
-      > | null;
-    }
-  >;
+  data: (ChatCompletionResponseMessage & {
+    id: string;
+    content_parts?:
+      | (
+          | ChatCompletionRequestMessageContentPartText
+          | ChatCompletionRequestMessageContentPartImage
+        )[]
+      | null;
+  })[];
   first_id: string;
   last_id: string;
   has_more: boolean;
@@ -838,7 +840,7 @@ export interface CreateCompletionRequest {
   /** Include the prompt in the output. */
   echo?: boolean | null;
   frequency_penalty?: number | null;
-  logit_bias?: Record<string, number> | null;
+  logit_bias?: { [key: string]: number } | null;
   /** Return log probabilities of this many top tokens. */
   logprobs?: number | null;
   /** Upper bound on generated tokens. */
@@ -868,7 +870,7 @@ export interface CreateCompletionResponse {
       text_offset?: number[];
       token_logprobs?: number[];
       tokens?: string[];
-      top_logprobs?: Record<string, number>[];
+      top_logprobs?: { [key: string]: number }[];
     } | null;
     text: string;
   }[];

@@ -48,6 +48,15 @@ export function runtimeSources(): [string, string][] {
     .map((f) => [f, readFileSync(path.join(RUNTIME_DIR, f), 'utf8')]);
 }
 
+/** Every name the runtime modules export, plus the globals emitted code refers to. */
+export function reservedTypeNames(clientName?: string): string[] {
+  const names = new Set(['Blob', ...(clientName ? [clientName] : [])]);
+  for (const [, text] of runtimeSources()) {
+    for (const m of text.matchAll(/^export (?:declare )?(?:abstract )?(?:class|function|interface|type|const|let|enum) (\w+)/gm)) names.add(m[1]!);
+  }
+  return [...names].sort();
+}
+
 function render(template: string, data: object): string {
   const source = readFileSync(path.join(TEMPLATES_DIR, template), 'utf8');
   const hb = Handlebars.create();
@@ -65,7 +74,7 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
   };
 
   // types
-  const typeNames = new NameAllocator(ir.schemas.map((s) => s.name));
+  const typeNames = new NameAllocator([...ir.schemas.map((s) => s.name), ...reservedTypeNames(ctx.clientName)]);
   emitFile('types.ts', ir.schemas.length ? ir.schemas.map(schemaStatement) : [{ kind: StructureKind.ExportDeclaration }]);
 
   // operations

@@ -66,11 +66,11 @@ function coreExpr(schema: IRSchema, ctx: TypeContext): string {
       return literal(schema.value);
     case 'array': {
       const item = typeExpr(schema.items, ctx);
-      return needsParens(schema.items) ? `Array<${item}>` : `${item}[]`;
+      return needsParens(schema.items) ? `(${item})[]` : `${item}[]`;
     }
     case 'tuple': {
       const items = schema.items.map((i) => typeExpr(i, ctx));
-      if (schema.rest) items.push(`...${needsParens(schema.rest) ? `Array<${typeExpr(schema.rest, ctx)}>` : `${typeExpr(schema.rest, ctx)}[]`}`);
+      if (schema.rest) items.push(`...${typeExpr({ kind: 'array', items: schema.rest }, ctx)}`);
       return `[${items.join(', ')}]`;
     }
     case 'object':
@@ -99,8 +99,10 @@ export function objectMembers(schema: Extract<IRSchema, { kind: 'object' }>, ctx
 
 function objectExpr(schema: Extract<IRSchema, { kind: 'object' }>, ctx: TypeContext): string {
   if (schema.properties.length === 0) {
-    if (schema.additional === false) return 'Record<string, never>';
-    return `Record<string, ${schema.additional === true ? 'unknown' : typeExpr(schema.additional, ctx)}>`;
+    // index signatures rather than `Record<…>`: a spec may name a schema `Record`, and a self-referencing map
+    // (`type A = { [key: string]: A }`) is legal where `Record<string, A>` is a circular alias
+    if (schema.additional === false) return '{ [key: string]: never }';
+    return `{ [key: string]: ${schema.additional === true ? 'unknown' : typeExpr(schema.additional, ctx)} }`;
   }
   return `{\n${objectMembers(schema, ctx)}\n}`;
 }

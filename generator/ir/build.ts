@@ -29,20 +29,25 @@ type Raw = Record<string, unknown>;
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 export const STREAM_TERMINATOR_EXTENSION = 'x-sdkforge-stream-terminator';
 
-/** Names the generated runtime and entry points use; schema types must not take them. */
-const RUNTIME_TYPE_NAMES = ['RequestOptions', 'ClientOptions', 'ClientCore', 'APIError', 'APIPromise', 'Page', 'PagePromise', 'Stream'];
+export interface BuildOptions {
+  /**
+   * Names the package exports besides the schema types (runtime classes, the client) and globals the emitted
+   * code uses: a schema with such a name gets a numeric suffix instead.
+   */
+  reservedTypeNames?: Iterable<string>;
+}
 
 export interface BuildResult {
   ir: IRDocument;
   warnings: Diagnostic[];
 }
 
-export function buildIR(document: OpenAPIDocument): BuildResult {
+export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): BuildResult {
   const warnings: Diagnostic[] = [];
   const warn = (d: Diagnostic) => warnings.push(d);
 
   const rawSchemas = ((document.components as Raw | undefined)?.schemas ?? {}) as Raw;
-  const typeNames = new NameAllocator(RUNTIME_TYPE_NAMES);
+  const typeNames = new NameAllocator(options.reservedTypeNames);
   const componentNames = new Map<string, string>();
   for (const key of Object.keys(rawSchemas)) {
     componentNames.set(`#/components/schemas/${escapePointerToken(key)}`, typeNames.allocate(pascalCase(key)));

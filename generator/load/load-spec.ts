@@ -90,7 +90,18 @@ function displayPath(urlOrPath: string): string {
 
 export async function loadSpec(source: string): Promise<LoadedSpec> {
   const text = await readSource(source);
-  const raw = parseText(text, source);
+  return loadParsed(parseText(text, source), source, text);
+}
+
+/**
+ * Loads a document already in memory (e.g. built by a program). `source` names it in diagnostics and is the base
+ * for relative `$ref`s. Locations are given as JSON pointers only, since there is no text.
+ */
+export function loadDocument(document: object, source = 'spec.yaml'): Promise<LoadedSpec> {
+  return loadParsed(structuredClone(document), source, undefined);
+}
+
+async function loadParsed(raw: unknown, source: string, text: string | undefined): Promise<LoadedSpec> {
   const root = checkIsOpenAPI(raw, source);
   const base = isUrl(source) ? source : path.resolve(source);
 
@@ -151,7 +162,7 @@ interface RefParserError {
   errors?: RefParserError[];
 }
 
-function refError(err: unknown, rootFile: string, rootText: string, root: unknown): GenerationError {
+function refError(err: unknown, rootFile: string, rootText: string | undefined, root: unknown): GenerationError {
   if (err instanceof GenerationError) return err;
   const e = err as RefParserError;
   const inner = e.errors?.[0] ?? e;
@@ -159,7 +170,7 @@ function refError(err: unknown, rootFile: string, rootText: string, root: unknow
   if (inner.code === 'EMISSINGPOINTER' || inner.code === 'EINVALIDPOINTER') {
     const ref = /"([^"]+)"/.exec(inner.message)?.[1];
     const at = ref ? findRef(root, ref) ?? findRef(root, ref.slice(ref.indexOf('#'))) : undefined;
-    const pos = at ? locatePointer(rootText, at) : undefined;
+    const pos = at && rootText !== undefined ? locatePointer(rootText, at) : undefined;
     return new GenerationError([
       errorDiagnostic('ref-missing', `A $ref points at nothing: ${inner.message}`, {
         file: at ? rootFile : file,
@@ -192,7 +203,7 @@ function refError(err: unknown, rootFile: string, rootText: string, root: unknow
  * Schema and spec validation. Real-world specs often break a rule and still describe a usable API, so
  * violations are warnings with their location; generation goes on with the most sensible reading.
  */
-async function validate(document: OpenAPIDocument, base: string, file: string, text: string): Promise<Diagnostic[]> {
+async function validate(document: OpenAPIDocument, base: string, file: string, text: string | undefined): Promise<Diagnostic[]> {
   try {
     await SwaggerParser.validate(base, structuredClone(document) as never, {
       resolve: { external: false },
@@ -211,7 +222,7 @@ async function validate(document: OpenAPIDocument, base: string, file: string, t
       const key = `${pointer} ${d.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const pos = out.length < 20 ? locatePointer(text, pointer) : undefined;
+      const pos = out.length < 20 && text !== undefined ? locatePointer(text, pointer) : undefined;
       out.push({
         severity: 'warning',
         code: 'schema-invalid',
