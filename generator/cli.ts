@@ -8,7 +8,7 @@ import { DEFAULT_OUT, DEFAULT_SPEC, generate, GENERATOR_VERSION } from './index.
 
 const USAGE = `Usage: sdkforge generate [--spec PATH|URL] [--out DIR] [--include-tags a,b] [--check]
 
-Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 document.
+Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 (or Swagger 2.0) document.
 
 Options:
   --spec PATH|URL       the OpenAPI document (default ${DEFAULT_SPEC})

@@ -9,6 +9,7 @@ import { GenerationError, type Diagnostic } from './diagnostics.js';
 import { emitPackage, PACKAGE_ROOT, reservedTypeNames } from './emit/emit-package.js';
 import { formatFiles } from './format.js';
 import { buildIR } from './ir/build.js';
+import { findRefCycles } from './ir/cycles.js';
 import { selectOperations } from './ir/filter.js';
 import type { IRDocument } from './ir/types.js';
 import { loadDocument, loadSpec } from './load/load-spec.js';
@@ -66,6 +67,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
   const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName });
   const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName) });
+  // IR warnings name a pointer only: add the file, line and column
+  const irWarnings = built.warnings.map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
+  const cycles = findRefCycles(built.ir, loaded.where);
+  if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
   const ir = selectOperations(built.ir, { includeTags: options.includeTags });
   lap('ir');
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
@@ -75,7 +80,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   lap('format');
   const report = options.write === false ? undefined : await writeOutput(options.out ?? DEFAULT_OUT, files);
   lap('write');
-  return { files, diagnostics: [...loaded.warnings, ...built.warnings], ir, report, timings };
+  return { files, diagnostics: [...loaded.warnings, ...irWarnings], ir, report, timings };
 }
 
 export function isGenerationError(err: unknown): err is GenerationError {

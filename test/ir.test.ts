@@ -98,7 +98,7 @@ test('union with discriminator (explicit mapping and derived), intersection with
   });
   const both = schema('Both');
   expect(both.kind).toBe('intersection');
-  expect(typeExpr(both)).toBe('Obj & {\nc?: boolean;\n} & {\nc: unknown;\n}');
+  expect(typeExpr(both)).toBe('Obj & {\nc?: boolean;\n} & {\nc: boolean;\n}');
 });
 
 test('enum, const, and both nullable forms', () => {
@@ -148,7 +148,7 @@ test('operations: id, method, path, parameters by location and style, bodies and
     ['default', []],
   ]);
   expect(op.success).toEqual({ mediaType: 'application/json', schema: { kind: 'ref', name: 'Pet' } });
-  expect(op.streaming).toEqual({ flag: 'stream', event: { kind: 'ref', name: 'Obj' }, terminator: '[DONE]' });
+  expect(op.streaming).toEqual({ flag: { property: 'stream', value: true }, event: { kind: 'ref', name: 'Obj' }, terminator: '[DONE]', alternative: true });
 
   const plain = ir.operations[1]!;
   expect(plain.name).toBe('getPlain');

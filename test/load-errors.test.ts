@@ -149,3 +149,179 @@ test('usage errors exit 2; --help and --version exit 0', async () => {
   expect(help.stdout).toContain('sdkforge generate');
   expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+$/);
 });
+
+describe('untypeable $ref cycles are errors naming the file, a component, the cycle and a fix', () => {
+  const spec = (schemas: string) => `openapi: 3.0.3
+info: { title: Cycles, version: 1.0.0 }
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/A' }
+components:
+  schemas:
+${schemas}`;
+
+  test('A → B → A through plain $refs: exit 1, output untouched', async () => {
+    const file = write('cycle-ab.yaml', spec('    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n'));
+    const out = path.join(dir, 'cycle-out');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'keep.txt'), 'untouched');
+    const { code, stderr } = await run(['generate', '--spec', file, '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^error\[ref-cycle\] .*cycle-ab\.yaml:15:\d+ at #\/components\/schemas\/A: The schema A is a circular alias: A → B → A\b.* Fix: Break the cycle/m,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await listFiles(out)).toEqual(['keep.txt']);
+    expect(readFileSync(path.join(out, 'keep.txt'), 'utf8')).toBe('untouched');
+  });
+
+  test('A: allOf [A]', async () => {
+    const file = write('cycle-self.yaml', spec('    A:\n      allOf:\n        - $ref: "#/components/schemas/A"\n'));
+    const err = await generate({ spec: file, write: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GenerationError);
+    const d = (err as GenerationError).diagnostics.find((x) => x.severity === 'error')!;
+    expect(d).toMatchObject({ code: 'ref-cycle', pointer: '#/components/schemas/A', line: 15 });
+    expect(d.file).toContain('cycle-self.yaml');
+    expect(d.message).toContain('circular alias: A → A');
+  });
+
+  test('a cycle only through union variants, allOf parts and nullable wrappers', async () => {
+    const file = write(
+      'cycle-union.yaml',
+      spec(`    A:
+      oneOf:
+        - $ref: "#/components/schemas/B"
+        - { type: string }
+    B:
+      nullable: true
+      allOf:
+        - $ref: "#/components/schemas/C"
+    C:
+      anyOf:
+        - $ref: "#/components/schemas/A"
+        - { type: integer }
+`),
+    );
+    const err = await generate({ spec: file, write: false }).catch((e: unknown) => e);
+    const errors = (err as GenerationError).diagnostics.filter((x) => x.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'ref-cycle', pointer: '#/components/schemas/A' });
+    expect(errors[0]!.message).toContain('A → B → C → A');
+  });
+
+  test('recursion through object properties, array items and map values is fine', async () => {
+    const file = write(
+      'recursive-ok.yaml',
+      spec(`    A:
+      oneOf:
+        - $ref: "#/components/schemas/Node"
+        - { type: array, items: { $ref: "#/components/schemas/A" } }
+        - { type: object, additionalProperties: { $ref: "#/components/schemas/A" } }
+    Node:
+      type: object
+      properties:
+        value: { $ref: "#/components/schemas/A" }
+        children: { type: array, items: { $ref: "#/components/schemas/Node" } }
+`),
+    );
+    const result = await generate({ spec: file, write: false });
+    expect(result.diagnostics.filter((d) => d.code === 'ref-cycle')).toEqual([]);
+  });
+});
+
+describe('unsupported versions name what is supported', () => {
+  test.each([
+    ['openapi: 4.0.0', 'OpenAPI 4.0.0'],
+    ['openapi: 3.2.0', 'OpenAPI 3.2.0'],
+    ['swagger: "1.2"', 'Swagger 1.2'],
+  ])('%s', async (version, named) => {
+    const spec = write(`v-${named.replace(/\W+/g, '-')}.yaml`, valid().replace('openapi: 3.1.0', version));
+    const { code, stderr } = await run(['generate', '--spec', spec, '--out', path.join(dir, 'o')]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error\[unsupported-version\] .*v-.*\.yaml:1:\d+ at #\/(openapi|swagger): /);
+    expect(stderr).toContain(`${named} is not supported: sdkforge reads Swagger 2.0, OpenAPI 3.0.x and OpenAPI 3.1.x documents.`);
+  });
+});
+
+describe('Swagger 2.0 input', () => {
+  const swagger = `swagger: '2.0'
+info: { title: Uploads, version: 1.0.0 }
+host: api.example.com
+basePath: /v1
+schemes: [https]
+paths:
+  /files:
+    post:
+      operationId: uploadFile
+      consumes: [multipart/form-data]
+      parameters:
+        - { name: file, in: formData, type: file, required: true }
+        - { name: note, in: formData, type: string }
+      responses:
+        '200': { description: ok, schema: { $ref: 'parts/file.yaml' } }
+  /forms:
+    post:
+      operationId: sendForm
+      consumes: [application/x-www-form-urlencoded]
+      parameters:
+        - { name: name, in: formData, type: string, required: true }
+        - { name: tags, in: query, type: array, items: { type: string }, collectionFormat: tsv }
+      responses:
+        '204': { description: done }
+definitions:
+  Other: { type: object, properties: { file: { $ref: 'parts/file.yaml' } } }
+`;
+
+  test('is converted to 3.0: formData becomes multipart or urlencoded bodies, files binary, other files named types', async () => {
+    write('v2/parts/file.yaml', 'type: object\nrequired: [id]\nproperties:\n  id: { type: string }\n');
+    const spec = write('v2/swagger.yaml', swagger);
+    const result = await generate({ spec, write: false });
+    const upload = result.ir.operations.find((o) => o.operationId === 'uploadFile')!;
+    expect(upload.requestBody?.contents.map((c) => c.mediaType)).toEqual(['multipart/form-data']);
+    expect(upload.requestBody?.contents[0]!.schema).toMatchObject({
+      kind: 'object',
+      properties: expect.arrayContaining([expect.objectContaining({ name: 'file', required: true, schema: expect.objectContaining({ kind: 'binary' }) })]),
+    });
+    expect(upload.success?.schema).toMatchObject({ kind: 'ref', name: 'File' });
+    const form = result.ir.operations.find((o) => o.operationId === 'sendForm')!;
+    expect(form.requestBody?.contents.map((c) => c.mediaType)).toEqual(['application/x-www-form-urlencoded']);
+    expect(result.ir.baseURL).toBe('https://api.example.com/v1');
+    expect(result.ir.schemas.map((s) => s.name).sort()).toEqual(['File', 'Other']);
+    // what the converter could not carry over is a located warning
+    const converted = result.diagnostics.filter((d) => d.code === 'swagger2-converted');
+    expect(converted).toHaveLength(1);
+    expect(converted[0]).toMatchObject({ severity: 'warning', pointer: '#/paths/~1forms/post/parameters/1', line: 22 });
+    expect(converted[0]!.message).toContain('collectionFormat:tsv');
+  });
+
+  test('a Swagger 2.0 cycle error points into definitions', async () => {
+    const spec = write('v2/cycle.yaml', `swagger: '2.0'
+info: { title: C, version: '1' }
+paths: {}
+definitions:
+  A: { $ref: '#/definitions/B' }
+  B: { $ref: '#/definitions/A' }
+`);
+    const err = await generate({ spec, write: false }).catch((e: unknown) => e);
+    const d = (err as GenerationError).diagnostics.find((x) => x.severity === 'error');
+    expect(d).toMatchObject({ code: 'ref-cycle', pointer: '#/definitions/A', line: 5 });
+  });
+});
+
+test('the same schema rule broken at many places is one warning, without echoes', async () => {
+  const props = Array.from({ length: 5 }, (_, i) => `        p${i}: { type: number, minimum: 0, exclusiveMinimum: 0 }`).join('\n');
+  const spec = write('many.yaml', valid(props).replace('openapi: 3.1.0', 'openapi: 3.0.3').replace("        id: { type: string }\n", "        id: { type: string }\n"));
+  const result = await generate({ spec, write: false });
+  const invalid = result.diagnostics.filter((d) => d.code === 'schema-invalid');
+  expect(invalid).toHaveLength(1);
+  expect(invalid[0]!.pointer).toBe('#/components/schemas/Thing/properties/p0/exclusiveMinimum');
+  expect(invalid[0]!.line).toBeGreaterThan(0);
+  expect(invalid[0]!.message).toMatch(/must be boolean \(\+4 more like this, e\.g\. at #\/components\/schemas\/Thing\/properties\/p1\/exclusiveMinimum, .*p2.*, …\)\.$/);
+});

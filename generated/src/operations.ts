@@ -107,9 +107,9 @@ export function createChatCompletion(
     {
       method: 'POST',
       path: '/chat/completions',
-      body: body,
+      body,
       secured: true,
-      stream: body?.['stream'] ? { terminator: '[DONE]' } : undefined,
+      stream: body?.['stream'] === true ? { terminator: '[DONE]' } : undefined,
     },
     options,
   );
@@ -147,12 +147,7 @@ export function updateChatCompletion(
   options?: RequestOptions,
 ): APIPromise<CreateChatCompletionResponse> {
   return client.request<CreateChatCompletionResponse>(
-    {
-      method: 'POST',
-      path: encodePath`/chat/completions/${completionId}`,
-      body: body,
-      secured: true,
-    },
+    { method: 'POST', path: encodePath`/chat/completions/${completionId}`, body, secured: true },
     options,
   );
 }
@@ -273,9 +268,9 @@ export function createCompletion(
     {
       method: 'POST',
       path: '/completions',
-      body: body,
+      body,
       secured: true,
-      stream: body?.['stream'] ? { terminator: '[DONE]' } : undefined,
+      stream: body?.['stream'] === true ? { terminator: '[DONE]' } : undefined,
     },
     options,
   );

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { Project, StructureKind, type StatementStructures } from 'ts-morph';
+import { forEachChild } from '../ir/filter.js';
 import { NameAllocator } from '../ir/names.js';
 import type { IRDocument, IRSchema } from '../ir/types.js';
 import { clientClass } from './emit-client.js';
@@ -48,6 +49,35 @@ export function runtimeSources(): [string, string][] {
     .map((f) => [f, readFileSync(path.join(RUNTIME_DIR, f), 'utf8')]);
 }
 
+/**
+ * Components whose request-side shape differs from the response side: they (or components they refer to) have
+ * readOnly or writeOnly properties. Each gets a `<Name>Writable` type, used in request bodies and parameters.
+ */
+function writableVariants(ir: IRDocument, typeNames: NameAllocator): Map<string, string> {
+  const deps = new Map<string, Set<string>>();
+  const differs = new Set<string>();
+  for (const { name, schema } of ir.schemas) {
+    const refs = new Set<string>();
+    const visit = (s: IRSchema): void => {
+      if (s.kind === 'ref') refs.add(s.name);
+      if (s.kind === 'object' && s.properties.some((p) => p.schema.readOnly || p.schema.writeOnly)) differs.add(name);
+      forEachChild(s, visit);
+    };
+    visit(schema);
+    deps.set(name, refs);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, refs] of deps) {
+      if (!differs.has(name) && [...refs].some((r) => differs.has(r))) {
+        differs.add(name);
+        changed = true;
+      }
+    }
+  }
+  return new Map(ir.schemas.filter((s) => differs.has(s.name)).map((s) => [s.name, typeNames.allocate(`${s.name}Writable`)]));
+}
+
 /** Every name the runtime modules export, plus the globals emitted code refers to. */
 export function reservedTypeNames(clientName?: string): string[] {
   const names = new Set(['Blob', ...(clientName ? [clientName] : [])]);
@@ -73,12 +103,18 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
     files.set(`src/${name}`, head + file.getFullText());
   };
 
-  // types
+  // types: each component as read, and a `…Writable` variant for those that differ when written
   const typeNames = new NameAllocator([...ir.schemas.map((s) => s.name), ...reservedTypeNames(ctx.clientName)]);
-  emitFile('types.ts', ir.schemas.length ? ir.schemas.map(schemaStatement) : [{ kind: StructureKind.ExportDeclaration }]);
+  const writable = writableVariants(ir, typeNames);
+  const statements = ir.schemas.flatMap((named) => {
+    const read = schemaStatement(named);
+    const name = writable.get(named.name);
+    return name ? [read, schemaStatement(named, { mode: 'request', writable }, name)] : [read];
+  });
+  emitFile('types.ts', statements.length ? statements : [{ kind: StructureKind.ExportDeclaration }]);
 
   // operations
-  const shapes: OperationShape[] = ir.operations.map((op) => operationShape(op, typeNames));
+  const shapes: OperationShape[] = ir.operations.map((op) => operationShape(op, typeNames, writable));
   const refs = new Set(shapes.flatMap((s) => [...s.refs]));
   const typeImport = (names: Set<string>): StatementStructures[] =>
     names.size ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: [...names].sort() }] : [];
@@ -173,7 +209,9 @@ function runtimeTypeImports(shapes: OperationShape[]): StatementStructures[] {
 }
 
 function streamingExample(shape: OperationShape, named: ReadonlyMap<string, IRSchema>): string {
-  const body = { ...(sampleValue(shape.body!.content.schema, named) as object), [shape.op.streaming!.flag]: true };
+  if (!shape.body) return exampleArgs(shape, named);
+  const flag = shape.op.streaming?.flag;
+  const body = { ...(sampleValue(shape.body!.content.schema, named) as object), ...(flag ? { [flag.property]: flag.value } : {}) };
   return [...shape.op.parameters.path.map((p) => JSON.stringify(`<${p.name}>`)), JSON.stringify(body)].join(', ');
 }
 

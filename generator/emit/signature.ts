@@ -6,7 +6,7 @@
 import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
 import { isJson } from '../ir/build.js';
 import { NameAllocator, pascalCase } from '../ir/names.js';
-import type { IRContent, IROperation, IRParameter, IRSchema } from '../ir/types.js';
+import type { IRContent, IROperation, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
 
@@ -42,13 +42,15 @@ export interface OperationShape {
   refs: Set<string>;
 }
 
-const ARG_NAMES = ['client', 'body', 'params', 'options'];
+const ARG_NAMES = ['client', 'body', 'params', 'options', 'encodePath'];
 
-export function operationShape(op: IROperation, typeNames: NameAllocator): OperationShape {
+export function operationShape(op: IROperation, typeNames: NameAllocator, writable: ReadonlyMap<string, string> = new Map()): OperationShape {
   const signatureRefs = new Set<string>();
   const refs = new Set<string>();
-  const ctx: TypeContext = { refer: (n) => (signatureRefs.add(n), refs.add(n)) };
-  const memberCtx: TypeContext = { refer: (n) => refs.add(n) };
+  const refer = (n: string) => (signatureRefs.add(n), refs.add(n));
+  const ctx: TypeContext = { refer, mode: 'request', writable };
+  const out: TypeContext = { refer, mode: 'response' };
+  const memberCtx: TypeContext = { refer: (n) => refs.add(n), mode: 'request', writable };
   const ids = new NameAllocator(ARG_NAMES);
   const args: Argument[] = op.parameters.path.map((p) => ({
     name: ids.allocate(p.identifier),
@@ -81,35 +83,55 @@ export function operationShape(op: IROperation, typeNames: NameAllocator): Opera
 
   const success = op.success;
   const responseType = responseTypeOf(success);
-  const result = success && responseType !== 'none' ? typeExpr(success.schema, ctx) : 'void';
+  const result = success && responseType !== 'none' ? typeExpr(success.schema, out) : 'void';
   const built: OperationShape = { op, args, returnType: `APIPromise<${result}>`, overloads: [], call: '', responseType, signatureRefs, refs, ...shape };
   const spec = requestSpecLiteral(built);
 
   if (op.pagination) {
-    const item = typeExpr(op.pagination.item, ctx);
+    const item = typeExpr(op.pagination.item, out);
     const pagination = `{ kind: ${literal(op.pagination.kind)}${op.pagination.cursorParam ? `, cursorParam: ${literal(op.pagination.cursorParam)}` : ''} }`;
     built.returnType = `PagePromise<${item}, ${result}>`;
     built.call = `client.requestPage<${item}, ${result}>(${spec}, ${pagination}, options)`;
-  } else if (op.streaming && built.body) {
-    const event = typeExpr(op.streaming.event, ctx);
-    const flag = propertyKey(op.streaming.flag);
-    const bodyIndex = args.findIndex((a) => a.name === built.body!.argName);
-    const withBody = (type: string, optional: boolean) => args.map((a, i) => (i === bodyIndex ? { ...a, type, optional } : a));
-    const bodyType = args[bodyIndex]!.type;
-    const streamed = `APIPromise<Stream<${event}>>`;
-    built.overloads = [
-      { args: withBody(`${bodyType} & { ${flag}: true }`, false), returnType: streamed },
-      { args: withBody(`${bodyType} & { ${flag}?: false | null }`, args[bodyIndex]!.optional), returnType: `APIPromise<${result}>` },
-      { args, returnType: `APIPromise<Stream<${event}> | ${result}>` },
-    ];
-    built.returnType = `APIPromise<Stream<${event}> | ${result}>`;
-    const terminator = op.streaming.terminator === undefined ? '' : `terminator: ${literal(op.streaming.terminator)}`;
-    const streamField = `stream: ${built.body.argName}?.[${literal(op.streaming.flag)}] ? { ${terminator} } : undefined`;
-    built.call = `client.request<Stream<${event}> | ${result}>(${requestSpecLiteral(built, [streamField])}, options)`;
+  } else if (op.streaming) {
+    Object.assign(built, streamingShape(built, op.streaming, typeExpr(op.streaming.event, out), result));
   } else {
     built.call = `client.request<${result}>(${spec}, options)`;
   }
   return built;
+}
+
+/** Overloads and call for an operation that can answer with server-sent events. */
+function streamingShape(shape: OperationShape, streaming: IRStreaming, event: string, result: string): Partial<OperationShape> {
+  const streamed = `APIPromise<Stream<${event}>>`;
+  const either = `APIPromise<Stream<${event}> | ${result}>`;
+  const terminator = streaming.terminator === undefined ? [] : [`terminator: ${literal(streaming.terminator)}`];
+  const { flag } = streaming;
+  const bodyIndex = shape.body ? shape.args.findIndex((a) => a.name === shape.body!.argName) : -1;
+  if (!flag || bodyIndex < 0) {
+    // nothing in the request selects it: always a stream, or the response's content type decides
+    const fields = [...terminator, ...(streaming.alternative ? ['detect: true'] : [])];
+    const type = streaming.alternative ? `Stream<${event}> | ${result}` : `Stream<${event}>`;
+    return { returnType: `APIPromise<${type}>`, call: `client.request<${type}>(${requestSpecLiteral(shape, [`stream: { ${fields.join(', ')} }`])}, options)` };
+  }
+  const body = shape.args[bodyIndex]!;
+  const withBody = (type: string, optional: boolean) => shape.args.map((a, i) => (i === bodyIndex ? { ...a, type, optional } : a));
+  const key = propertyKey(flag.property);
+  const on = flag.value === true ? 'true' : literal(flag.value);
+  const off = flag.value === true ? 'false | null' : `Exclude<${parenthesize(body.type)}[${literal(flag.property)}], ${on}>`;
+  const test = `${shape.body!.argName}?.[${literal(flag.property)}] === ${on}`;
+  return {
+    overloads: [
+      { args: withBody(`${parenthesize(body.type)} & { ${key}: ${on} }`, false), returnType: streamed },
+      { args: withBody(`${parenthesize(body.type)} & { ${key}?: ${off} }`, body.optional), returnType: `APIPromise<${result}>` },
+      { args: shape.args, returnType: either },
+    ],
+    returnType: either,
+    call: `client.request<Stream<${event}> | ${result}>(${requestSpecLiteral(shape, [`stream: ${test} ? { ${terminator.join(', ')} } : undefined`])}, options)`,
+  };
+}
+
+function parenthesize(type: string): string {
+  return /^[\w.]+$/.test(type) ? type : `(${type})`;
 }
 
 function withParamDoc(p: IRParameter): IRSchema {
@@ -149,20 +171,26 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
   const { query, header, cookie } = op.parameters;
   if (p && query.length > 0) {
     const onlyQuery = header.length === 0 && cookie.length === 0;
-    fields.push(`query: ${onlyQuery ? p : `{ ${query.map((q) => `${literal(q.name)}: ${p}?.[${literal(q.name)}]`).join(', ')} }`}`);
+    fields.push(`query: ${onlyQuery ? p : `{ ${query.map((q) => `${propertyKey(q.name)}: ${p}?.[${literal(q.name)}]`).join(', ')} }`}`);
     const styles = query.filter((q) => q.style !== 'form' || !q.explode);
     if (styles.length > 0) {
-      fields.push(`queryStyles: { ${styles.map((q) => `${literal(q.name)}: { style: ${literal(q.style)}, explode: ${q.explode} }`).join(', ')} }`);
+      fields.push(`queryStyles: { ${styles.map((q) => `${propertyKey(q.name)}: { style: ${literal(q.style)}, explode: ${q.explode} }`).join(', ')} }`);
     }
   }
   if (p && header.length > 0) {
-    fields.push(`headers: { ${header.map((h) => `${literal(h.name)}: ${p}?.[${literal(h.name)}]`).join(', ')} }`);
+    fields.push(`headers: { ${header.map((h) => `${propertyKey(h.name)}: ${p}?.[${literal(h.name)}]`).join(', ')} }`);
   }
   if (shape.body) {
-    fields.push(`body: ${shape.body.argName}`);
+    fields.push(shape.body.argName === 'body' ? 'body' : `body: ${shape.body.argName}`);
     if (!isJson(shape.body.content.mediaType)) fields.push(`contentType: ${literal(shape.body.content.mediaType)}`);
   }
-  if (shape.responseType !== 'json') fields.push(`responseType: ${literal(shape.responseType)}`);
+  if (p && cookie.length > 0) {
+    fields.push(`cookies: { ${cookie.map((c) => `${propertyKey(c.name)}: ${p}?.[${literal(c.name)}]`).join(', ')} }`);
+  }
+  if (shape.responseType !== 'json') {
+    fields.push(`responseType: ${literal(shape.responseType)}`);
+    if (op.success) fields.push(`accept: ${literal(op.success.mediaType)}`);
+  }
   fields.push(`secured: ${op.secured}`, ...extra);
   return `{ ${fields.join(', ')} }`;
 }

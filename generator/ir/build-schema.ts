@@ -124,15 +124,19 @@ export class SchemaBuilder {
 
   private buildObject(s: Raw, pointer: string): IRSchema {
     const props = (s.properties && typeof s.properties === 'object' ? s.properties : {}) as Raw;
-    const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
+    // malformed `required` entries (numbers, objects, null) are not property names: left out
+    const required = new Set(Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []);
     const properties: IRProperty[] = Object.keys(props).map((name) => ({
       name,
       required: required.has(name),
       schema: this.build(props[name], `${pointer}/properties/${escape(name)}`),
     }));
-    // `required` names with no property schema here (e.g. beside allOf): required, of unknown type
+    // `required` names with no property schema here (beside allOf): the schema the allOf parts give it, so the
+    // intersection makes it required without widening it; `unknown` when no part declares it
     for (const name of required) {
-      if (!(name in props)) properties.push({ name, required: true, schema: { kind: 'unknown' } });
+      if (name in props) continue;
+      const found = this.findInherited(s.allOf, name, pointer);
+      properties.push({ name, required: true, schema: found ?? { kind: 'unknown' } });
     }
     const ap = s.additionalProperties;
     const additional: IRSchema | boolean =
@@ -142,6 +146,24 @@ export class SchemaBuilder {
           ? ap
           : this.build(ap, `${pointer}/additionalProperties`);
     return { kind: 'object', properties, additional };
+  }
+
+  /** The property schema `name` gets from `allOf` parts (following `$ref`s and nested `allOf`). */
+  private findInherited(parts: unknown, name: string, pointer: string, depth = 0): IRSchema | undefined {
+    if (!Array.isArray(parts) || depth > 8) return undefined;
+    for (const [i, part] of parts.entries()) {
+      const { value, pointer: at } = this.deref(part as Raw, `${pointer}/allOf/${i}`);
+      if (!value || typeof value !== 'object') continue;
+      const props = value.properties as Raw | undefined;
+      if (props && typeof props === 'object' && name in props) {
+        const built = this.build(props[name], `${at}/properties/${escape(name)}`);
+        const { description: _d, deprecated: _x, ...shape } = built;
+        return shape as IRSchema;
+      }
+      const nested = this.findInherited(value.allOf, name, at, depth + 1);
+      if (nested) return nested;
+    }
+    return undefined;
   }
 
   private buildArray(s: Raw, pointer: string): IRSchema {
@@ -190,6 +212,7 @@ export class SchemaBuilder {
     const mapping: Record<string, string> = {};
     const explicit = (d.mapping ?? {}) as Record<string, string>;
     for (const [value, ref] of Object.entries(explicit)) {
+      if (typeof ref !== 'string') continue;
       const name = this.components.get(ref.startsWith('#') ? ref : `#/components/schemas/${ref}`);
       if (name) mapping[value] = name;
     }

@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, escapePointerToken } from '../diagnostics.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { camelCase, NameAllocator, pascalCase } from './names.js';
+import { camelCase, NameAllocator, OPERATION_NAMES_TAKEN, pascalCase } from './names.js';
 import { SchemaBuilder } from './build-schema.js';
 import type {
   HttpMethod,
@@ -81,7 +81,7 @@ function buildOperations(
   named: ReadonlyMap<string, IRSchema>,
   warn: (d: Diagnostic) => void,
 ): IROperation[] {
-  const names = new NameAllocator();
+  const names = new NameAllocator(OPERATION_NAMES_TAKEN);
   const out: IROperation[] = [];
   const paths = (document.paths ?? {}) as Raw;
   const globalSecurity = Array.isArray(document.security) ? (document.security as unknown[]) : [];
@@ -249,16 +249,45 @@ function detectStreaming(
   named: ReadonlyMap<string, IRSchema>,
   pointer: string,
 ): IRStreaming | undefined {
-  const json = op.requestBody?.contents.find((c) => isJson(c.mediaType));
-  if (!json || !hasBooleanStreamFlag(json.schema, named)) return undefined;
   for (const r of responses) {
     if (!isSuccess(r.status)) continue;
     const sse = r.contents.find((c) => c.mediaType === 'text/event-stream');
     if (!sse) continue;
     const terminator = findTerminator(rawOp, r.status, schemas, pointer);
-    return { flag: 'stream', event: sse.schema, ...(terminator !== undefined ? { terminator } : {}) };
+    const flag = findStreamFlag(op, named);
+    return {
+      ...(flag ? { flag } : {}),
+      event: sse.schema,
+      ...(terminator !== undefined ? { terminator } : {}),
+      alternative: r.contents.some((c) => c.mediaType !== 'text/event-stream'),
+    };
   }
   return undefined;
+}
+
+/** The body property that asks for events: a boolean `stream`, else a property whose values include `sse`. */
+function findStreamFlag(op: IROperation, named: ReadonlyMap<string, IRSchema>): IRStreaming['flag'] {
+  const props = (op.requestBody?.contents ?? []).flatMap((c) => propertiesOf(c.schema, named));
+  const stream = props.find((p) => p.name === 'stream' && isBoolean(p.schema));
+  if (stream) return { property: 'stream', value: true };
+  const sse = props.find((p) => literalValues(p.schema, named).includes('sse'));
+  return sse ? { property: sse.name, value: 'sse' } : undefined;
+}
+
+function literalValues(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): unknown[] {
+  if (depth > 8) return [];
+  switch (schema.kind) {
+    case 'ref':
+      return literalValues(named.get(schema.name) ?? { kind: 'unknown' }, named, depth + 1);
+    case 'enum':
+      return schema.values;
+    case 'const':
+      return [schema.value];
+    case 'union':
+      return schema.variants.flatMap((v) => literalValues(v, named, depth + 1));
+    default:
+      return [];
+  }
 }
 
 function findTerminator(rawOp: Raw, status: string, schemas: SchemaBuilder, pointer: string): string | undefined {
@@ -267,21 +296,6 @@ function findTerminator(rawOp: Raw, status: string, schemas: SchemaBuilder, poin
   const media = ((response?.content ?? {}) as Raw)['text/event-stream'] as Raw | undefined;
   const value = media?.[STREAM_TERMINATOR_EXTENSION] ?? rawOp[STREAM_TERMINATOR_EXTENSION];
   return typeof value === 'string' ? value : undefined;
-}
-
-/** True when the (possibly referenced, possibly composed) body schema has a boolean `stream` property. */
-function hasBooleanStreamFlag(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): boolean {
-  if (depth > 8) return false;
-  switch (schema.kind) {
-    case 'ref':
-      return hasBooleanStreamFlag(named.get(schema.name) ?? { kind: 'unknown' }, named, depth + 1);
-    case 'object':
-      return schema.properties.some((p) => p.name === 'stream' && isBoolean(p.schema));
-    case 'intersection':
-      return schema.parts.some((part) => hasBooleanStreamFlag(part, named, depth + 1));
-    default:
-      return false;
-  }
 }
 
 function isBoolean(schema: IRSchema): boolean {

@@ -113,16 +113,21 @@ export interface IRResponse {
 }
 
 /**
- * Server-sent events. An operation streams when its JSON request body has a boolean `stream` property and a
- * success response offers `text/event-stream` (alone or beside `application/json`).
+ * Server-sent events: a success response offers `text/event-stream` (alone or beside other content).
  */
 export interface IRStreaming {
-  /** The request body property that turns streaming on. */
-  flag: string;
+  /**
+   * The request body property that asks for events and the value that does: a boolean `stream` (`true`), or a
+   * property whose values include `sse` (e.g. `stream_format: 'sse'`). Absent when nothing in the request
+   * selects it: the operation then always streams, or (with `alternative`) the response's content type tells.
+   */
+  flag?: { property: string; value: true | 'sse' };
   /** The type of each event's JSON `data`. */
   event: IRSchema;
   /** A `data:` payload that ends the stream (from `x-sdkforge-stream-terminator`), e.g. `[DONE]`. */
   terminator?: string;
+  /** The success response also offers a non-event content type (JSON, audio, ...). */
+  alternative: boolean;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   InternalServerError,
   NotFoundError,
   RateLimitError,
+  SDKError,
 } from './errors.js';
 
 let server: TestServer;
@@ -169,5 +170,73 @@ describe('retryDelay', () => {
     expect(b).toBeGreaterThan(750 - 1);
     expect(b).toBeLessThanOrEqual(1000);
     expect(retryDelay(res({}), 10)).toBeLessThanOrEqual(8000);
+  });
+});
+
+describe('hostile input at run time', () => {
+  test('path parameters stay inside their segment: `/`, `?`, `#` and `../` are encoded', async () => {
+    server.handle((_req, res) => json(res, 200, {}));
+    const client = make();
+    const cases: [string, string][] = [
+      ['../admin', '/things/..%2Fadmin/x'],
+      ['..%2F', '/things/..%252F/x'],
+      ['...', '/things/.../x'],
+      ['a/../b?c#d', '/things/a%2F..%2Fb%3Fc%23d/x'],
+      ['%2E%2E', '/things/%252E%252E/x'],
+    ];
+    for (const [id, expected] of cases) {
+      expect(encodePath`/things/${id}/x`).toBe(expected);
+      server.requests.length = 0;
+      await client.request({ method: 'GET', path: encodePath`/things/${id}/x` });
+      expect(server.requests[0]!.rawPath).toBe(expected);
+    }
+  });
+
+  test('a path parameter that is exactly `.` or `..` is encoded as %2E / %2E%2E, and refused before sending', async () => {
+    expect(encodePath`/things/${'.'}/x`).toBe('/things/%2E/x');
+    expect(encodePath`/things/${'..'}/x`).toBe('/things/%2E%2E/x');
+    expect(encodePath`/things/${'..'}`).toBe('/things/%2E%2E');
+    // the URL parser fetch uses resolves %2E%2E like `..`: sending it would reach another path
+    expect(new URL(`http://h${encodePath`/things/${'..'}/x`}`).pathname).toBe('/x');
+    server.handle((_req, res) => json(res, 200, {}));
+    for (const id of ['.', '..']) {
+      for (const path of [encodePath`/things/${id}/x`, encodePath`/things/${id}`]) {
+        const err = await make()
+          .request({ method: 'DELETE', path })
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(err).toBeInstanceOf(SDKError);
+        expect((err as Error).message).toContain('another path');
+      }
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test('header values with CR or LF are rejected before anything is sent, naming the header', async () => {
+    server.handle((_req, res) => json(res, 200, {}));
+    const attempts: [string, () => Promise<unknown>][] = [
+      ['x-param', () => make().request({ method: 'GET', path: '/h', headers: { 'x-param': 'a\r\nx-injected: 1' } })],
+      ['x-default', () => make({ defaultHeaders: { 'x-default': 'a\nx-injected: 1' } }).request({ method: 'GET', path: '/h' })],
+      ['x-request', () => make().request({ method: 'GET', path: '/h' }, { headers: { 'x-request': 'trailing\r' } })],
+      ['x-request', () => make().request({ method: 'GET', path: '/h' }, { headers: { 'x-request': '\nleading' } })],
+      ['authorization', () => make({ apiKey: 'sk\r\nx-injected: 1' }).request({ method: 'GET', path: '/h', secured: true })],
+    ];
+    for (const [name, attempt] of attempts) {
+      const err = await attempt().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(SDKError);
+      expect(err).not.toBeInstanceOf(APIError);
+      expect((err as Error).message).toContain(`"${name}"`);
+      expect((err as Error).message).toMatch(/CR or LF/);
+    }
+    expect(server.requests).toHaveLength(0);
+    // ordinary values still go through
+    await make().request({ method: 'GET', path: '/h', headers: { 'x-param': 'a: b\tc' } }, { headers: { 'x-request': 'ok' } });
+    expect(server.requests[0]!.headers['x-param']).toBe('a: b\tc');
+    expect(server.requests[0]!.headers['x-request']).toBe('ok');
   });
 });

@@ -4,7 +4,8 @@
  * cancellation through `AbortSignal`. Uses the global `fetch` (or the one given) and nothing else.
  */
 import { APIPromise, type SentRequest } from './api-promise.js';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
+import { encodeBody } from './body.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './errors.js';
 import { Page, PagePromise, type ListBody, type PaginationSpec } from './pagination.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
 import { Stream } from './stream.js';
@@ -64,14 +65,21 @@ export interface RequestSpec {
   queryStyles?: Record<string, QueryParamStyle> | undefined;
   /** Header parameters. */
   headers?: Record<string, unknown> | undefined;
+  /** Cookie parameters, sent in the `cookie` header. */
+  cookies?: Record<string, unknown> | undefined;
+  /** The `accept` header; JSON (or `text/event-stream` for streams) when absent. */
+  accept?: string | undefined;
   body?: unknown;
-  /** Content type of `body`; JSON when absent. */
+  /** Content type of `body` (see `encodeBody`); JSON when absent. */
   contentType?: string | undefined;
   responseType?: ResponseType | undefined;
   /** Whether the operation needs credentials. */
   secured?: boolean | undefined;
-  /** Set when this call streams server-sent events: the response is parsed into a `Stream`. */
-  stream?: { terminator?: string | undefined } | undefined;
+  /**
+   * Set when this call streams server-sent events: the response is parsed into a `Stream`. With `detect`, only
+   * when the response's content type is `text/event-stream` (operations that may answer either way).
+   */
+  stream?: { terminator?: string | undefined; detect?: boolean | undefined } | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
@@ -84,9 +92,41 @@ export function readEnv(name: string): string | undefined {
   return value ? value : undefined;
 }
 
-/** Tagged template that percent-encodes each interpolated path parameter. */
+/**
+ * Tagged template that percent-encodes each interpolated path parameter, so a value stays inside its segment:
+ * `/` and `?` are encoded, and a value that is exactly `.` or `..` becomes `%2E` / `%2E%2E` (URL parsers would
+ * otherwise resolve it as a dot-segment and move the request to another path).
+ */
 export function encodePath(strings: TemplateStringsArray, ...values: unknown[]): string {
-  return strings.reduce((out, s, i) => out + s + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+  return strings.reduce((out, s, i) => out + s + (i < values.length ? encodeSegment(String(values[i])) : ''), '');
+}
+
+function encodeSegment(value: string): string {
+  const encoded = encodeURIComponent(value);
+  return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
+}
+
+/**
+ * The WHATWG URL parser (and so `fetch`) also treats `%2E` and `%2E%2E` segments as `.` and `..` and resolves
+ * them, so a path parameter that is exactly `.` or `..` cannot be sent inside its segment: the request would go
+ * to another path. Such a path is refused before anything is sent.
+ */
+function checkPathSegments(path: string): void {
+  const dot = path.split('/').find((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
+  if (dot !== undefined) {
+    throw new SDKError(`Invalid path ${JSON.stringify(path)}: the segment ${JSON.stringify(dot)} would be resolved as "${decodeURIComponent(dot)}" by the URL parser and move the request to another path; the request was not sent.`);
+  }
+}
+
+/**
+ * Sets one header, refusing a name or value with CR, LF or NUL: such a value could end the header line and
+ * smuggle in another header (or be silently trimmed), so the request is not sent.
+ */
+function setHeader(headers: Headers, name: string, value: string): void {
+  if (/[\r\n\0]/.test(name) || /[\r\n\0]/.test(value)) {
+    throw new SDKError(`Invalid header ${JSON.stringify(name)}: its ${/[\r\n\0]/.test(name) ? 'name' : 'value'} contains a line break (CR or LF) or NUL; the request was not sent.`);
+  }
+  headers.set(name, value);
 }
 
 export class ClientCore {
@@ -137,7 +177,7 @@ export class ClientCore {
   }
 
   private async parse<T>(spec: RequestSpec, options: RequestOptions, sent: SentCall): Promise<T> {
-    if (spec.stream) {
+    if (spec.stream && (!spec.stream.detect || /^text\/event-stream/i.test(sent.response.headers.get('content-type') ?? ''))) {
       sent.call.clearTimer();
       return Stream.fromSSEResponse(sent.response, sent.call.controller, {
         terminator: spec.stream.terminator,
@@ -162,33 +202,28 @@ export class ClientCore {
     return `${this.baseURL}${spec.path}${qs ? `?${qs}` : ''}`;
   }
 
-  protected buildHeaders(spec: RequestSpec, options: RequestOptions): Headers {
-    const headers = new Headers({ accept: 'application/json' });
-    if (spec.body !== undefined && !(spec.body instanceof FormData)) headers.set('content-type', spec.contentType ?? 'application/json');
+  protected buildHeaders(spec: RequestSpec, options: RequestOptions, contentType?: string): Headers {
+    const headers = new Headers({ accept: spec.accept ?? (spec.stream && !spec.stream.detect ? 'text/event-stream' : 'application/json') });
+    if (contentType) headers.set('content-type', contentType);
+    const cookies = Object.entries(spec.cookies ?? {}).filter(([, v]) => v !== undefined && v !== null);
+    if (cookies.length) headers.set('cookie', cookies.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('; '));
     if (spec.secured !== false && this.apiKey) {
       const auth = this.auth;
-      if (auth.kind === 'bearer') headers.set('authorization', `Bearer ${this.apiKey}`);
-      else if (auth.kind === 'basic') headers.set('authorization', `Basic ${this.apiKey}`);
-      else if (auth.kind === 'apiKey' && auth.in === 'header') headers.set(auth.name, this.apiKey);
+      if (auth.kind === 'bearer') setHeader(headers, 'authorization', `Bearer ${this.apiKey}`);
+      else if (auth.kind === 'basic') setHeader(headers, 'authorization', `Basic ${this.apiKey}`);
+      else if (auth.kind === 'apiKey' && auth.in === 'header') setHeader(headers, auth.name, this.apiKey);
       else if (auth.kind === 'apiKey' && auth.in === 'cookie') headers.set('cookie', `${auth.name}=${encodeURIComponent(this.apiKey)}`);
     }
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
-      if (value !== undefined && value !== null) headers.set(name, String(value));
+      if (value !== undefined && value !== null) setHeader(headers, name, String(value));
     }
     for (const source of [this.defaultHeaders, options.headers ?? {}]) {
       for (const [name, value] of Object.entries(source)) {
         if (value === null) headers.delete(name);
-        else if (value !== undefined) headers.set(name, value);
+        else if (value !== undefined) setHeader(headers, name, value);
       }
     }
     return headers;
-  }
-
-  protected serializeBody(spec: RequestSpec): BodyInit | undefined {
-    if (spec.body === undefined) return undefined;
-    const type = spec.contentType ?? 'application/json';
-    if (/json/i.test(type)) return JSON.stringify(spec.body);
-    return spec.body as BodyInit;
   }
 
   /**
@@ -198,17 +233,21 @@ export class ClientCore {
   protected async send(spec: RequestSpec, options: RequestOptions): Promise<SentCall> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeout = options.timeout ?? this.timeout;
+    checkPathSegments(spec.path);
     const url = this.buildURL(spec);
-    const headers = this.buildHeaders(spec, options);
-    const body = this.serializeBody(spec);
+    const encoded = spec.body === undefined ? undefined : encodeBody(spec.body, spec.contentType ?? 'application/json');
+    const headers = this.buildHeaders(spec, options, encoded?.contentType);
+    const body = encoded?.body ?? null;
+    // a streamed body can be sent once only
     const canRetry = !(body instanceof ReadableStream);
+    const init: RequestInit & { duplex?: 'half' } = { method: spec.method, headers, body, ...(canRetry ? {} : { duplex: 'half' }) };
 
     for (let attempt = 0; ; attempt++) {
       const retriesLeft = canRetry ? maxRetries - attempt : 0;
       const call = new CallSignal(options.signal, timeout);
       let response: Response;
       try {
-        response = await this.fetchImpl(url, { method: spec.method, headers, body: body ?? null, signal: call.signal });
+        response = await this.fetchImpl(url, { ...init, signal: call.signal });
       } catch (err) {
         call.dispose();
         if (options.signal?.aborted) throw new APIUserAbortError();

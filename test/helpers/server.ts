@@ -13,11 +13,14 @@ export interface RecordedRequest {
   rawPath: string;
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
+  /** The body as received. */
+  raw: Buffer;
+  /** The body decoded as UTF-8. */
   body: string;
   json: unknown;
 }
 
-export type Handler = (req: RecordedRequest, res: http.ServerResponse) => void | Promise<void>;
+export type Handler = (req: RecordedRequest, res: http.ServerResponse) => unknown;
 
 export interface TestServer {
   /** `http://127.0.0.1:PORT` */
@@ -34,7 +37,8 @@ export async function startServer(initial?: Handler): Promise<TestServer> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString('utf8');
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       let parsed: unknown;
@@ -49,6 +53,7 @@ export async function startServer(initial?: Handler): Promise<TestServer> {
         rawPath: q === -1 ? url : url.slice(0, q),
         query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)),
         headers: req.headers,
+        raw,
         body,
         json: parsed,
       };

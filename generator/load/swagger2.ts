@@ -1,0 +1,269 @@
+/**
+ * Swagger 2.0 input: the bundled 2.0 document (every `$ref` internal) is converted to OpenAPI 3.0 with
+ * swagger2openapi, offline (it never resolves or fetches anything: the document is already bundled). Body and
+ * formData parameters become request bodies (`multipart/form-data` or `application/x-www-form-urlencoded`, a
+ * `type: file` becomes `format: binary`), `definitions` become `components/schemas`.
+ *
+ * Before converting, a schema the root file takes from another file (`$ref: Pet.yaml`) is moved to
+ * `definitions` under the file's name, so it becomes a named type (`Pet`) rather than an inline one or a
+ * converter-made `schema1`.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import s2o from 'swagger2openapi';
+import { errorDiagnostic, GenerationError, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
+
+type Raw = Record<string, unknown>;
+type Tokens = string[];
+
+const WARNING_PROPERTY = 'x-s2o-warning';
+
+export interface Converted {
+  document: Raw;
+  warnings: Diagnostic[];
+}
+
+/**
+ * Converts a bundled Swagger 2.0 document. `original` is the root file as parsed (before bundling), used to name
+ * schemas taken from other files; `where` turns a pointer into the original document into a location.
+ */
+export async function convertSwagger2(
+  bundled: Raw,
+  original: Raw,
+  base: string,
+  file: string,
+  where: (pointer: string) => Partial<Diagnostic>,
+): Promise<Converted> {
+  nameExternalSchemas(bundled, original, base);
+  let document: Raw;
+  try {
+    document = await s2o.convertObj(bundled, {
+      patch: true,
+      warnOnly: true,
+      direct: true,
+      resolve: false,
+      resolveInternal: false,
+      warnProperty: WARNING_PROPERTY,
+      text: ' ', // the converter only keeps it; this spares it stringifying the whole document to YAML
+    });
+  } catch (err) {
+    throw new GenerationError([
+      errorDiagnostic('swagger2-unconvertible', `The Swagger 2.0 document cannot be converted to OpenAPI 3.0: ${String((err as Error).message).split('\n')[0]}`, {
+        file,
+        pointer: '#/swagger',
+        hint: 'Fix the Swagger 2.0 document where the message says, or convert it to OpenAPI 3.0 with another tool and generate from that.',
+      }),
+    ]);
+  }
+  const warnings = takeWarnings(document).map(({ tokens, message }): Diagnostic => {
+    const located = locateInSwagger2(tokens, document, bundled, file, where);
+    return {
+      severity: 'warning',
+      code: 'swagger2-converted',
+      message: `Converting Swagger 2.0 to OpenAPI 3.0: ${message.replace(/\.?$/, '.')}${located.converted ? ` (at ${pointerOf(tokens)} of the converted document)` : ''}`,
+      hint: 'Generation goes on with the converted document; fix the Swagger 2.0 document to silence this.',
+      ...located.at,
+    };
+  });
+  return { document, warnings };
+}
+
+/**
+ * Maps a pointer into the converted 3.0 document back to the 2.0 document, as far as the shapes correspond:
+ * `components/schemas` ↔ `definitions`, `content/<media type>/schema` ↔ `schema`, `requestBody` ↔ the body or
+ * formData `parameters`. Gives the 3.0 pointer (flagged `converted`) when the 2.0 one does not exist.
+ */
+export function locateInSwagger2(
+  tokens: Tokens,
+  converted: Raw,
+  swagger: Raw,
+  file: string,
+  where: (pointer: string) => Partial<Diagnostic>,
+): { at: Partial<Diagnostic>; converted: boolean } {
+  const mapped = matchParameter(toSwagger2Tokens(tokens), tokens, converted, swagger);
+  if (mapped && get(swagger, mapped) !== undefined) return { at: { file, ...where(pointerOf(mapped)) }, converted: false };
+  // the nearest existing ancestor still gives a useful line
+  let ancestor = mapped ?? [];
+  while (ancestor.length > 0 && get(swagger, ancestor) === undefined) ancestor = ancestor.slice(0, -1);
+  const { line, column } = where(pointerOf(ancestor));
+  return { at: { file, line, column, pointer: pointerOf(tokens) }, converted: true };
+}
+
+/**
+ * Parameter positions differ (body and formData parameters became the request body): `parameters/<i>` of the
+ * 3.0 document is found in the 2.0 list by name and location (or by the same `$ref`).
+ */
+function matchParameter(mapped: Tokens | undefined, tokens: Tokens, converted: Raw, swagger: Raw): Tokens | undefined {
+  if (!mapped) return mapped;
+  const at = tokens.findIndex((t, i) => t === 'parameters' && /^\d+$/.test(tokens[i + 1] ?? '') && tokens[0] === 'paths');
+  if (at < 0) return mapped;
+  const param = get(converted, tokens.slice(0, at + 2)) as Raw | undefined;
+  const mappedAt = mapped.findIndex((t, i) => t === 'parameters' && /^\d+$/.test(mapped[i + 1] ?? ''));
+  const list = mappedAt < 0 ? undefined : get(swagger, mapped.slice(0, mappedAt + 1));
+  if (!param || !Array.isArray(list)) return mapped;
+  const ref = typeof param.$ref === 'string' ? param.$ref.replace('#/components/parameters/', '#/parameters/') : undefined;
+  const index = list.findIndex((p: Raw) => (ref ? p?.$ref === ref : p?.name === param.name && p?.in === param.in));
+  if (index < 0) return mapped;
+  return [...mapped.slice(0, mappedAt + 1), String(index), ...mapped.slice(mappedAt + 2)];
+}
+
+function toSwagger2Tokens(tokens: Tokens): Tokens | undefined {
+  const t = [...tokens];
+  if (t[0] === 'components') {
+    const section = { schemas: 'definitions', parameters: 'parameters', responses: 'responses', securitySchemes: 'securityDefinitions' }[t[1] ?? ''];
+    if (!section) return undefined;
+    t.splice(0, 2, section);
+  }
+  const out: Tokens = [];
+  for (let i = 0; i < t.length; i++) {
+    const token = t[i]!;
+    if (token === 'content' && t[i + 2] === 'schema' && out.at(-2) === 'responses') {
+      i += 1; // drop `content/<media type>`, keep `schema`
+      continue;
+    }
+    if (token === 'requestBody' && out.at(-2) === 'paths') {
+      out.push('parameters');
+      break;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+/** Removes the converter's `x-s2o-warning` properties, returning each with where it was. */
+function takeWarnings(document: Raw): { tokens: Tokens; message: string }[] {
+  const found: { tokens: Tokens; message: string }[] = [];
+  const walk = (value: unknown, tokens: Tokens) => {
+    if (!value || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, [...tokens, String(i)]));
+      return;
+    }
+    const obj = value as Raw;
+    if (WARNING_PROPERTY in obj) {
+      found.push({ tokens, message: String(obj[WARNING_PROPERTY]) });
+      delete obj[WARNING_PROPERTY];
+    }
+    for (const [k, v] of Object.entries(obj)) walk(v, [...tokens, k]);
+  };
+  walk(document, []);
+  return found;
+}
+
+/**
+ * Moves each schema the root file references from another file (`$ref: Pet.yaml`, `$ref: common.yaml#/Error`)
+ * into `definitions` under that file's (or fragment's) name, and points every reference at it.
+ */
+function nameExternalSchemas(bundled: Raw, original: Raw, base: string): void {
+  const byTarget = new Map<string, { name: string; locations: Tokens[] }>();
+  const walk = (value: unknown, tokens: Tokens) => {
+    if (!value || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, [...tokens, String(i)]));
+      return;
+    }
+    const ref = (value as Raw).$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#') && isSchemaPosition(tokens)) {
+      const key = absoluteRef(ref, base);
+      const entry = byTarget.get(key) ?? { name: nameOfRef(ref), locations: [] };
+      entry.locations.push(tokens);
+      byTarget.set(key, entry);
+      return;
+    }
+    for (const [k, v] of Object.entries(value)) walk(v, [...tokens, k]);
+  };
+  walk(original, []);
+  if (byTarget.size === 0) return;
+
+  if (!bundled.definitions || typeof bundled.definitions !== 'object') bundled.definitions = {};
+  const definitions = bundled.definitions as Raw;
+  for (const { name: fileName, locations } of byTarget.values()) {
+    const inDefinitions = locations.find((l) => l.length === 2 && l[0] === 'definitions');
+    const holder = findHolder(bundled, locations);
+    if (!holder || (holder.length === 2 && holder[0] === 'definitions')) continue; // already a named definition
+    const holderRef = pointerOf(holder);
+    let name = inDefinitions?.[1] ?? fileName;
+    const free = (n: string) => !(n in definitions) || (definitions[n] as Raw | undefined)?.$ref === holderRef;
+    if (!free(name)) {
+      let i = 2;
+      while (!free(`${name}${i}`)) i++;
+      name = `${name}${i}`;
+    }
+    definitions[name] = get(bundled, holder);
+    set(bundled, holder, { $ref: `#/definitions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    rewriteRefs(bundled, holder, ['definitions', name]);
+  }
+}
+
+function isSchemaPosition(tokens: Tokens): boolean {
+  return tokens.includes('schema') || (tokens[0] === 'definitions' && tokens.length >= 2);
+}
+
+function absoluteRef(ref: string, base: string): string {
+  try {
+    return new URL(ref, /^https?:/i.test(base) ? base : pathToFileURL(base)).href;
+  } catch {
+    return ref;
+  }
+}
+
+/** `Pet.yaml` → `Pet`; `common.yaml#/definitions/Error` → `Error`. */
+function nameOfRef(ref: string): string {
+  const [file = '', fragment = ''] = ref.split('#');
+  const last = parsePointer(fragment).at(-1);
+  if (last) return last;
+  return path.basename(decodeURIComponent(file)).replace(/\.(ya?ml|json)$/i, '') || 'Schema';
+}
+
+/** Where the bundled document holds the schema itself: a location holding it inline, else the ref chain's end. */
+function findHolder(doc: Raw, locations: Tokens[]): Tokens | undefined {
+  const inline = locations.find((l) => {
+    const v = get(doc, l);
+    return v !== undefined && !(v && typeof v === 'object' && typeof (v as Raw).$ref === 'string');
+  });
+  if (inline) return inline;
+  let at = locations[0];
+  for (let hops = 0; at && hops < 16; hops++) {
+    const v = get(doc, at) as Raw | undefined;
+    if (!v || typeof v !== 'object') return undefined;
+    const ref = v.$ref;
+    if (typeof ref !== 'string') return at;
+    if (!ref.startsWith('#')) return undefined;
+    at = parsePointer(ref);
+  }
+  return undefined;
+}
+
+/** Points every internal `$ref` at or below `from` at the same place below `to`. */
+function rewriteRefs(doc: unknown, from: Tokens, to: Tokens): void {
+  const visit = (value: unknown) => {
+    if (!value || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
+    const obj = value as Raw;
+    if (typeof obj.$ref === 'string' && obj.$ref.startsWith('#')) {
+      const tokens = parsePointer(obj.$ref);
+      if (tokens.length >= from.length && from.every((t, i) => tokens[i] === t)) {
+        obj.$ref = pointerOf([...to, ...tokens.slice(from.length)]);
+      }
+    }
+    for (const v of Object.values(obj)) visit(v);
+  };
+  visit(doc);
+}
+
+function get(doc: unknown, tokens: Tokens): unknown {
+  let node = doc;
+  for (const t of tokens) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Raw)[t];
+  }
+  return node;
+}
+
+function set(doc: unknown, tokens: Tokens, value: unknown): void {
+  const parent = get(doc, tokens.slice(0, -1));
+  if (parent && typeof parent === 'object') (parent as Raw)[tokens.at(-1)!] = value;
+}
