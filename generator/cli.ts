@@ -1,119 +1,278 @@
 /**
- * `sdkforge` command line. Exit codes: 0 ok, 1 generation or validation failed, 2 usage error.
+ * The `sdkforge` command line, a thin layer over `generate()` and `diffSpecs()`.
+ * Exit codes: 0 ok; 1 generation or validation failed, or `--check` found drift; 2 usage error (unknown
+ * command, flag or config key), or `diff --fail-on-breaking` found a breaking change.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDrift } from './check.js';
+import { loadConfig, UsageError, type SdkforgeConfig } from './config.js';
 import { formatDiagnostic, GenerationError, type Diagnostic } from './diagnostics.js';
-import { DEFAULT_OUT, DEFAULT_SPEC, generate, GENERATOR_VERSION } from './index.js';
+import { diffSpecs, renderMarkdown } from './diff.js';
+import { DEFAULT_OUT, DEFAULT_SPEC, generate, GENERATOR_VERSION, type GenerateResult, type Phase } from './index.js';
+import { watchSpec } from './watch.js';
 
-const USAGE = `Usage: sdkforge generate [--spec PATH|URL] [--out DIR] [--include-tags a,b] [--check]
+const GENERATE_HELP = `Usage: sdkforge generate [options]
+       sdkforge watch [options]          (same as generate --watch)
 
-Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 (or Swagger 2.0) document.
+Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 (or Swagger 2.0) document. Options not
+given are read from sdkforge.config.{json,yaml,mjs} in the current directory, when there is one.
 
-Options:
-  --spec PATH|URL       the OpenAPI document (default ${DEFAULT_SPEC})
-  --out DIR             the output directory (default ${DEFAULT_OUT}); replaced only when generation succeeds
-  --include-tags LIST   keep only operations with one of these tags (comma-separated)
-  --check               write nothing; exit 0 when DIR equals what would be generated, else 1 with a diff
-  --client-name NAME    the client class name (default: from the spec title)
-  --package-name NAME   the package name (default: @sdkforge/<title>)
-  --debug               print stack traces of internal errors
-  -h, --help            show this help
-  -v, --version         print the version
+Input and output:
+  --spec PATH|URL             the OpenAPI document (default ${DEFAULT_SPEC})
+  --out DIR                   the output directory (default ${DEFAULT_OUT}); replaced only when generation succeeds
+  --config FILE               read options from FILE instead of sdkforge.config.*
+Selection (comma-separated lists):
+  --include-tags LIST         keep only operations with one of these tags
+  --exclude-tags LIST         drop operations with any of these tags
+  --include-paths LIST        keep only operations whose path matches a glob (* within a segment, ** across)
+  --include-operations LIST   keep only these operations (operationId or generated name)
+Naming:
+  --client-name NAME          the client class (default: from the spec title, e.g. OpenAI)
+  --package-name NAME         the package name (default: @sdkforge/<title>)
+Modes and reporting:
+  --check                     write nothing; exit 0 if DIR equals what would be generated, else 1 with a diff
+  --watch                     regenerate whenever the spec or a file it $refs changes
+  --verbose                   also print per-phase timings
+  --quiet                     print errors only
+  --debug                     print stack traces of internal errors
+  -h, --help                  show this help
 
+Exit codes: 0 ok, 1 generation or validation failed (or --check found drift), 2 usage error.`;
+
+const DIFF_HELP = `Usage: sdkforge diff OLD NEW [--format md|json] [--fail-on-breaking]
+
+Compares two versions of a spec (paths or URLs): operations and schemas added, removed and changed
+(parameters, properties, required-ness, types, enum values, content types, streaming). Each change is
+classified breaking or non-breaking for a user of the generated client, with its JSON pointer, and a semver
+bump for the generated package is suggested.
+
+  --format md|json            a markdown changelog (default) or JSON
+  --fail-on-breaking          exit 2 when a change is breaking
+  -h, --help                  show this help
+
+Exit codes: 0 ok, 1 a spec could not be loaded, 2 usage error or (with --fail-on-breaking) a breaking change.`;
+
+const HELP = `Usage: sdkforge <command> [options]
+
+Commands:
+  generate    generate a client package from an OpenAPI document (--check: CI drift gate)
+  watch       generate, then regenerate on every change to the spec
+  diff        compare two spec versions: breaking changes, semver bump, changelog
+
+Examples:
+  sdkforge generate                      regenerate from sdkforge.config.* (or spec/openai.yaml into generated/)
+  sdkforge generate --check              CI gate: fail when the committed output is stale
+  sdkforge diff old.yaml new.yaml --fail-on-breaking
+
+Run \`sdkforge <command> --help\` for a command's options. \`sdkforge --version\` prints the version.
 Exit codes: 0 ok, 1 generation or validation failed, 2 usage error.`;
 
-interface Io {
+export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Whether stderr is a terminal (progress, colours). */
+  tty?: boolean;
+  env?: Record<string, string | undefined>;
 }
 
-const defaultIo: Io = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
+export interface MainOptions {
+  /** Stops `watch`. */
+  signal?: AbortSignal;
+}
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        spec: { type: 'string' },
-        out: { type: 'string' },
-        'include-tags': { type: 'string' },
-        'client-name': { type: 'string' },
-        'package-name': { type: 'string' },
-        check: { type: 'boolean' },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (err) {
-    io.err(`sdkforge: ${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.version) {
-    io.out(GENERATOR_VERSION);
-    return 0;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  const [command, ...rest] = positionals;
-  if (command !== 'generate' || rest.length > 0) {
-    io.err(`sdkforge: ${command ? `unknown command '${[command, ...rest].join(' ')}'` : 'missing command'}\n\n${USAGE}`);
-    return 2;
-  }
+const defaultIo: Io = {
+  out: (l) => process.stdout.write(l + '\n'),
+  err: (l) => process.stderr.write(l + '\n'),
+  tty: process.stderr.isTTY === true,
+  env: process.env,
+};
 
-  const started = performance.now();
+const GENERATE_FLAGS = {
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  config: { type: 'string' },
+  'include-tags': { type: 'string' },
+  'exclude-tags': { type: 'string' },
+  'include-paths': { type: 'string' },
+  'include-operations': { type: 'string' },
+  'client-name': { type: 'string' },
+  'package-name': { type: 'string' },
+  check: { type: 'boolean' },
+  watch: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function main(argv: string[], io: Io = defaultIo, options: MainOptions = {}): Promise<number> {
+  const [command, ...rest] = argv;
   try {
-    const result = await generate({
-      spec: values.spec,
-      out: values.out,
-      includeTags: values['include-tags']?.split(',').map((s) => s.trim()).filter(Boolean),
-      clientName: values['client-name'],
-      packageName: values['package-name'],
-      write: !values.check,
-    });
-    printDiagnostics(result.diagnostics, io);
-    if (values.check) {
-      const out = values.out ?? DEFAULT_OUT;
-      const drift = await checkDrift(out, result.files);
-      if (drift.length === 0) {
-        io.out(`sdkforge: ${out} is up to date (${result.files.size} files)`);
-        return 0;
-      }
-      io.err(`sdkforge: ${out} differs from what the spec generates in ${drift.length} file(s):`);
-      for (const d of drift) io.err(d.diff);
-      io.err(`Run \`sdkforge generate\` to update it.`);
-      return 1;
+    if (command === '--version' || command === '-v') {
+      io.out(GENERATOR_VERSION);
+      return 0;
     }
-    const r = result.report!;
-    io.out(
-      `sdkforge: ${result.ir.operations.length} operations, ${result.ir.schemas.length} types, ` +
-        `${r.written.length} files written, ${r.unchanged.length} unchanged` +
-        `${r.removed.length ? `, ${r.removed.length} removed` : ''} in ${Math.round(performance.now() - started)} ms`,
-    );
-    return 0;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command ? io.out : io.err)(HELP);
+      return command ? 0 : 2;
+    }
+    if (command === 'generate' || command === 'watch') return await generateCommand(rest, io, command === 'watch', options);
+    if (command === 'diff') return await diffCommand(rest, io);
+    throw new UsageError(`unknown command '${command}'. Commands: generate, watch, diff.`);
   } catch (err) {
-    if (err instanceof GenerationError) {
-      printDiagnostics(err.diagnostics, io);
-      return 1;
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`sdkforge: ${(err as Error).message}\nRun \`sdkforge ${command === 'diff' ? 'diff ' : command === 'generate' || command === 'watch' ? `${command} ` : ''}--help\` for usage.`);
+      return 2;
     }
     io.err(`sdkforge: internal error: ${(err as Error).message}. Run with --debug for a stack trace, and report it.`);
-    if (values.debug) io.err(String((err as Error).stack));
+    if (argv.includes('--debug')) io.err(String((err as Error).stack));
     return 1;
   }
 }
 
-function printDiagnostics(diagnostics: Diagnostic[], io: Io): void {
+function painter(io: Io) {
+  const on = io.tty === true && !('NO_COLOR' in (io.env ?? {}));
+  const paint = (code: number) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+  return { red: paint(31), yellow: paint(33), green: paint(32), dim: paint(2) };
+}
+
+function printDiagnostics(diagnostics: Diagnostic[], io: Io, quiet: boolean): void {
+  const colour = painter(io);
   const seen = new Set<string>();
   for (const d of diagnostics) {
+    if (quiet && d.severity === 'warning') continue;
     const line = formatDiagnostic(d);
     if (seen.has(line)) continue;
     seen.add(line);
-    io.err(line);
+    io.err(line.replace(/^(error|warning)/, (m) => (m === 'error' ? colour.red(m) : colour.yellow(m))));
   }
+}
+
+const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+
+async function generateCommand(argv: string[], io: Io, watchCommand: boolean, options: MainOptions): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: GENERATE_FLAGS, allowPositionals: true, strict: true });
+  if (values.help) {
+    io.out(GENERATE_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const loaded = await loadConfig(values.config);
+  const fromFlags: SdkforgeConfig = {
+    spec: values.spec,
+    out: values.out,
+    includeTags: list(values['include-tags']),
+    excludeTags: list(values['exclude-tags']),
+    includePaths: list(values['include-paths']),
+    includeOperations: list(values['include-operations']),
+    clientName: values['client-name'],
+    packageName: values['package-name'],
+    verbose: values.verbose,
+    quiet: values.quiet,
+    check: values.check,
+    watch: values.watch,
+    debug: values.debug,
+  };
+  const config: SdkforgeConfig = { ...loaded?.config };
+  for (const [k, v] of Object.entries(fromFlags)) if (v !== undefined) (config as Record<string, unknown>)[k] = v;
+  if (config.verbose && config.quiet) throw new UsageError('--verbose and --quiet cannot be used together');
+  if (config.check && (config.watch || watchCommand)) throw new UsageError('--check cannot be used with --watch');
+
+  const spec = config.spec ?? DEFAULT_SPEC;
+  const out = config.out ?? DEFAULT_OUT;
+  const shownOut = path.relative(process.cwd(), out) || '.';
+  const shownSpec = /^https?:/i.test(spec) ? spec : path.relative(process.cwd(), spec) || spec;
+  const progress = io.tty === true && !io.env?.CI && !config.quiet;
+  const colour = painter(io);
+
+  const once = async (): Promise<number> => {
+    const started = performance.now();
+    let result: GenerateResult;
+    try {
+      result = await generate({
+        spec,
+        out,
+        includeTags: config.includeTags,
+        excludeTags: config.excludeTags,
+        includePaths: config.includePaths,
+        includeOperations: config.includeOperations,
+        clientName: config.clientName,
+        packageName: config.packageName,
+        write: !config.check,
+        onPhase: progress ? (p: Phase) => io.err(colour.dim(`sdkforge: ${p}…`)) : undefined,
+      });
+    } catch (err) {
+      if (err instanceof GenerationError) {
+        printDiagnostics(err.diagnostics, io, false);
+        return 1;
+      }
+      throw err;
+    }
+    printDiagnostics(result.diagnostics, io, config.quiet === true);
+    if (config.check) {
+      const drift = await checkDrift(out, result.files);
+      if (drift.length === 0) {
+        if (!config.quiet) io.out(`sdkforge: ${shownOut} is up to date (${result.files.size} files)`);
+        return 0;
+      }
+      io.err(`sdkforge: ${shownOut} differs from what ${shownSpec} generates in ${drift.length} file(s):`);
+      for (const d of drift) io.err(d.diff);
+      io.err('Run `sdkforge generate` to update it.');
+      return 1;
+    }
+    const r = result.report!;
+    if (!config.quiet) {
+      io.out(
+        `sdkforge: ${result.ir.operations.length} operations, ${result.ir.schemas.length} types, ` +
+          `${r.written.length} files written, ${r.unchanged.length} unchanged` +
+          `${r.removed.length ? `, ${r.removed.length} removed` : ''} in ${Math.round(performance.now() - started)} ms`,
+      );
+    }
+    if (config.verbose) {
+      io.out(`sdkforge: phases: ${Object.entries(result.timings).map(([p, ms]) => `${p} ${ms} ms`).join(', ')}`);
+    }
+    return 0;
+  };
+
+  if (!(config.watch || watchCommand)) return once();
+  await watchSpec({
+    spec,
+    signal: options.signal,
+    run: async () => {
+      await once();
+    },
+    onWatching: (files) => {
+      if (!config.quiet) io.err(colour.dim(`sdkforge: watching ${files.length} file(s) for changes…`));
+    },
+  });
+  return 0;
+}
+
+async function diffCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { format: { type: 'string' }, 'fail-on-breaking': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } },
+  });
+  if (values.help) {
+    io.out(DIFF_HELP);
+    return 0;
+  }
+  const format = values.format ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not '${format}'`);
+  if (positionals.length !== 2) throw new UsageError('diff takes two specs: sdkforge diff OLD NEW');
+  let result;
+  try {
+    result = await diffSpecs(positionals[0]!, positionals[1]!);
+  } catch (err) {
+    if (err instanceof GenerationError) {
+      printDiagnostics(err.diagnostics, io, false);
+      return 1;
+    }
+    throw err;
+  }
+  io.out(format === 'json' ? JSON.stringify(result, null, 2) : renderMarkdown(result));
+  return values['fail-on-breaking'] && result.changes.some((c) => c.breaking) ? 2 : 0;
 }

@@ -33,6 +33,14 @@ export interface GenerateOptions {
   out?: string;
   /** Keep only operations with one of these tags (and the schemas they reach). */
   includeTags?: string[];
+  /** Drop operations with any of these tags. */
+  excludeTags?: string[];
+  /** Keep only operations whose path matches one of these globs (`/chat/*`, `/files/**`). */
+  includePaths?: string[];
+  /** Keep only these operations (by operationId or generated name). */
+  includeOperations?: string[];
+  /** Called as each phase starts (progress reporting). */
+  onPhase?: (phase: Phase) => void;
   clientName?: string;
   packageName?: string;
   /** Generate in memory only; nothing is written. */
@@ -55,31 +63,34 @@ export const GENERATOR_VERSION: string = JSON.parse(readFileSync(path.join(PACKA
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const timings: Record<Phase, number> = { load: 0, ir: 0, emit: 0, format: 0, write: 0 };
-  let t = performance.now();
-  const lap = (phase: Phase) => {
-    const now = performance.now();
-    timings[phase] = Math.round(now - t);
-    t = now;
+  /** Runs one phase, timing it and announcing it to `onPhase`. */
+  const phase = async <T>(name: Phase, run: () => T | Promise<T>): Promise<T> => {
+    options.onPhase?.(name);
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[name] = Math.round(performance.now() - started);
+    }
   };
 
-  const loaded = options.document ? await loadDocument(options.document, options.spec) : await loadSpec(options.spec ?? DEFAULT_SPEC);
-  lap('load');
+  const loaded = await phase('load', () =>
+    options.document ? loadDocument(options.document, options.spec) : loadSpec(options.spec ?? DEFAULT_SPEC),
+  );
   const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
   const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName });
-  const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName) });
-  // IR warnings name a pointer only: add the file, line and column
-  const irWarnings = built.warnings.map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
-  const cycles = findRefCycles(built.ir, loaded.where);
-  if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
-  const ir = selectOperations(built.ir, { includeTags: options.includeTags });
-  lap('ir');
+  const { ir, irWarnings } = await phase('ir', () => {
+    const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName) });
+    // IR warnings name a pointer only: add the file, line and column
+    const irWarnings = built.warnings.map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
+    const cycles = findRefCycles(built.ir, loaded.where);
+    if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
+    return { ir: selectOperations(built.ir, options), irWarnings };
+  });
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
-  const raw = emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash });
-  lap('emit');
-  const files = options.format === false ? raw : await formatFiles(raw);
-  lap('format');
-  const report = options.write === false ? undefined : await writeOutput(options.out ?? DEFAULT_OUT, files);
-  lap('write');
+  const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash }));
+  const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw)));
+  const report = await phase('write', () => (options.write === false ? undefined : writeOutput(options.out ?? DEFAULT_OUT, files)));
   return { files, diagnostics: [...loaded.warnings, ...irWarnings], ir, report, timings };
 }
 

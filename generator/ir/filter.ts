@@ -4,15 +4,48 @@
 import type { IRDocument, IROperation, IRSchema } from './types.js';
 
 export interface Selection {
-  /** Keep operations with at least one of these tags. */
+  /** Keep operations with at least one of these tags (case-insensitive). */
   includeTags?: string[] | undefined;
+  /** Drop operations with any of these tags. */
+  excludeTags?: string[] | undefined;
+  /** Keep operations whose path matches one of these globs (`*` within a segment, `**` across segments). */
+  includePaths?: string[] | undefined;
+  /** Keep operations whose operationId or generated name is one of these. */
+  includeOperations?: string[] | undefined;
 }
 
+/** A path glob as a regular expression: `*` matches within one segment, `**` any number of segments. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+const nonEmpty = (list: string[] | undefined): list is string[] => Array.isArray(list) && list.length > 0;
+
 export function selectOperations(ir: IRDocument, selection: Selection): IRDocument {
-  const tags = selection.includeTags;
-  if (!tags || tags.length === 0) return ir;
-  const wanted = new Set(tags.map((t) => t.toLowerCase()));
-  const operations = ir.operations.filter((op) => op.tags.some((t) => wanted.has(t.toLowerCase())));
+  const { includeTags, excludeTags, includePaths, includeOperations } = selection;
+  if (![includeTags, excludeTags, includePaths, includeOperations].some(nonEmpty)) return ir;
+  const lower = (list: string[]) => new Set(list.map((t) => t.toLowerCase()));
+  const wanted = nonEmpty(includeTags) ? lower(includeTags) : undefined;
+  const unwanted = nonEmpty(excludeTags) ? lower(excludeTags) : undefined;
+  const paths = nonEmpty(includePaths) ? includePaths.map(globToRegExp) : undefined;
+  const ids = nonEmpty(includeOperations) ? new Set(includeOperations) : undefined;
+  const operations = ir.operations.filter(
+    (op) =>
+      (!wanted || op.tags.some((t) => wanted.has(t.toLowerCase()))) &&
+      (!unwanted || !op.tags.some((t) => unwanted.has(t.toLowerCase()))) &&
+      (!paths || paths.some((re) => re.test(op.path))) &&
+      (!ids || ids.has(op.operationId) || ids.has(op.name)),
+  );
   const byName = new Map(ir.schemas.map((s) => [s.name, s]));
   const reached = new Set<string>();
   const visit = (schema: IRSchema | undefined): void => {

@@ -1,0 +1,87 @@
+/**
+ * Watch mode: regenerates when the spec or any file it `$ref`s changes. Changes are debounced; a broken
+ * intermediate save prints its diagnostic and the watch goes on.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+/** The spec file and every local file reachable through its `$ref`s (URLs are not watched). */
+export async function specFiles(spec: string): Promise<string[]> {
+  const seen = new Set<string>();
+  const queue = [path.resolve(spec)];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let doc: unknown;
+    try {
+      doc = parseYaml(await readFile(file, 'utf8'), { uniqueKeys: false, maxAliasCount: -1 });
+    } catch {
+      continue; // unreadable or broken for now: still watched, its refs found once it parses
+    }
+    const stack = [doc];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (!node || typeof node !== 'object') continue;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string') {
+          const target = value.split('#')[0]!;
+          if (target && !/^[a-z]+:\/\//i.test(target)) queue.push(path.resolve(path.dirname(file), decodeURI(target)));
+        } else if (value && typeof value === 'object') stack.push(value);
+      }
+    }
+  }
+  return [...seen].sort();
+}
+
+export interface WatchOptions {
+  spec: string;
+  /** Runs one generation; its errors are the caller's to report. */
+  run: () => Promise<void>;
+  debounceMs?: number;
+  signal?: AbortSignal;
+  onWatching?: (files: string[]) => void;
+}
+
+/** Runs once, then again after each change, until `signal` aborts. */
+export async function watchSpec({ spec, run, debounceMs = 150, signal, onWatching }: WatchOptions): Promise<void> {
+  let watchers: FSWatcher[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = Promise.resolve();
+
+  const rewatch = async () => {
+    for (const w of watchers) w.close();
+    const files = await specFiles(spec);
+    watchers = files.flatMap((file) => {
+      try {
+        return [watch(file, () => schedule())];
+      } catch {
+        return []; // a file that does not exist yet
+      }
+    });
+    onWatching?.(files);
+  };
+  // watch first, then generate: a change made while generating schedules another run instead of being lost
+  const cycle = async () => {
+    await rewatch();
+    await run().catch(() => undefined);
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(cycle);
+    }, debounceMs);
+  };
+
+  running = cycle();
+  await running;
+  await new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+  clearTimeout(timer);
+  await running;
+  for (const w of watchers) w.close();
+}

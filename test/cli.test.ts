@@ -1,0 +1,171 @@
+// The CLI workflow: config files, selection, naming, reporting, --check, diff, watch, help and exit codes, and
+// the programmatic API it is built on.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { main, type Io } from '../generator/cli.js';
+import { ROOT } from './helpers/paths.js';
+
+const run = promisify(execFile);
+let dir: string;
+const cwd = process.cwd();
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-cli-'));
+  process.chdir(dir);
+});
+afterEach(() => {
+  process.chdir(cwd);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function capture(extra: Partial<Io> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), tty: false, env: {}, ...extra };
+  return { io, out, err, text: () => [...out, ...err].join('\n') };
+}
+
+const SPEC = path.join(ROOT, 'spec/openai.yaml');
+const ops = (outDir: string) => readFileSync(path.join(outDir, 'src/operations.ts'), 'utf8');
+const functions = (outDir: string) => [...new Set([...ops(outDir).matchAll(/^export function (\w+)/gm)].map((m) => m[1]))];
+
+test('with no flags, generate reads sdkforge.config.json; paths are relative to the config file', async () => {
+  mkdirSync('conf');
+  writeFileSync('conf/sdkforge.config.json', JSON.stringify({ spec: path.relative(path.join(dir, 'conf'), SPEC), out: '../pkg', clientName: 'Acme', packageName: '@acme/openai', includeTags: ['Models'] }));
+  process.chdir('conf');
+  const c = capture();
+  expect(await main(['generate'], c.io)).toBe(0);
+  expect(c.out.at(-1)).toMatch(/^sdkforge: 3 operations, \d+ types, \d+ files written, 0 unchanged in \d+ ms$/);
+  expect(functions(path.join(dir, 'pkg'))).toEqual(['listModels', 'retrieveModel', 'deleteModel']);
+  expect(readFileSync(path.join(dir, 'pkg/src/client.ts'), 'utf8')).toContain('export class Acme extends ClientCore');
+  expect(JSON.parse(readFileSync(path.join(dir, 'pkg/package.json'), 'utf8')).name).toBe('@acme/openai');
+});
+
+test('YAML and .mjs config files, and --config FILE', async () => {
+  writeFileSync('sdkforge.config.yaml', `spec: ${SPEC}\nout: yaml-out\nincludeOperations: listModels, createCompletion\n`);
+  expect(await main(['generate'], capture().io)).toBe(0);
+  expect(functions('yaml-out')).toEqual(['createCompletion', 'listModels']);
+  writeFileSync('other.mjs', `export default { spec: ${JSON.stringify(SPEC)}, out: 'mjs-out', excludeTags: ['Chat', 'Models'] };`);
+  expect(await main(['generate', '--config', 'other.mjs'], capture().io)).toBe(0);
+  expect(functions('mjs-out')).toEqual(['createCompletion']);
+});
+
+test('an unknown config key is an error naming the key and the closest valid one (exit 2)', async () => {
+  writeFileSync('sdkforge.config.json', JSON.stringify({ spec: SPEC, outDir: 'x' }));
+  const c = capture();
+  expect(await main(['generate'], c.io)).toBe(2);
+  expect(c.text()).toContain('unknown key `outDir`; did you mean `out`?');
+  writeFileSync('sdkforge.config.json', JSON.stringify({ spec: SPEC, includeTag: 'Chat' }));
+  const d = capture();
+  expect(await main(['generate'], d.io)).toBe(2);
+  expect(d.text()).toContain('did you mean `includeTags`?');
+});
+
+test('selection flags: tags, path globs, operations; flags override the config', async () => {
+  writeFileSync('sdkforge.config.json', JSON.stringify({ spec: SPEC, out: 'from-config' }));
+  expect(await main(['generate', '--out', 'a', '--include-paths', '/chat/completions/*'], capture().io)).toBe(0);
+  expect(functions('a')).toEqual(['getChatCompletion', 'updateChatCompletion', 'deleteChatCompletion']);
+  expect(await main(['generate', '--out', 'b', '--include-paths', '/chat/**'], capture().io)).toBe(0);
+  expect(functions('b')).toHaveLength(6);
+  expect(await main(['generate', '--out', 'c', '--include-tags', 'Chat', '--exclude-tags', 'Completions', '--include-operations', 'listChatCompletions,retrieveModel'], capture().io)).toBe(0);
+  expect(functions('c')).toEqual(['listChatCompletions']);
+  expect(existsSync('from-config')).toBe(false);
+});
+
+test('--verbose adds per-phase timings; --quiet prints nothing on success; the second run reports unchanged files', async () => {
+  const v = capture();
+  expect(await main(['generate', '--spec', SPEC, '--out', 'o', '--verbose'], v.io)).toBe(0);
+  expect(v.out.join('\n')).toMatch(/phases: load \d+ ms, ir \d+ ms, emit \d+ ms, format \d+ ms, write \d+ ms/);
+  const q = capture();
+  expect(await main(['generate', '--spec', SPEC, '--out', 'o', '--quiet'], q.io)).toBe(0);
+  expect(q.text()).toBe('');
+  const again = capture();
+  expect(await main(['generate', '--spec', SPEC, '--out', 'o'], again.io)).toBe(0);
+  expect(again.out[0]).toMatch(/0 files written, \d+ unchanged/);
+});
+
+test('progress shows on a TTY only, never in CI; colours only on a TTY without NO_COLOR', async () => {
+  writeFileSync('bad.yaml', 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a: {get: {responses: {"200": {$ref: "#/nope"}}}}\n');
+  const tty = capture({ tty: true, env: {} });
+  expect(await main(['generate', '--spec', SPEC, '--out', 'o'], tty.io)).toBe(0);
+  expect(tty.err.join('\n')).toContain('sdkforge: load');
+  const ci = capture({ tty: true, env: { CI: 'true' } });
+  expect(await main(['generate', '--spec', SPEC, '--out', 'o'], ci.io)).toBe(0);
+  expect(ci.err).toEqual([]);
+  const coloured = capture({ tty: true, env: {} });
+  expect(await main(['generate', '--spec', 'bad.yaml', '--out', 'o2'], coloured.io)).toBe(1);
+  expect(coloured.err.join('\n')).toContain('\x1b[31merror\x1b[0m[ref-missing]');
+  const plain = capture({ tty: true, env: { NO_COLOR: '1' } });
+  expect(await main(['generate', '--spec', 'bad.yaml', '--out', 'o2'], plain.io)).toBe(1);
+  expect(plain.err.join('\n')).toMatch(/^error\[ref-missing\]/m);
+});
+
+test('--help for every command, --version, and exit code 2 for usage errors', async () => {
+  for (const args of [['--help'], ['generate', '--help'], ['watch', '--help'], ['diff', '--help']]) {
+    const c = capture();
+    expect(await main(args, c.io)).toBe(0);
+    expect(c.out.join('\n')).toMatch(/^Usage: sdkforge/);
+  }
+  const v = capture();
+  expect(await main(['--version'], v.io)).toBe(0);
+  expect(v.out[0]).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  expect(await main([], capture().io)).toBe(2);
+  expect(await main(['generate', '--nope'], capture().io)).toBe(2);
+  expect(await main(['diff', 'only-one.yaml'], capture().io)).toBe(2);
+  expect(await main(['generate', '--check', '--watch'], capture().io)).toBe(2);
+});
+
+test('diff: markdown by default, JSON with --format json, exit 2 with --fail-on-breaking', async () => {
+  const base = readFileSync(SPEC, 'utf8');
+  writeFileSync('old.yaml', base);
+  // a breaking change: listModels removed; an addition: an optional property
+  writeFileSync('new.yaml', base.replace(/\n {4}get:\n {6}operationId: listModels[^]*?(?=\n {2}\/models\/\{model\}:)/, '\n    {}').replace('  /models:\n    {}', ''));
+  const md = capture();
+  expect(await main(['diff', 'old.yaml', 'new.yaml'], md.io)).toBe(0);
+  expect(md.out.join('\n')).toContain('listModels (GET /models) removed');
+  expect(md.out.join('\n')).toContain('**major**');
+  const js = capture();
+  expect(await main(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], js.io)).toBe(0);
+  const parsed = JSON.parse(js.out.join('\n'));
+  expect(parsed.bump).toBe('major');
+  expect(parsed.changes[0]).toMatchObject({ subject: 'operation', kind: 'removed', breaking: true, pointer: '#/paths/~1models/get' });
+  expect(await main(['diff', 'old.yaml', 'new.yaml', '--fail-on-breaking'], capture().io)).toBe(2);
+  expect(await main(['diff', 'old.yaml', 'old.yaml', '--fail-on-breaking'], capture().io)).toBe(0);
+});
+
+test('watch regenerates when a $ref-ed file changes and survives a broken save', async () => {
+  writeFileSync('thing.yaml', 'type: object\nproperties:\n  a: { type: string }\n');
+  writeFileSync(
+    'root.yaml',
+    "openapi: 3.1.0\ninfo: {title: W, version: '1'}\npaths:\n  /t:\n    get:\n      operationId: getT\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: './thing.yaml'}}}}\n",
+  );
+  const controller = new AbortController();
+  const c = capture();
+  const types = () => (existsSync('w/src/operations.ts') ? ops('w') : '');
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(check()).toBe(true);
+  };
+  const done = main(['watch', '--spec', 'root.yaml', '--out', 'w'], c.io, { signal: controller.signal });
+  await until(() => types().includes('a?: string'));
+  writeFileSync('thing.yaml', 'type: object\nproperties:\n  b: { type: number }\n');
+  await until(() => types().includes('b?: number'));
+  writeFileSync('thing.yaml', 'type: object\nproperties:\n  b: { type: [number\n');
+  await until(() => c.err.some((l) => l.includes('error[yaml-syntax]')));
+  expect(types()).toContain('b?: number'); // the broken save left the output alone
+  writeFileSync('thing.yaml', 'type: object\nproperties:\n  c: { type: boolean }\n');
+  await until(() => types().includes('c?: boolean'));
+  controller.abort();
+  expect(await done).toBe(0);
+}, 30000);
+
+test('the programmatic API: import { generate } from "sdkforge" returns diagnostics and files', async () => {
+  const script = `import { generate } from 'sdkforge';
+const r = await generate({ spec: ${JSON.stringify(SPEC)}, write: false, includeTags: ['Models'] });
+console.log(JSON.stringify({ files: [...r.files.keys()].length, diagnostics: r.diagnostics.length, ops: r.ir.operations.length }));`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
+  expect(JSON.parse(stdout)).toEqual({ files: expect.any(Number), diagnostics: 0, ops: 3 });
+});
