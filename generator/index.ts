@@ -17,6 +17,7 @@ import { defaultNaming } from './naming.js';
 import { writeOutput, type WriteReport } from './write.js';
 
 export { GenerationError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+export { diffSpecs, renderMarkdown, type SpecDiff, type SpecChange } from './diff.js';
 export type { IRDocument } from './ir/types.js';
 
 export const DEFAULT_SPEC = 'spec/openai.yaml';
