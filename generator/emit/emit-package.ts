@@ -15,7 +15,7 @@ import type { IRDocument, IRSchema } from '../ir/types.js';
 import { clientClass } from './emit-client.js';
 import { operationStatements } from './emit-operations.js';
 import { schemaStatement } from './emit-types.js';
-import { sampleValue } from './example.js';
+import { jsLiteral, sampleValue } from './example.js';
 import { operationShape, type OperationShape } from './signature.js';
 
 export interface PackageNaming {
@@ -219,16 +219,16 @@ function streamingExample(shape: OperationShape, named: ReadonlyMap<string, IRSc
   if (!shape.body) return exampleArgs(shape, named);
   const flag = shape.op.streaming?.flag;
   const body = { ...(sampleValue(shape.body!.content.schema, named) as object), ...(flag ? { [flag.property]: flag.value } : {}) };
-  return [...shape.op.parameters.path.map((p) => JSON.stringify(`<${p.name}>`)), JSON.stringify(body)].join(', ');
+  return [...shape.op.parameters.path.map((p) => jsLiteral(`<${p.name}>`)), jsLiteral(body)].join(', ');
 }
 
 /** Example arguments: path parameters, a minimal body, required parameters; with `options`, every position. */
 function exampleArgs(shape: OperationShape, named: ReadonlyMap<string, IRSchema>, options?: string): string {
-  const args: string[] = shape.op.parameters.path.map((p) => JSON.stringify(`<${p.name}>`));
-  if (shape.body) args.push(JSON.stringify(sampleValue(shape.body.content.schema, named) ?? {}));
+  const args: string[] = shape.op.parameters.path.map((p) => jsLiteral(`<${p.name}>`));
+  if (shape.body) args.push(jsLiteral(sampleValue(shape.body.content.schema, named) ?? {}));
   if (shape.paramsArg) {
     const params = [...shape.op.parameters.query, ...shape.op.parameters.header].filter((p) => p.required);
-    if (params.length || options) args.push(JSON.stringify(Object.fromEntries(params.map((p) => [p.name, sampleValue(p.schema, named)]))));
+    if (params.length || options) args.push(jsLiteral(Object.fromEntries(params.map((p) => [p.name, sampleValue(p.schema, named)]))));
   }
   if (options) args.push(options);
   return args.join(', ');

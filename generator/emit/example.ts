@@ -41,3 +41,22 @@ export function sampleValue(schema: IRSchema, named: ReadonlyMap<string, IRSchem
       return null;
   }
 }
+
+/**
+ * A value as a JavaScript literal the way prettier would print it (single quotes, unquoted identifier keys,
+ * trailing commas, 2-space indent, short values on one line), so README examples need no formatting pass.
+ */
+export function jsLiteral(value: unknown, indent = ''): string {
+  if (typeof value === 'string') return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  if (value === null || typeof value !== 'object') return String(value);
+  const inner = indent + '  ';
+  const isArray = Array.isArray(value);
+  const items = isArray
+    ? value.map((v) => jsLiteral(v, inner))
+    : Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : jsLiteral(k)}: ${jsLiteral(v, inner)}`);
+  if (items.length === 0) return isArray ? '[]' : '{}';
+  const [open, close] = isArray ? ['[', ']'] : ['{ ', ' }'];
+  const flat = `${open}${items.join(', ')}${close}`;
+  if (flat.length <= 60 && !flat.includes('\n')) return isArray ? flat : flat;
+  return `${isArray ? '[' : '{'}\n${items.map((i) => `${inner}${i},`).join('\n')}\n${indent}${isArray ? ']' : '}'}`;
+}
