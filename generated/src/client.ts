@@ -3,6 +3,7 @@
  * Do not edit: regenerate from the spec.
  */
 import { ClientCore, type ClientOptions, type RequestOptions } from './runtime/core.js';
+import { clientDefaults } from './defaults.js';
 import type { APIPromise } from './runtime/api-promise.js';
 import type { PagePromise } from './runtime/pagination.js';
 import type { Stream } from './runtime/stream.js';
@@ -33,11 +34,7 @@ import type {
  */
 export class OpenAI extends ClientCore {
   constructor(options: ClientOptions = {}) {
-    super(options, {
-      baseURL: 'https://api.openai.com/v1',
-      envPrefix: 'OPENAI',
-      auth: { kind: 'bearer' },
-    });
+    super(options, clientDefaults);
   }
 
   /**

@@ -2,7 +2,7 @@
  * `src/client.ts`: the client class (e.g. `OpenAI`). Its methods carry the operation names and signatures minus
  * the client argument, and delegate to the operation functions.
  */
-import { StructureKind, type ClassDeclarationStructure } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IRDocument } from '../ir/types.js';
 import { jsDocs } from './emit-types.js';
 import { operationDoc } from './emit-operations.js';
@@ -21,8 +21,37 @@ export function authLiteral(ir: IRDocument): string {
   return `{ kind: ${literal(scheme.kind)} }`;
 }
 
+/**
+ * `src/defaults.ts`: the spec's client defaults, and `createClient()`, a client without methods for use with the
+ * standalone operation functions. It does not import the operations, so a bundle keeps only those it calls.
+ */
+export function defaultsStatements(ir: IRDocument, naming: ClientNaming): StatementStructures[] {
+  return [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/core.js', namedImports: ['ClientCore', 'type ClientDefaults', 'type ClientOptions'] },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: jsDocs(`What \`${naming.clientName}\` and \`createClient\` take from the spec: base URL, environment prefix and authentication.`),
+      declarations: [
+        { name: 'clientDefaults', type: 'ClientDefaults', initializer: `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(ir)} }` },
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'createClient',
+      docs: jsDocs(
+        `A client without methods, to pass to the standalone operation functions (\`createChatCompletion(client, …)\`): a bundle then keeps only the operations it calls. Same options and defaults as \`new ${naming.clientName}()\`.`,
+      ),
+      parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+      returnType: 'ClientCore',
+      statements: 'return new ClientCore(options, clientDefaults);',
+    },
+  ];
+}
+
 export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: ClientNaming): ClassDeclarationStructure {
-  const defaults = `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(ir)} }`;
   return {
     kind: StructureKind.Class,
     name: naming.clientName,
@@ -35,7 +64,7 @@ export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: Cl
       {
         kind: StructureKind.Constructor,
         parameters: [{ kind: StructureKind.Parameter, name: 'options', type: 'ClientOptions', initializer: '{}' }],
-        statements: `super(options, ${defaults});`,
+        statements: 'super(options, clientDefaults);',
       },
     ],
     methods: shapes.map((shape) => {

@@ -12,7 +12,7 @@ import { Project, StructureKind, type StatementStructures } from 'ts-morph';
 import { forEachChild } from '../ir/filter.js';
 import { NameAllocator } from '../ir/names.js';
 import type { IRDocument, IRSchema } from '../ir/types.js';
-import { clientClass } from './emit-client.js';
+import { clientClass, defaultsStatements } from './emit-client.js';
 import { operationStatements } from './emit-operations.js';
 import { schemaStatement } from './emit-types.js';
 import { jsLiteral, sampleValue } from './example.js';
@@ -139,8 +139,10 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
   // client
   const clientRefs = new Set(shapes.flatMap((s) => [...s.signatureRefs]));
   const paramsTypes = shapes.flatMap((s) => (s.paramsType ? [s.paramsType.name] : []));
+  emitFile('defaults.ts', defaultsStatements(ir, ctx));
   emitFile('client.ts', [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/core.js', namedImports: ['ClientCore', 'type ClientOptions', 'type RequestOptions'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './defaults.js', namedImports: ['clientDefaults'] },
     ...runtimeTypeImports(shapes),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
     ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './operations.js', namedImports: paramsTypes.sort() }] : []),
@@ -153,11 +155,12 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [ctx.clientName, { name: ctx.clientName, alias: 'default' }] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './defaults.js', namedExports: ['clientDefaults', 'createClient'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/errors.js' },
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: './runtime/core.js',
-      namedExports: ['ClientCore', 'type ClientOptions', 'type RequestOptions'],
+      namedExports: ['ClientCore', 'type ClientDefaults', 'type ClientOptions', 'type RequestOptions'],
     },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/api-promise.js', namedExports: ['APIPromise'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/pagination.js', namedExports: ['Page', 'PagePromise'] },
@@ -198,7 +201,7 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
   const line = provenance(ir, ctx);
   files.set('package.json', render('package.json.hbs', data));
   files.set('README.md', `<!-- ${line.replace(/--/g, '- -').replace(/>/g, '&gt;')} -->\n\n${render('README.md.hbs', data)}`);
-  files.set('tsconfig.json', `// ${line}\n${render('tsconfig.json.hbs', data)}`);
+  files.set('tsconfig.json', render('tsconfig.json.hbs', data));
   return files;
 }
 

@@ -26,6 +26,9 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export const OPERATION_NAMES_TAKEN: readonly string[] = [
   'constructor',
   'encodePath',
+  // exported beside the operations by every package (src/defaults.ts)
+  'createClient',
+  'clientDefaults',
   // ClientCore
   'apiKey',
   'baseURL',

@@ -1,0 +1,120 @@
+// Tree-shaking: an app that imports only the standalone `createChatCompletion` (and `createClient` to make a
+// client) bundles, with esbuild (minified, ESM, for the browser), without any other operation: no other
+// operation's path is in the output. The same app through the `OpenAI` class pulls every operation in (which
+// also shows the check can fail). Both bundles run against a local server; their min+gzip sizes are printed.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { buildPackage } from '../generator/build-package.js';
+import { ROOT } from './helpers/paths.js';
+import { startServer, type TestServer } from './helpers/server.js';
+
+let work: string;
+let server: TestServer;
+
+/** The minimal path: a method-less client from `createClient` plus one standalone operation function. */
+const MINIMAL_APP = `
+import { createClient, createChatCompletion } from '@sdkforge/openai';
+
+export async function run(baseURL) {
+  const client = createClient({ apiKey: 'sk-test', baseURL });
+  const stream = await createChatCompletion(client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+  return text;
+}
+`;
+
+/** The same app through the client class. */
+const FULL_APP = `
+import { OpenAI } from '@sdkforge/openai';
+
+export async function run(baseURL) {
+  const client = new OpenAI({ apiKey: 'sk-test', baseURL });
+  const stream = await client.createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+  return text;
+}
+`;
+
+/** Path literals of the operations other than createChatCompletion, as they appear in the built code. */
+const OTHER_PATHS = [
+  /["'`]\/models["'`]/, // listModels
+  /`\/models\//, // retrieveModel, deleteModel
+  /["'`]\/completions["'`]/, // createCompletion
+  /`\/chat\/completions\//, // get/update/deleteChatCompletion, getChatCompletionMessages
+  /\/messages`/, // getChatCompletionMessages
+];
+const CHAT_PATH = /["'`]\/chat\/completions["'`]/;
+
+async function bundle(app: string): Promise<{ code: string; gzip: number; min: number }> {
+  const result = await build({
+    stdin: { contents: app, resolveDir: work, sourcefile: 'app.js', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.text;
+  return { code, min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+async function runBundle(code: string, name: string): Promise<string> {
+  const file = path.join(work, `${name}.mjs`);
+  writeFileSync(file, code);
+  const mod = (await import(pathToFileURL(file).href)) as { run(baseURL: string): Promise<string> };
+  return mod.run(`${server.url}/v1`);
+}
+
+beforeAll(async () => {
+  // The package as an app would have it: node_modules/@sdkforge/openai, built, with its package.json
+  // (exports → dist/esm, "sideEffects": false).
+  work = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-treeshake-'));
+  const pkg = path.join(work, 'node_modules/@sdkforge/openai');
+  mkdirSync(path.dirname(pkg), { recursive: true });
+  cpSync(path.join(ROOT, 'generated'), pkg, {
+    recursive: true,
+    filter: (src) => !/[\\/](dist|node_modules)([\\/]|$)/.test(path.relative(ROOT, src)),
+  });
+  expect(buildPackage(pkg)).toEqual([]);
+  server = await startServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    for (const piece of ['tree', '-', 'shaken']) {
+      res.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+    }
+    res.end('data: [DONE]\n\n');
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('an app using only createChatCompletion bundles without any other operation, and works', async () => {
+  const minimal = await bundle(MINIMAL_APP);
+  expect(minimal.code).toMatch(CHAT_PATH);
+  for (const other of OTHER_PATHS) expect(minimal.code).not.toMatch(other);
+  expect(await runBundle(minimal.code, 'minimal')).toBe('tree-shaken');
+  expect(server.requests.at(-1)?.rawPath).toBe('/v1/chat/completions');
+
+  const full = await bundle(FULL_APP);
+  expect(full.code).toMatch(CHAT_PATH);
+  for (const other of OTHER_PATHS) expect(full.code).toMatch(other);
+  expect(await runBundle(full.code, 'full')).toBe('tree-shaken');
+  expect(minimal.gzip).toBeLessThan(full.gzip);
+
+  console.log(
+    [
+      'bundle sizes (esbuild --bundle --minify --format=esm --platform=browser; gzip -9):',
+      `  createChatCompletion + createClient: ${minimal.min} B min, ${minimal.gzip} B min+gzip`,
+      `  OpenAI class, one streamed chat completion: ${full.min} B min, ${full.gzip} B min+gzip`,
+    ].join('\n'),
+  );
+});
