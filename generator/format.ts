@@ -16,7 +16,10 @@ export async function formatOne(name: string, text: string): Promise<string> {
   return prettier.format(text, { ...PRETTIER_OPTIONS, parser, ...(parser === 'markdown' ? { embeddedLanguageFormatting: 'off' as const } : {}) });
 }
 
-export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
+/** `preformatted` names files already in prettier's form (the runtime sources are kept so; a test checks it). */
+export async function formatFiles(files: Map<string, string>, preformatted: (name: string) => boolean = () => false): Promise<Map<string, string>> {
   const entries = [...files.entries()];
-  return new Map(await Promise.all(entries.map(async ([name, text]) => [name, await formatOne(name, text)] as [string, string])));
+  return new Map(
+    await Promise.all(entries.map(async ([name, text]) => [name, preformatted(name) ? text : await formatOne(name, text)] as [string, string])),
+  );
 }

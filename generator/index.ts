@@ -90,7 +90,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   });
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
   const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash }));
-  const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw)));
+  const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw, (name) => name.startsWith('src/runtime/'))));
   const report = await phase('write', () => (options.write === false ? undefined : writeOutput(options.out ?? DEFAULT_OUT, files)));
   return { files, diagnostics: [...loaded.warnings, ...irWarnings], ir, report, timings };
 }

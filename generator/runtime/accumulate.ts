@@ -26,7 +26,13 @@ export interface ChatCompletionChunkChoiceLike {
   index: number;
   delta?: ChatCompletionDeltaLike | null | undefined;
   finish_reason?: string | null | undefined;
-  logprobs?: { content?: readonly unknown[] | null | undefined; refusal?: readonly unknown[] | null | undefined } | null | undefined;
+  logprobs?:
+    | {
+        content?: readonly unknown[] | null | undefined;
+        refusal?: readonly unknown[] | null | undefined;
+      }
+    | null
+    | undefined;
 }
 
 /** One chunk of a streamed chat completion (`object: 'chat.completion.chunk'`). */
@@ -44,7 +50,9 @@ export interface ChatCompletionChunkLike {
 
 type ChoiceOf<C extends ChatCompletionChunkLike> = C['choices'][number];
 type FinishReasonOf<C extends ChatCompletionChunkLike> = NonNullable<ChoiceOf<C>['finish_reason']>;
-type LogprobOf<C extends ChatCompletionChunkLike> = NonNullable<NonNullable<ChoiceOf<C>['logprobs']>['content']>[number];
+type LogprobOf<C extends ChatCompletionChunkLike> = NonNullable<
+  NonNullable<ChoiceOf<C>['logprobs']>['content']
+>[number];
 
 export interface ChatCompletionToolCallLike {
   id: string;
@@ -52,7 +60,9 @@ export interface ChatCompletionToolCallLike {
   function: { name: string; arguments: string };
 }
 
-export interface ChatCompletionChoiceLike<C extends ChatCompletionChunkLike = ChatCompletionChunkLike> {
+export interface ChatCompletionChoiceLike<
+  C extends ChatCompletionChunkLike = ChatCompletionChunkLike,
+> {
   index: number;
   message: {
     /** Always the assistant for a chat completion (the role the first delta gave, in practice `assistant`). */
@@ -98,7 +108,9 @@ interface ChoiceState {
  * first seen), log probabilities concatenated, and `usage` from the final chunk when it was requested.
  * Throws when the stream had no chunk, or ended before a choice's `finish_reason`.
  */
-export async function accumulateChatCompletion<C extends ChatCompletionChunkLike>(stream: AsyncIterable<C>): Promise<ChatCompletionLike<C>> {
+export async function accumulateChatCompletion<C extends ChatCompletionChunkLike>(
+  stream: AsyncIterable<C>,
+): Promise<ChatCompletionLike<C>> {
   let first: C | undefined;
   let id = '';
   let model = '';
@@ -119,7 +131,16 @@ export async function accumulateChatCompletion<C extends ChatCompletionChunkLike
     for (const choice of chunk.choices ?? []) {
       let state = choices.get(choice.index);
       if (!state) {
-        state = { index: choice.index, role: undefined, content: null, refusal: null, toolCalls: new Map(), functionCall: undefined, finishReason: null, logprobs: null };
+        state = {
+          index: choice.index,
+          role: undefined,
+          content: null,
+          refusal: null,
+          toolCalls: new Map(),
+          functionCall: undefined,
+          finishReason: null,
+          logprobs: null,
+        };
         choices.set(choice.index, state);
       }
       mergeChoice(state, choice);
@@ -135,11 +156,24 @@ export async function accumulateChatCompletion<C extends ChatCompletionChunkLike
     choices: [...choices.values()]
       .sort((a, b) => a.index - b.index)
       .map((state) => {
-        if (state.finishReason === null) throw new SDKError(`The stream ended before choice ${state.index} had a finish_reason.`);
-        const message: ChatCompletionChoiceLike['message'] = { role: (state.role ?? 'assistant') as 'assistant', content: state.content, refusal: state.refusal };
-        if (state.toolCalls.size) message.tool_calls = [...state.toolCalls.entries()].sort((a, b) => a[0] - b[0]).map(([, call]) => call);
+        if (state.finishReason === null)
+          throw new SDKError(`The stream ended before choice ${state.index} had a finish_reason.`);
+        const message: ChatCompletionChoiceLike['message'] = {
+          role: (state.role ?? 'assistant') as 'assistant',
+          content: state.content,
+          refusal: state.refusal,
+        };
+        if (state.toolCalls.size)
+          message.tool_calls = [...state.toolCalls.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .map(([, call]) => call);
         if (state.functionCall) message.function_call = state.functionCall;
-        return { index: state.index, message, finish_reason: state.finishReason, logprobs: state.logprobs };
+        return {
+          index: state.index,
+          message,
+          finish_reason: state.finishReason,
+          logprobs: state.logprobs,
+        };
       }),
   };
   if (systemFingerprint !== undefined) result.system_fingerprint = systemFingerprint;
@@ -167,8 +201,10 @@ function mergeChoice(state: ChoiceState, choice: ChatCompletionChunkChoiceLike):
     }
     if (delta.function_call) {
       state.functionCall ??= { name: '', arguments: '' };
-      if (delta.function_call.name && !state.functionCall.name) state.functionCall.name = delta.function_call.name;
-      if (delta.function_call.arguments) state.functionCall.arguments += delta.function_call.arguments;
+      if (delta.function_call.name && !state.functionCall.name)
+        state.functionCall.name = delta.function_call.name;
+      if (delta.function_call.arguments)
+        state.functionCall.arguments += delta.function_call.arguments;
     }
   }
   if (choice.finish_reason) state.finishReason = choice.finish_reason;

@@ -52,7 +52,9 @@ export class APIPromise<T> extends Promise<T> {
     return this.#result().then(onfulfilled, onrejected);
   }
 
-  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+  override catch<R = never>(
+    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
+  ): Promise<T | R> {
     return this.#result().catch(onrejected);
   }
 

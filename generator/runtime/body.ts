@@ -52,16 +52,30 @@ export function toUrlEncoded(body: Record<string, unknown>): string {
 }
 
 /** The fetch body for `body` sent as `contentType`, and the content-type header to send (none for FormData). */
-export function encodeBody(body: unknown, contentType: string): { body: BodyInit; contentType: string | undefined } {
+export function encodeBody(
+  body: unknown,
+  contentType: string,
+): { body: BodyInit; contentType: string | undefined } {
   const type = contentType.toLowerCase();
   if (/^multipart\/form-data/.test(type)) {
-    return { body: body instanceof FormData ? body : toFormData(body as Record<string, unknown>), contentType: undefined };
+    return {
+      body: body instanceof FormData ? body : toFormData(body as Record<string, unknown>),
+      contentType: undefined,
+    };
   }
   if (/^application\/x-www-form-urlencoded/.test(type)) {
-    return { body: body instanceof URLSearchParams ? body : toUrlEncoded(body as Record<string, unknown>), contentType };
+    return {
+      body: body instanceof URLSearchParams ? body : toUrlEncoded(body as Record<string, unknown>),
+      contentType,
+    };
   }
   if (/[/+]json\b/.test(type) || type === '*/*') return { body: JSON.stringify(body), contentType };
-  if (typeof body === 'string' || isBinary(body) || body instanceof FormData || body instanceof URLSearchParams) {
+  if (
+    typeof body === 'string' ||
+    isBinary(body) ||
+    body instanceof FormData ||
+    body instanceof URLSearchParams
+  ) {
     return { body: body as BodyInit, contentType };
   }
   return { body: scalar(body), contentType };

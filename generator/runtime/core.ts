@@ -5,7 +5,13 @@
  */
 import { APIPromise, type SentRequest } from './api-promise.js';
 import { encodeBody } from './body.js';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './errors.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  SDKError,
+} from './errors.js';
 import { Page, PagePromise, type ListBody, type PaginationSpec } from './pagination.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
 import { Stream } from './stream.js';
@@ -87,7 +93,8 @@ export const DEFAULT_MAX_RETRIES = 2;
 const MAX_RETRY_AFTER_MS = 60_000;
 
 export function readEnv(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
   const value = env?.[name]?.trim();
   return value ? value : undefined;
 }
@@ -98,7 +105,10 @@ export function readEnv(name: string): string | undefined {
  * otherwise resolve it as a dot-segment and move the request to another path).
  */
 export function encodePath(strings: TemplateStringsArray, ...values: unknown[]): string {
-  return strings.reduce((out, s, i) => out + s + (i < values.length ? encodeSegment(String(values[i])) : ''), '');
+  return strings.reduce(
+    (out, s, i) => out + s + (i < values.length ? encodeSegment(String(values[i])) : ''),
+    '',
+  );
 }
 
 function encodeSegment(value: string): string {
@@ -114,7 +124,9 @@ function encodeSegment(value: string): string {
 function checkPathSegments(path: string): void {
   const dot = path.split('/').find((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
   if (dot !== undefined) {
-    throw new SDKError(`Invalid path ${JSON.stringify(path)}: the segment ${JSON.stringify(dot)} would be resolved as "${decodeURIComponent(dot)}" by the URL parser and move the request to another path; the request was not sent.`);
+    throw new SDKError(
+      `Invalid path ${JSON.stringify(path)}: the segment ${JSON.stringify(dot)} would be resolved as "${decodeURIComponent(dot)}" by the URL parser and move the request to another path; the request was not sent.`,
+    );
   }
 }
 
@@ -124,7 +136,9 @@ function checkPathSegments(path: string): void {
  */
 function setHeader(headers: Headers, name: string, value: string): void {
   if (/[\r\n\0]/.test(name) || /[\r\n\0]/.test(value)) {
-    throw new SDKError(`Invalid header ${JSON.stringify(name)}: its ${/[\r\n\0]/.test(name) ? 'name' : 'value'} contains a line break (CR or LF) or NUL; the request was not sent.`);
+    throw new SDKError(
+      `Invalid header ${JSON.stringify(name)}: its ${/[\r\n\0]/.test(name) ? 'name' : 'value'} contains a line break (CR or LF) or NUL; the request was not sent.`,
+    );
   }
   headers.set(name, value);
 }
@@ -140,8 +154,15 @@ export class ClientCore {
   protected readonly auth: AuthScheme;
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
-    this.apiKey = options.apiKey !== undefined ? options.apiKey : (readEnv(`${defaults.envPrefix}_API_KEY`) ?? null);
-    this.baseURL = (options.baseURL ?? readEnv(`${defaults.envPrefix}_BASE_URL`) ?? defaults.baseURL).replace(/\/+$/, '');
+    this.apiKey =
+      options.apiKey !== undefined
+        ? options.apiKey
+        : (readEnv(`${defaults.envPrefix}_API_KEY`) ?? null);
+    this.baseURL = (
+      options.baseURL ??
+      readEnv(`${defaults.envPrefix}_BASE_URL`) ??
+      defaults.baseURL
+    ).replace(/\/+$/, '');
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.idleTimeout = options.idleTimeout;
@@ -172,12 +193,18 @@ export class ClientCore {
     const sent = this.send(spec, options);
     return new PagePromise<Item, Body>(sent, async () => {
       const body = await this.parse<Body>(spec, options, await sent);
-      return new Page<Item, Body>(body, pagination, query, (next) => this.requestPage<Item, Body>({ ...spec, query: next }, pagination, options));
+      return new Page<Item, Body>(body, pagination, query, (next) =>
+        this.requestPage<Item, Body>({ ...spec, query: next }, pagination, options),
+      );
     });
   }
 
   private async parse<T>(spec: RequestSpec, options: RequestOptions, sent: SentCall): Promise<T> {
-    if (spec.stream && (!spec.stream.detect || /^text\/event-stream/i.test(sent.response.headers.get('content-type') ?? ''))) {
+    if (
+      spec.stream &&
+      (!spec.stream.detect ||
+        /^text\/event-stream/i.test(sent.response.headers.get('content-type') ?? ''))
+    ) {
       sent.call.clearTimer();
       return Stream.fromSSEResponse(sent.response, sent.call.controller, {
         terminator: spec.stream.terminator,
@@ -197,22 +224,39 @@ export class ClientCore {
   buildURL(spec: RequestSpec): string {
     const query = { ...spec.query };
     const styles = { ...spec.queryStyles };
-    if (spec.secured && this.apiKey && this.auth.kind === 'apiKey' && this.auth.in === 'query') query[this.auth.name] = this.apiKey;
+    if (spec.secured && this.apiKey && this.auth.kind === 'apiKey' && this.auth.in === 'query')
+      query[this.auth.name] = this.apiKey;
     const qs = buildQuery(query, styles);
     return `${this.baseURL}${spec.path}${qs ? `?${qs}` : ''}`;
   }
 
-  protected buildHeaders(spec: RequestSpec, options: RequestOptions, contentType?: string): Headers {
-    const headers = new Headers({ accept: spec.accept ?? (spec.stream && !spec.stream.detect ? 'text/event-stream' : 'application/json') });
+  protected buildHeaders(
+    spec: RequestSpec,
+    options: RequestOptions,
+    contentType?: string,
+  ): Headers {
+    const headers = new Headers({
+      accept:
+        spec.accept ??
+        (spec.stream && !spec.stream.detect ? 'text/event-stream' : 'application/json'),
+    });
     if (contentType) headers.set('content-type', contentType);
-    const cookies = Object.entries(spec.cookies ?? {}).filter(([, v]) => v !== undefined && v !== null);
-    if (cookies.length) headers.set('cookie', cookies.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('; '));
+    const cookies = Object.entries(spec.cookies ?? {}).filter(
+      ([, v]) => v !== undefined && v !== null,
+    );
+    if (cookies.length)
+      headers.set(
+        'cookie',
+        cookies.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('; '),
+      );
     if (spec.secured !== false && this.apiKey) {
       const auth = this.auth;
       if (auth.kind === 'bearer') setHeader(headers, 'authorization', `Bearer ${this.apiKey}`);
       else if (auth.kind === 'basic') setHeader(headers, 'authorization', `Basic ${this.apiKey}`);
-      else if (auth.kind === 'apiKey' && auth.in === 'header') setHeader(headers, auth.name, this.apiKey);
-      else if (auth.kind === 'apiKey' && auth.in === 'cookie') headers.set('cookie', `${auth.name}=${encodeURIComponent(this.apiKey)}`);
+      else if (auth.kind === 'apiKey' && auth.in === 'header')
+        setHeader(headers, auth.name, this.apiKey);
+      else if (auth.kind === 'apiKey' && auth.in === 'cookie')
+        headers.set('cookie', `${auth.name}=${encodeURIComponent(this.apiKey)}`);
     }
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
       if (value !== undefined && value !== null) setHeader(headers, name, String(value));
@@ -235,12 +279,20 @@ export class ClientCore {
     const timeout = options.timeout ?? this.timeout;
     checkPathSegments(spec.path);
     const url = this.buildURL(spec);
-    const encoded = spec.body === undefined ? undefined : encodeBody(spec.body, spec.contentType ?? 'application/json');
+    const encoded =
+      spec.body === undefined
+        ? undefined
+        : encodeBody(spec.body, spec.contentType ?? 'application/json');
     const headers = this.buildHeaders(spec, options, encoded?.contentType);
     const body = encoded?.body ?? null;
     // a streamed body can be sent once only
     const canRetry = !(body instanceof ReadableStream);
-    const init: RequestInit & { duplex?: 'half' } = { method: spec.method, headers, body, ...(canRetry ? {} : { duplex: 'half' }) };
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: spec.method,
+      headers,
+      body,
+      ...(canRetry ? {} : { duplex: 'half' }),
+    };
 
     for (let attempt = 0; ; attempt++) {
       const retriesLeft = canRetry ? maxRetries - attempt : 0;
@@ -251,7 +303,9 @@ export class ClientCore {
       } catch (err) {
         call.dispose();
         if (options.signal?.aborted) throw new APIUserAbortError();
-        const error = call.timedOut ? new APIConnectionTimeoutError() : new APIConnectionError({ cause: castToError(err) });
+        const error = call.timedOut
+          ? new APIConnectionTimeoutError()
+          : new APIConnectionError({ cause: castToError(err) });
         if (retriesLeft > 0) {
           await sleep(backoffDelay(attempt), options.signal);
           continue;
@@ -323,7 +377,8 @@ class CallSignal {
     if (err instanceof APIError) return err;
     if (user?.aborted) return new APIUserAbortError();
     if (this.timedOut) return new APIConnectionTimeoutError();
-    if (this.controller.signal.aborted || isNetworkError(err)) return new APIConnectionError({ cause: castToError(err) });
+    if (this.controller.signal.aborted || isNetworkError(err))
+      return new APIConnectionError({ cause: castToError(err) });
     return err;
   }
 }
@@ -355,7 +410,8 @@ export function retryDelay(response: Response, attempt: number): number {
     const seconds = Number.parseFloat(after);
     wait = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(after) - Date.now();
   }
-  if (wait !== undefined && Number.isFinite(wait) && wait >= 0 && wait <= MAX_RETRY_AFTER_MS) return wait;
+  if (wait !== undefined && Number.isFinite(wait) && wait >= 0 && wait <= MAX_RETRY_AFTER_MS)
+    return wait;
   return backoffDelay(attempt);
 }
 

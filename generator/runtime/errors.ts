@@ -22,19 +22,33 @@ export class APIError extends SDKError {
   /** The `x-request-id` response header. */
   readonly requestID: string | null | undefined;
 
-  constructor(status: number | undefined, error: unknown, message: string | undefined, headers: Headers | undefined) {
+  constructor(
+    status: number | undefined,
+    error: unknown,
+    message: string | undefined,
+    headers: Headers | undefined,
+  ) {
     super(APIError.makeMessage(status, error, message));
     this.status = status;
     this.headers = headers;
     this.requestID = headers?.get('x-request-id');
     this.error = error;
     const data = isRecord(error) ? error : {};
-    this.code = typeof data.code === 'string' || data.code === null ? data.code : data.code === undefined ? undefined : String(data.code);
+    this.code =
+      typeof data.code === 'string' || data.code === null
+        ? data.code
+        : data.code === undefined
+          ? undefined
+          : String(data.code);
     this.param = typeof data.param === 'string' || data.param === null ? data.param : undefined;
     this.type = typeof data.type === 'string' ? data.type : undefined;
   }
 
-  private static makeMessage(status: number | undefined, error: unknown, message: string | undefined): string {
+  private static makeMessage(
+    status: number | undefined,
+    error: unknown,
+    message: string | undefined,
+  ): string {
     const detail = isRecord(error)
       ? typeof error.message === 'string'
         ? error.message
@@ -48,7 +62,12 @@ export class APIError extends SDKError {
   }
 
   /** Builds the subclass that matches `status`, from a parsed response body. */
-  static generate(status: number | undefined, body: unknown, message: string | undefined, headers: Headers | undefined): APIError {
+  static generate(
+    status: number | undefined,
+    body: unknown,
+    message: string | undefined,
+    headers: Headers | undefined,
+  ): APIError {
     const error = isRecord(body) && 'error' in body ? body.error : body;
     if (!status || !headers) return new APIConnectionError({ message, cause: castToError(body) });
     const Class = STATUS_ERRORS[status] ?? (status >= 500 ? InternalServerError : APIError);

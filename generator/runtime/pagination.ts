@@ -14,7 +14,9 @@ export interface PaginationSpec {
 }
 
 /** Fetches the page after `page` (supplied by the client that made the first request). */
-export type PageFetcher<Item, Body extends ListBody<Item>> = (query: Record<string, unknown>) => PagePromise<Item, Body>;
+export type PageFetcher<Item, Body extends ListBody<Item>> = (
+  query: Record<string, unknown>,
+) => PagePromise<Item, Body>;
 
 export interface ListBody<Item> {
   data: Item[];
@@ -22,7 +24,9 @@ export interface ListBody<Item> {
   last_id?: string | null;
 }
 
-export class Page<Item, Body extends ListBody<Item> = ListBody<Item>> implements AsyncIterable<Item> {
+export class Page<Item, Body extends ListBody<Item> = ListBody<Item>>
+  implements AsyncIterable<Item>
+{
   /** The items of this page. */
   readonly data: Item[];
   /** The whole response body of this page. */
@@ -31,7 +35,12 @@ export class Page<Item, Body extends ListBody<Item> = ListBody<Item>> implements
   readonly #query: Record<string, unknown>;
   readonly #fetch: PageFetcher<Item, Body>;
 
-  constructor(body: Body, pagination: PaginationSpec, query: Record<string, unknown>, fetch: PageFetcher<Item, Body>) {
+  constructor(
+    body: Body,
+    pagination: PaginationSpec,
+    query: Record<string, unknown>,
+    fetch: PageFetcher<Item, Body>,
+  ) {
     this.body = body;
     this.data = Array.isArray(body?.data) ? body.data : [];
     this.#pagination = pagination;
@@ -40,7 +49,11 @@ export class Page<Item, Body extends ListBody<Item> = ListBody<Item>> implements
   }
 
   hasNextPage(): boolean {
-    return this.#pagination.kind === 'cursor' && this.body.has_more === true && this.#cursor() !== undefined;
+    return (
+      this.#pagination.kind === 'cursor' &&
+      this.body.has_more === true &&
+      this.#cursor() !== undefined
+    );
   }
 
   /** The query that fetches the next page, or undefined on the last page. */
@@ -73,12 +86,17 @@ export class Page<Item, Body extends ListBody<Item> = ListBody<Item>> implements
   #cursor(): string | undefined {
     const last = this.data[this.data.length - 1] as { id?: unknown } | undefined;
     if (last && typeof last.id === 'string') return last.id;
-    return typeof this.body.last_id === 'string' && this.data.length > 0 ? this.body.last_id : undefined;
+    return typeof this.body.last_id === 'string' && this.data.length > 0
+      ? this.body.last_id
+      : undefined;
   }
 }
 
 /** The promise of a page, which is itself async-iterable over every item across pages. */
-export class PagePromise<Item, Body extends ListBody<Item> = ListBody<Item>> extends APIPromise<Page<Item, Body>> implements AsyncIterable<Item> {
+export class PagePromise<Item, Body extends ListBody<Item> = ListBody<Item>>
+  extends APIPromise<Page<Item, Body>>
+  implements AsyncIterable<Item>
+{
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     const page = await this;
     yield* page;

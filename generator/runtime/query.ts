@@ -30,19 +30,26 @@ function deepObject(prefix: string, value: unknown, out: string[]): void {
   }
 }
 
-export function buildQuery(query: Record<string, unknown> | undefined, styles: Record<string, QueryParamStyle> = {}): string {
+export function buildQuery(
+  query: Record<string, unknown> | undefined,
+  styles: Record<string, QueryParamStyle> = {},
+): string {
   if (!query) return '';
   const out: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    const { style = 'form', explode = style === 'form' || style === 'deepObject' } = styles[name] ?? {};
+    const { style = 'form', explode = style === 'form' || style === 'deepObject' } =
+      styles[name] ?? {};
     const key = enc(name);
     if (style === 'deepObject') {
       deepObject(key, value, out);
     } else if (Array.isArray(value)) {
       const items = value.filter((v) => v !== undefined && v !== null).map(scalar);
       if (explode) for (const item of items) out.push(`${key}=${enc(item)}`);
-      else out.push(`${key}=${items.map(enc).join(style === 'pipeDelimited' ? '|' : style === 'spaceDelimited' ? '%20' : ',')}`);
+      else
+        out.push(
+          `${key}=${items.map(enc).join(style === 'pipeDelimited' ? '|' : style === 'spaceDelimited' ? '%20' : ',')}`,
+        );
     } else if (typeof value === 'object' && !(value instanceof Date)) {
       const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null);
       if (explode) for (const [k, v] of entries) out.push(`${enc(k)}=${enc(scalar(v))}`);

@@ -3,7 +3,13 @@
  * parsing rules, and `Stream<T>`, the async iterable a streaming call returns. Web-standard APIs only
  * (ReadableStream, TextDecoder, TextEncoder, AbortController), so it runs in Node 18+ and in browsers.
  */
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './errors.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  SDKError,
+} from './errors.js';
 import { castToError, isRecord } from './util.js';
 
 /** One dispatched server-sent event. */
@@ -172,7 +178,9 @@ export class SSEDecoder {
         lf = s.indexOf('\n', pos);
       }
     }
-    if (pos < n) this.pending = this.pending === '' ? (pos === 0 ? s : s.slice(pos)) : this.pending + s.slice(pos);
+    if (pos < n)
+      this.pending =
+        this.pending === '' ? (pos === 0 ? s : s.slice(pos)) : this.pending + s.slice(pos);
   }
 
   /**
@@ -200,7 +208,12 @@ export class SSEDecoder {
     // by their characters instead of searching for the colon.
     switch (s.charCodeAt(start)) {
       case 100: // data
-        if (end - start >= 4 && s.charCodeAt(start + 1) === 97 && s.charCodeAt(start + 2) === 116 && s.charCodeAt(start + 3) === 97) {
+        if (
+          end - start >= 4 &&
+          s.charCodeAt(start + 1) === 97 &&
+          s.charCodeAt(start + 2) === 116 &&
+          s.charCodeAt(start + 3) === 97
+        ) {
           const v = valueStart(s, start + 4, end);
           if (v < 0) return;
           const value = s.slice(v, end);
@@ -278,7 +291,9 @@ function valueStart(s: string, k: number, end: number): number {
  * the loop early cancels the body. Written by hand rather than as an async generator: an event already decoded
  * is handed out with one resolved promise, without resuming a generator.
  */
-export function decodeSSE(body: ReadableStream<Uint8Array>): AsyncIterableIterator<ServerSentEvent> {
+export function decodeSSE(
+  body: ReadableStream<Uint8Array>,
+): AsyncIterableIterator<ServerSentEvent> {
   const reader = body.getReader();
   const queue: ServerSentEvent[] = [];
   let head = 0;
@@ -376,7 +391,11 @@ export class Stream<T> implements AsyncIterable<T> {
    * are skipped; an `error` event, or data with a top-level `error` object, throws `APIError`; data that is not
    * JSON throws an `SDKError` quoting it. `controller` must be the one whose signal the request was sent with.
    */
-  static fromSSEResponse<T>(response: Response, controller: AbortController, options: SSEStreamOptions = {}): Stream<T> {
+  static fromSSEResponse<T>(
+    response: Response,
+    controller: AbortController,
+    options: SSEStreamOptions = {},
+  ): Stream<T> {
     return new Stream<T>(() => iterateSSE<T>(response, controller, options), controller);
   }
 
@@ -384,12 +403,18 @@ export class Stream<T> implements AsyncIterable<T> {
    * Reads back what `toReadableStream()` produced: newline-delimited JSON, one item per line. Aborting
    * `controller` cancels `stream`.
    */
-  static fromReadableStream<T>(stream: ReadableStream<Uint8Array>, controller: AbortController = new AbortController()): Stream<T> {
+  static fromReadableStream<T>(
+    stream: ReadableStream<Uint8Array>,
+    controller: AbortController = new AbortController(),
+  ): Stream<T> {
     return new Stream<T>(() => iterateNDJSON<T>(stream, controller), controller);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    if (this.consumed) throw new SDKError('This stream has already been iterated; a stream can be read only once (use `.tee()` to read it twice).');
+    if (this.consumed)
+      throw new SDKError(
+        'This stream has already been iterated; a stream can be read only once (use `.tee()` to read it twice).',
+      );
     this.consumed = true;
     return this.iterator();
   }
@@ -425,7 +450,10 @@ export class Stream<T> implements AsyncIterable<T> {
         },
       };
     };
-    return [new Stream(() => branch(0), this.controller), new Stream(() => branch(1), this.controller)];
+    return [
+      new Stream(() => branch(0), this.controller),
+      new Stream(() => branch(1), this.controller),
+    ];
   }
 
   /**
@@ -516,9 +544,13 @@ class BodyReader {
 
   /** The error to throw after an interrupted read (aborted, timed out), or for a failed one. */
   failure(err?: unknown): Error {
-    if (this.timedOut) return new APIConnectionTimeoutError({ message: `No data received for ${this.idleMs} ms.` });
+    if (this.timedOut)
+      return new APIConnectionTimeoutError({ message: `No data received for ${this.idleMs} ms.` });
     if (this.controller.signal.aborted) return new APIUserAbortError();
-    return new APIConnectionError({ message: 'The connection was lost while reading the stream.', cause: castToError(err) });
+    return new APIConnectionError({
+      message: 'The connection was lost while reading the stream.',
+      cause: castToError(err),
+    });
   }
 
   get interrupted(): boolean {
@@ -569,12 +601,22 @@ function parseJSON(data: string, what: string): unknown {
   }
 }
 
-async function* iterateSSE<T>(response: Response, controller: AbortController, options: SSEStreamOptions): AsyncGenerator<T, void, undefined> {
+async function* iterateSSE<T>(
+  response: Response,
+  controller: AbortController,
+  options: SSEStreamOptions,
+): AsyncGenerator<T, void, undefined> {
   const { terminator, idleTimeoutMs } = options;
   const headers = response.headers;
   const body = response.body;
   if (!body) throw new APIConnectionError({ message: 'The streaming response has no body.' });
-  const input = new BodyReader(body, controller, idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs) ? idleTimeoutMs : undefined);
+  const input = new BodyReader(
+    body,
+    controller,
+    idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs)
+      ? idleTimeoutMs
+      : undefined,
+  );
   const events: ServerSentEvent[] = [];
   const decoder = new SSEDecoder((event) => events.push(event));
   let state: 'open' | 'ended' | 'terminated' = 'open';
@@ -603,7 +645,12 @@ async function* iterateSSE<T>(response: Response, controller: AbortController, o
             // not JSON: report the text
           }
           const error = isRecord(payload) && 'error' in payload ? payload.error : payload;
-          throw new APIError(undefined, error === '' ? undefined : error, 'The server sent an error event.', headers);
+          throw new APIError(
+            undefined,
+            error === '' ? undefined : error,
+            'The server sent an error event.',
+            headers,
+          );
         }
         const data = event.data;
         if (terminator !== undefined && data === terminator) {
@@ -612,7 +659,8 @@ async function* iterateSSE<T>(response: Response, controller: AbortController, o
         }
         if (data === '') continue;
         const value = parseJSON(data, 'the server-sent event data');
-        if (isRecord(value) && isRecord(value.error)) throw new APIError(undefined, value.error, undefined, headers);
+        if (isRecord(value) && isRecord(value.error))
+          throw new APIError(undefined, value.error, undefined, headers);
         yield value as T;
         if (controller.signal.aborted) throw input.failure();
       }
@@ -620,7 +668,9 @@ async function* iterateSSE<T>(response: Response, controller: AbortController, o
       if (result.done) {
         state = 'ended';
         if (terminator !== undefined) {
-          throw new APIConnectionError({ message: `The stream ended before its ${JSON.stringify(terminator)} terminator: the response is incomplete.` });
+          throw new APIConnectionError({
+            message: `The stream ended before its ${JSON.stringify(terminator)} terminator: the response is incomplete.`,
+          });
         }
         return;
       }
@@ -631,7 +681,10 @@ async function* iterateSSE<T>(response: Response, controller: AbortController, o
   }
 }
 
-async function* iterateNDJSON<T>(stream: ReadableStream<Uint8Array>, controller: AbortController): AsyncGenerator<T, void, undefined> {
+async function* iterateNDJSON<T>(
+  stream: ReadableStream<Uint8Array>,
+  controller: AbortController,
+): AsyncGenerator<T, void, undefined> {
   const input = new BodyReader(stream, controller, undefined);
   const text = new TextDecoder();
   const lines: string[] = [];
