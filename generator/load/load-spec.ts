@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import jsYaml from 'js-yaml';
 import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
 import { errorDiagnostic, escapePointerToken, GenerationError, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
 import { createLocator, findRef, locatePointer, type Position } from './locate.js';
@@ -62,6 +63,13 @@ function parseText(text: string, file: string): unknown {
     } catch {
       // fall through: the YAML parser gives line and column
     }
+  }
+  try {
+    // js-yaml with the YAML 1.2 core schema reads specs like `yaml` does, about five times faster (tested on
+    // both official OpenAI specs); `json: true` lets a later duplicate key win instead of failing
+    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
+  } catch {
+    // fall through: `yaml` is more lenient, and locates what it cannot read
   }
   try {
     return parseYaml(text, { maxAliasCount: -1, uniqueKeys: false, prettyErrors: false });
