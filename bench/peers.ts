@@ -1,0 +1,45 @@
+/**
+ * Loading our generated package (built into the bench's scratch directory) at run time, with the few types the
+ * bench uses. The package is imported the way an app imports it: its ESM build, through its entry file.
+ */
+import { pathToFileURL } from 'node:url';
+
+export interface OurStream<T> extends AsyncIterable<T> {
+  controller: AbortController;
+}
+
+export interface OurClient {
+  readonly __brand?: 'ClientCore';
+}
+
+export interface ChatChunk {
+  choices: { delta: { content?: string | null } }[];
+}
+
+export interface ChatCompletion {
+  id: string;
+  choices: { message: { content: string | null } }[];
+}
+
+interface ChatBody {
+  model: string;
+  messages: { role: 'user'; content: string }[];
+  stream?: boolean;
+}
+
+export interface OurPackage {
+  Stream: {
+    fromSSEResponse<T>(response: Response, controller: AbortController, options?: { terminator?: string; idleTimeoutMs?: number }): OurStream<T>;
+  };
+  createClient(options: { apiKey?: string; baseURL?: string; maxRetries?: number }): OurClient;
+  createChatCompletion(client: OurClient, body: ChatBody & { stream: true }): Promise<OurStream<ChatChunk>>;
+  createChatCompletion(client: OurClient, body: ChatBody): Promise<ChatCompletion>;
+  OpenAI: new (options: { apiKey?: string; baseURL?: string; maxRetries?: number }) => {
+    createChatCompletion(body: ChatBody & { stream: true }): Promise<OurStream<ChatChunk>>;
+    createChatCompletion(body: ChatBody): Promise<ChatCompletion>;
+  };
+}
+
+export async function loadOurs(entry: string): Promise<OurPackage> {
+  return (await import(pathToFileURL(entry).href)) as OurPackage;
+}

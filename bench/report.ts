@@ -1,0 +1,125 @@
+/**
+ * The report: targets evaluated from one run's figures (ratios sdkforge/peer from the same run), and the
+ * markdown rendering of the JSON.
+ */
+import type { App, BundleSize } from './bundle.js';
+import type { ColdStartResult } from './coldstart.js';
+import type { Machine } from './env.js';
+import { GENERATORS, type GenerationResult } from './generation.js';
+import type { MemoryResult } from './memory.js';
+import type { RequestsResult } from './requests.js';
+import { SSE_CONSUMERS, type SSEResult } from './sse.js';
+import type { TscResult } from './typecheck.js';
+import type { Stat } from './util.js';
+
+export interface Figures {
+  generationFull: GenerationResult;
+  generationSmall: GenerationResult;
+  typecheckOutput: Record<string, TscResult>;
+  typecheckConsumer: { ours: TscResult; openai: TscResult };
+  sse: SSEResult;
+  requests: RequestsResult;
+  memory: MemoryResult;
+  bundle: Record<App, BundleSize>;
+  coldStart: ColdStartResult;
+}
+
+export interface Target {
+  id: string;
+  label: string;
+  /** The measured value: a ratio sdkforge/peer (or MB for the memory target). */
+  value: number;
+  op: '<=' | '>=' | '<';
+  limit: number;
+  met: boolean;
+  /** What the value is made of, e.g. "4830 ms / 2390 ms". */
+  detail: string;
+}
+
+export interface Report {
+  mode: 'full' | 'smoke';
+  machine: Machine;
+  versions: Record<string, string>;
+  method: Record<string, string>;
+  figures: Figures;
+  targets: Target[];
+}
+
+const fmt = (n: number, digits = 2) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(digits));
+
+function target(id: string, label: string, num: number, den: number, op: Target['op'], limit: number, unit: string): Target {
+  const value = num / den;
+  const met = op === '<=' ? value <= limit : op === '>=' ? value >= limit : value < limit;
+  return { id, label, value, op, limit, met, detail: `${fmt(num)} ${unit} / ${fmt(den)} ${unit}` };
+}
+
+export function evaluateTargets(f: Figures): Target[] {
+  const gf = f.generationFull;
+  const gs = f.generationSmall;
+  const fastestSmallPeer = Math.min(gs.wallMs['openapi-typescript'].median, gs.wallMs['hey-api'].median);
+  const t: Target[] = [
+    target('gen-full-wall-vs-openapi-typescript', 'full-spec generation wall, sdkforge / openapi-typescript', gf.wallMs.sdkforge.median, gf.wallMs['openapi-typescript'].median, '<=', 1.0, 'ms'),
+    target('gen-full-wall-vs-hey-api', 'full-spec generation wall, sdkforge / hey-api', gf.wallMs.sdkforge.median, gf.wallMs['hey-api'].median, '<=', 0.6, 'ms'),
+    target('gen-full-rss-vs-hey-api', 'full-spec generation peak RSS, sdkforge / hey-api', gf.peakRssMB.sdkforge.median, gf.peakRssMB['hey-api'].median, '<=', 1.0, 'MB'),
+    target('gen-small-wall-vs-fastest-peer', 'spec/openai.yaml generation wall, sdkforge / fastest peer', gs.wallMs.sdkforge.median, fastestSmallPeer, '<=', 1.0, 'ms'),
+    target('tsc-output-vs-hey-api', 'tsc over full-spec output, sdkforge / hey-api', f.typecheckOutput.sdkforge!.wallMs.median, f.typecheckOutput['hey-api']!.wallMs.median, '<=', 1.0, 'ms'),
+    target('tsc-consumer-vs-openai', 'tsc of the streaming consumer, ours / openai', f.typecheckConsumer.ours.wallMs.median, f.typecheckConsumer.openai.wallMs.median, '<=', 1.0, 'ms'),
+  ];
+  for (const [chunk, by] of Object.entries(f.sse.byChunk)) {
+    const name = Number(chunk) >= 1024 ? `${Number(chunk) / 1024} KiB` : `${chunk} B`;
+    t.push(target(`sse-${chunk}-vs-openai`, `SSE throughput (${name} chunks), ours / openai`, by.ours.MBps.median, by.openai.MBps.median, '>=', 1.5, 'MB/s'));
+    t.push(target(`sse-${chunk}-vs-floor`, `SSE throughput (${name} chunks), ours / JSON.parse floor`, by.ours.MBps.median, by['JSON.parse floor'].MBps.median, '>=', 0.5, 'MB/s'));
+  }
+  t.push(
+    target('requests-sequential-vs-openai', 'requests/s sequential, ours / openai', f.requests.sequential.ours.median, f.requests.sequential.openai.median, '>=', 1.2, 'req/s'),
+    target('requests-concurrent-vs-openai', `requests/s at concurrency ${f.requests.concurrency}, ours / openai`, f.requests.concurrent.ours.median, f.requests.concurrent.openai.median, '>=', 1.2, 'req/s'),
+  );
+  const mem = f.memory.growthMB.ours.median;
+  t.push({ id: 'stream-rss-growth', label: `RSS growth over a ${f.memory.events}-event stream, ours (MB)`, value: mem, op: '<', limit: 20, met: mem < 20, detail: `${fmt(mem)} MB` });
+  t.push(
+    target('bundle-min-vs-openai', 'bundle minified bytes, ours / openai', f.bundle.ours.minBytes, f.bundle.openai.minBytes, '<=', 0.1, 'B'),
+    target('bundle-gzip-vs-openai', 'bundle min+gzip bytes, ours / openai', f.bundle.ours.gzipBytes, f.bundle.openai.gzipBytes, '<=', 0.1, 'B'),
+    target('coldstart-vs-openai', 'cold start wall, ours / openai', f.coldStart.wallMs.ours.median, f.coldStart.wallMs.openai.median, '<=', 0.3, 'ms'),
+  );
+  return t;
+}
+
+const s = (x: Stat, digits = 1) => `${fmt(x.median, digits)} (${fmt(x.min, digits)}–${fmt(x.max, digits)})`;
+
+export function renderMarkdown(r: Report): string {
+  const f = r.figures;
+  const L: string[] = [];
+  L.push(`# sdkforge benchmarks${r.mode === 'smoke' ? ' (smoke mode: tiny inputs, not for comparison)' : ''}`, '');
+  L.push(`Run with \`npm run bench\` on ${r.machine.date.slice(0, 10)} (${r.machine.date}), commit ${r.machine.commit}.`, '');
+  L.push(`Machine: ${r.machine.cpus}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.platform}, Node ${r.machine.node}.`, '');
+  L.push('Versions: ' + Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ') + '.', '');
+  L.push('Each figure: median (min–max) of the runs after warm-up; ' + Object.entries(r.method).map(([k, v]) => `${k}: ${v}`).join('; ') + '.', '');
+  L.push('## Targets', '', '| target | ratio / value | limit | met | from |', '| --- | ---: | :---: | :---: | --- |');
+  for (const t of r.targets) L.push(`| ${t.label} | ${fmt(t.value, 3)} | ${t.op} ${t.limit} | ${t.met ? 'yes' : '**no**'} | ${t.detail} |`);
+  L.push('');
+  for (const [title, g] of [['1. Generation: official OpenAI spec', f.generationFull], ['1. Generation: spec/openai.yaml', f.generationSmall]] as const) {
+    L.push(`## ${title}`, '', `Spec: \`${g.spec}\`.`, '', '| generator | wall ms | peak RSS MB |', '| --- | ---: | ---: |');
+    for (const tool of GENERATORS) L.push(`| ${tool} | ${s(g.wallMs[tool], 0)} | ${s(g.peakRssMB[tool], 0)} |`);
+    L.push('');
+  }
+  L.push('## 2. Type-check cost (`tsc --noEmit --strict`, whole process)', '', '| input | files | errors | wall ms | peak RSS MB |', '| --- | ---: | ---: | ---: | ---: |');
+  for (const [tool, x] of Object.entries(f.typecheckOutput)) L.push(`| ${tool} full-spec output | ${x.files} | ${x.errors} | ${s(x.wallMs, 0)} | ${s(x.peakRssMB, 0)} |`);
+  for (const [who, x] of Object.entries(f.typecheckConsumer)) L.push(`| streaming consumer against ${who === 'ours' ? '@sdkforge/openai' : 'openai'} | ${x.files} | ${x.errors} | ${s(x.wallMs, 0)} | ${s(x.peakRssMB, 0)} |`);
+  L.push('');
+  L.push(`## 3. SSE decoding (${(f.sse.bytes / 1e6).toFixed(1)} MB, ${f.sse.events} events, from memory)`, '', '| chunks | consumer | MB/s | events/s |', '| --- | --- | ---: | ---: |');
+  for (const [chunk, by] of Object.entries(f.sse.byChunk)) for (const who of SSE_CONSUMERS) L.push(`| ${chunk} B | ${who} | ${s(by[who].MBps)} | ${s(by[who].eventsPerSec, 0)} |`);
+  L.push('');
+  L.push(`## 4. Request overhead (${f.requests.requests} requests, local keep-alive server in its own process)`, '', '| client | sequential req/s | concurrency ' + f.requests.concurrency + ' req/s |', '| --- | ---: | ---: |');
+  for (const who of ['ours', 'openai'] as const) L.push(`| ${who} | ${s(f.requests.sequential[who], 0)} | ${s(f.requests.concurrent[who], 0)} |`);
+  L.push('');
+  L.push(`## 5. Streaming memory (${f.memory.events} events)`, '', '| client | RSS growth MB (peak − baseline) | retained after GC MB |', '| --- | ---: | ---: |');
+  for (const who of ['ours', 'openai'] as const) L.push(`| ${who} | ${s(f.memory.growthMB[who])} | ${s(f.memory.retainedMB[who])} |`);
+  L.push('');
+  L.push('## 6. Bundle size (esbuild --bundle --minify, ESM, browser; gzip -9)', '', '| app | minified B | min+gzip B |', '| --- | ---: | ---: |');
+  for (const [app, b] of Object.entries(f.bundle)) L.push(`| ${app} | ${b.minBytes} | ${b.gzipBytes} |`);
+  L.push('');
+  L.push('## 7. Cold start (`node -e "import(\'<entry>\')"`)', '', '| entry | wall ms | peak RSS MB |', '| --- | ---: | ---: |');
+  for (const who of ['ours', 'openai', 'node'] as const) L.push(`| ${who === 'node' ? 'bare `node -e ""`' : who} | ${s(f.coldStart.wallMs[who], 0)} | ${s(f.coldStart.peakRssMB[who], 0)} |`);
+  L.push('', '![targets](latest.svg)', '');
+  return L.join('\n');
+}

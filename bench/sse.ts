@@ -1,0 +1,98 @@
+/**
+ * Figure 3: SSE decoding throughput. One recorded chat-completion stream in memory, fed as a `Response` body in
+ * fixed-size chunks (64 KiB, and 17 bytes), iterated to the end by:
+ * - ours: `Stream.fromSSEResponse(response, controller, { terminator: '[DONE]' })` from the generated package;
+ * - openai: `Stream.fromSSEResponse(response, controller)` from `openai/streaming`;
+ * - eventsource-parser: the body's reader, a streaming `TextDecoder`, `createParser().feed()`, `JSON.parse` of each
+ *   event's data;
+ * - the floor: `JSON.parse` alone over the same payloads (no stream, no decoding, no parsing of SSE).
+ * Runs interleave the consumers; every consumer must yield exactly the stream's events.
+ */
+import { createParser } from 'eventsource-parser';
+import { Stream as OpenAIStream } from 'openai/streaming';
+import { chatStream, chunked, type ChatStream } from './stream-data.js';
+import type { OurPackage } from './peers.js';
+import { log, repeat, stat, type Repeat, type Stat } from './util.js';
+
+export const SSE_CONSUMERS = ['ours', 'openai', 'eventsource-parser', 'JSON.parse floor'] as const;
+export type SSEConsumer = (typeof SSE_CONSUMERS)[number];
+
+export interface SSEThroughput {
+  MBps: Stat;
+  eventsPerSec: Stat;
+}
+
+export interface SSEResult {
+  bytes: number;
+  events: number;
+  /** Keyed by chunk size in bytes. */
+  byChunk: Record<string, Record<SSEConsumer, SSEThroughput>>;
+}
+
+async function consume(who: SSEConsumer, data: ChatStream, chunk: number, ours: OurPackage): Promise<number> {
+  let n = 0;
+  switch (who) {
+    case 'ours': {
+      const stream = ours.Stream.fromSSEResponse<unknown>(new Response(chunked(data.bytes, chunk)), new AbortController(), { terminator: '[DONE]' });
+      for await (const item of stream) if (item) n++;
+      return n;
+    }
+    case 'openai': {
+      const stream = OpenAIStream.fromSSEResponse<unknown>(new Response(chunked(data.bytes, chunk)), new AbortController());
+      for await (const item of stream) if (item) n++;
+      return n;
+    }
+    case 'eventsource-parser': {
+      const reader = (new Response(chunked(data.bytes, chunk)).body as ReadableStream<Uint8Array>).getReader();
+      const text = new TextDecoder();
+      let done = false;
+      const parser = createParser({
+        onEvent(event) {
+          if (done) return;
+          if (event.data === '[DONE]') {
+            done = true;
+            return;
+          }
+          if (JSON.parse(event.data)) n++;
+        },
+      });
+      for (;;) {
+        const r = await reader.read();
+        if (r.done) break;
+        parser.feed(text.decode(r.value, { stream: true }));
+      }
+      parser.feed(text.decode());
+      return n;
+    }
+    case 'JSON.parse floor': {
+      for (const p of data.payloads) if (JSON.parse(p)) n++;
+      return n;
+    }
+  }
+}
+
+export async function benchSSE(targetBytes: number, chunkSizes: number[], rep: Repeat, ours: OurPackage, gc?: () => void): Promise<SSEResult> {
+  const data = chatStream(targetBytes);
+  const MB = data.bytes.length / 1e6;
+  const byChunk: SSEResult['byChunk'] = {};
+  for (const chunk of chunkSizes) {
+    const secs: Record<string, number[]> = {};
+    await repeat(rep, async (measured, i) => {
+      for (const who of SSE_CONSUMERS) {
+        gc?.();
+        const t0 = process.hrtime.bigint();
+        const n = await consume(who, data, chunk, ours);
+        const s = Number(process.hrtime.bigint() - t0) / 1e9;
+        if (n !== data.events) throw new Error(`${who} yielded ${n} events, expected ${data.events}`);
+        if (measured) {
+          (secs[who] ??= []).push(s);
+          log(`sse ${chunk} B chunks, ${who}, run ${i + 1}: ${(MB / s).toFixed(1)} MB/s`);
+        }
+      }
+    });
+    byChunk[String(chunk)] = Object.fromEntries(
+      SSE_CONSUMERS.map((who) => [who, { MBps: stat(secs[who]!.map((s) => MB / s), 'MB/s'), eventsPerSec: stat(secs[who]!.map((s) => data.events / s), 'events/s') }]),
+    ) as Record<SSEConsumer, SSEThroughput>;
+  }
+  return { bytes: data.bytes.length, events: data.events, byChunk };
+}
