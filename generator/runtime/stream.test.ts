@@ -385,6 +385,57 @@ describe('Stream.fromSSEResponse', () => {
     expect(() => stream.tee()).toThrow(/already been iterated/);
   });
 
+  test('next() calls made without waiting are answered in order; return() waits for a pending read', async () => {
+    let calls = 0;
+    const { closed } = serve({ writes: ['data: {"n":1}\n\ndata: {"n":2}\n\n', 'data: {"n":3}\n\n'], then: 'stall', paced: true });
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/stream`, { signal: controller.signal });
+    const stream = Stream.fromSSEResponse(response, controller, { terminator: '[DONE]', onClose: () => calls++ });
+    const iterator = stream[Symbol.asyncIterator]();
+    const results = await Promise.all([iterator.next(), iterator.next(), iterator.next()]);
+    expect(results).toEqual([1, 2, 3].map((n) => ({ done: false, value: { n } })));
+    const pending = iterator.next(); // waiting for bytes that never come
+    const returned = iterator.return!();
+    controller.abort(); // ends the pending read, after which the return() runs
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(await returned).toEqual({ done: true, value: undefined });
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(calls).toBe(1);
+    await closed;
+  });
+
+  test('return() and throw() on the iterator end the iteration and close the connection', async () => {
+    let calls = 0;
+    const { closed } = serve({ writes: ['data: {"n":1}\n\ndata: {"n":2}\n\n'], then: 'stall' });
+    const stream = await open({ terminator: '[DONE]', onClose: () => calls++ });
+    const iterator = stream[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ done: false, value: { n: 1 } });
+    const reason = new Error('stop');
+    await expect(iterator.throw!(reason)).rejects.toBe(reason);
+    expect(stream.controller.signal.aborted).toBe(true);
+    expect(calls).toBe(1);
+    await closed;
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(await iterator.return!('x')).toEqual({ done: true, value: 'x' });
+    expect(calls).toBe(1);
+
+    // Before the first next(), as with an async generator, nothing has started: nothing to close.
+    serve({ writes: ['data: {"n":1}\n\n'] });
+    const unread = await open({ onClose: () => calls++ });
+    const early = unread[Symbol.asyncIterator]();
+    expect(await early.return!()).toEqual({ done: true, value: undefined });
+    expect(await early.next()).toEqual({ done: true, value: undefined });
+    expect(calls).toBe(1);
+    unread.controller.abort();
+  });
+
+  test('a response without a body throws APIConnectionError', async () => {
+    const stream = Stream.fromSSEResponse(new Response(null), new AbortController());
+    const iterator = stream[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toBeInstanceOf(APIConnectionError);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
   test('a stream read to its terminator leaves the connection open for reuse', async () => {
     const served = serve({ writes: ['data: {"n":1}\n\n', 'data: [DONE]\n\n'], paced: true, watchSocket: true });
     expect(await collect(await open({ terminator: '[DONE]' }))).toEqual([{ n: 1 }]);
