@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenerationError, type Diagnostic } from './diagnostics.js';
-import { emitPackage, PACKAGE_ROOT, reservedTypeNames } from './emit/emit-package.js';
+import { emitPackage, PACKAGE_ROOT, PREFORMATTED, reservedTypeNames } from './emit/emit-package.js';
 import { formatFiles } from './format.js';
 import { buildIR } from './ir/build.js';
 import { findRefCycles } from './ir/cycles.js';
@@ -90,7 +90,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   });
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
   const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash }));
-  const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw, (name) => name.startsWith('src/runtime/'))));
+  const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw, PREFORMATTED)));
   const report = await phase('write', () => (options.write === false ? undefined : writeOutput(options.out ?? DEFAULT_OUT, files)));
   return { files, diagnostics: [...loaded.warnings, ...irWarnings], ir, report, timings };
 }

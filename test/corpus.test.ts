@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from '../generator/index.js';
 import { OFFICIAL_SPEC, OFFICIAL_SPEC_2025, SHARED } from './helpers/paths.js';
+import { prettierDrift } from './helpers/prettier-stable.js';
 import { listTsFiles, typecheck, type TypeError } from './helpers/typecheck.js';
 
 const CORPUS = path.join(SHARED, 'corpus');
@@ -92,6 +93,8 @@ describeCorpus('real-world spec corpus', () => {
         rmSync(out, { recursive: true, force: true });
         expect(result.ir.operations.length).toBe(c.operations);
         expect(errors.slice(0, 10)).toEqual([]);
+        // types.ts is printed in prettier's layout directly, even with format: false
+        expect(await prettierDrift('src/types.ts', result.files.get('src/types.ts')!)).toBeUndefined();
       },
       c.timeout,
     );

@@ -13,6 +13,7 @@ import { GenerationError } from '../generator/diagnostics.js';
 import { runtimeSources } from '../generator/emit/emit-package.js';
 import { generate } from '../generator/index.js';
 import { ROOT } from './helpers/paths.js';
+import { prettierDrift } from './helpers/prettier-stable.js';
 import { typecheck } from './helpers/typecheck.js';
 
 const SEED = 0x5eed2025;
@@ -472,3 +473,12 @@ test(
   },
   120_000,
 );
+
+test(`the sample's src/types.ts files are exactly as prettier formats them`, async () => {
+  const drift: string[] = [];
+  for (const s of sample) {
+    const problem = await prettierDrift('src/types.ts', s.files.get('src/types.ts')!);
+    if (problem) drift.push(`seed ${SEED} mutant #${s.index} [${s.mutations.join('; ')}]: ${problem}`);
+  }
+  expect(drift).toEqual([]);
+}, 120_000);

@@ -272,6 +272,7 @@ export type CreateChatCompletionRequest = CreateModelResponseProperties & {
    */
   functions?: ChatCompletionFunctions[];
 };
+
 /** Shared request fields for model responses. */
 export type CreateModelResponseProperties = ModelResponseProperties & {
   prompt_cache_options?: PromptCacheOptionsParam;
@@ -310,8 +311,10 @@ export interface PromptCacheOptionsParam {
 
 /** Lifetime of a prompt cache entry. */
 export type PromptCacheTTLEnum = '30m';
+
 /** How cache breakpoints are chosen. */
 export type PromptCacheModeEnum = 'implicit' | 'explicit';
+
 /** One message of the conversation, by role. */
 export type ChatCompletionRequestMessage =
   | ChatCompletionRequestDeveloperMessage
@@ -537,10 +540,13 @@ export type ModelIdsShared =
   | 'gpt-3.5-turbo-1106'
   | 'gpt-3.5-turbo-0125'
   | 'gpt-3.5-turbo-16k-0613';
+
 /** Output modalities to generate. */
 export type ResponseModalities = ('text' | 'audio')[] | null;
+
 /** How verbose the answer should be. */
 export type Verbosity = 'low' | 'medium' | 'high' | null;
+
 /** How much effort reasoning models spend thinking. */
 export type ReasoningEffort =
   | 'none'
@@ -595,6 +601,7 @@ export type VoiceIdsOrCustomVoice =
   | {
       id: string;
     };
+
 /** A voice name; known values listed. */
 export type VoiceIdsShared =
   | string
@@ -628,6 +635,7 @@ export interface ModerationConfigParam {
 
 /** Whether moderation only scores or also blocks. */
 export type ModerationMode = 'score' | 'block';
+
 /** Up to 4 sequences at which generation stops. */
 export type StopConfiguration = string | null | string[];
 

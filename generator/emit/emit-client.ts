@@ -4,7 +4,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IRDocument } from '../ir/types.js';
-import { jsDocs } from './emit-types.js';
+import { jsDocs } from './jsdoc.js';
 import { operationDoc } from './emit-operations.js';
 import { parameterStructures, type OperationShape } from './signature.js';
 import { literal } from './type-expr.js';

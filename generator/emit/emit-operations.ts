@@ -4,7 +4,7 @@
  */
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IROperation } from '../ir/types.js';
-import { jsDocs } from './emit-types.js';
+import { jsDocs } from './jsdoc.js';
 import { parameterStructures, type OperationShape } from './signature.js';
 
 export function operationDoc(op: IROperation): { description: string; deprecated: boolean } {

@@ -14,8 +14,9 @@ import { NameAllocator } from '../ir/names.js';
 import type { IRDocument, IRSchema } from '../ir/types.js';
 import { clientClass, defaultsStatements } from './emit-client.js';
 import { operationStatements } from './emit-operations.js';
-import { schemaStatement } from './emit-types.js';
+import { typesSource } from './emit-types.js';
 import { jsLiteral, sampleValue } from './example.js';
+import { PRETTIER_OPTIONS } from '../format.js';
 import { operationShape, type OperationShape } from './signature.js';
 
 export interface PackageNaming {
@@ -100,6 +101,12 @@ function render(template: string, data: object): string {
   return hb.compile(source, { noEscape: true, strict: false })(data);
 }
 
+/** The layout `src/types.ts` is printed in: prettier's, as `format.ts` configures it. */
+const LAYOUT = { printWidth: PRETTIER_OPTIONS.printWidth ?? 80, tabWidth: PRETTIER_OPTIONS.tabWidth ?? 2 };
+
+/** Files emitted already in prettier's form: `format` leaves them as they are (tests check they are). */
+export const PREFORMATTED = (name: string): boolean => name === 'src/types.ts' || name.startsWith('src/runtime/');
+
 export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, string> {
   const files = new Map<string, string>();
   const head = header(ir, ctx);
@@ -112,12 +119,7 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
   // types: each component as read, and a `…Writable` variant for those that differ when written
   const typeNames = new NameAllocator([...ir.schemas.map((s) => s.name), ...reservedTypeNames(ctx.clientName)]);
   const writable = writableVariants(ir, typeNames);
-  const statements = ir.schemas.flatMap((named) => {
-    const read = schemaStatement(named);
-    const name = writable.get(named.name);
-    return name ? [read, schemaStatement(named, { mode: 'request', writable }, name)] : [read];
-  });
-  emitFile('types.ts', statements.length ? statements : [{ kind: StructureKind.ExportDeclaration }]);
+  files.set('src/types.ts', typesSource(head, ir.schemas, writable, LAYOUT));
 
   // operations
   const shapes: OperationShape[] = ir.operations.map((op) => operationShape(op, typeNames, writable));

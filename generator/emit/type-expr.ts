@@ -1,7 +1,9 @@
 /**
- * IR schema → TypeScript type text. Pure string building (fast on big specs); every string from the spec that
- * reaches the output goes through `literal`, `propertyKey` or `docComment`, so spec text cannot break out of
- * its place.
+ * IR schema → TypeScript type, in two steps: `typeNode` translates a schema into a small type tree (`TypeNode`,
+ * the shapes TypeScript parses the text into), and `typeExpr` renders a tree as source text for ts-morph
+ * structures. `emit-types.ts` renders the same trees straight to prettier's layout. Every string from the spec
+ * that reaches the output goes through `literal`, `propertyKey` or `docComment`, so spec text cannot break out
+ * of its place.
  */
 import type { IRSchema } from '../ir/types.js';
 
@@ -43,7 +45,26 @@ export function sanitizeDoc(text: string): string {
     .trim();
 }
 
-const needsParens = (s: IRSchema) => s.kind === 'binary' || s.kind === 'union' || s.kind === 'intersection' || (s.kind === 'enum' && s.values.length > 1) || s.nullable === true;
+/**
+ * A TypeScript type as a tree. Unions are flat (a union never holds a union); intersections keep their nesting.
+ * Parentheses are not nodes: renderers add them where precedence needs them (`needsParens`).
+ */
+export type TypeNode =
+  /** A keyword (`string`, `null`, `unknown`, …) or, with `reference`, a type reference (`Pet`, `Blob`). */
+  | { kind: 'name'; text: string; reference: boolean }
+  /** A string, number or boolean literal type, as source text (strings double-quoted). */
+  | { kind: 'literal'; text: string }
+  | { kind: 'union'; types: TypeNode[] }
+  | { kind: 'intersection'; types: TypeNode[] }
+  | { kind: 'array'; element: TypeNode }
+  /** `[A, B, ...R[]]`: `rest` is the array type spread at the end. */
+  | { kind: 'tuple'; elements: TypeNode[]; rest?: TypeNode }
+  /** `broken`: written over several lines (it declares properties), as prettier then keeps it. */
+  | { kind: 'object'; members: TypeMember[]; broken: boolean };
+
+export type TypeMember =
+  | { kind: 'property'; key: string; optional: boolean; type: TypeNode; doc: string }
+  | { kind: 'index'; type: TypeNode };
 
 export interface TypeContext {
   /** Called for each component type the text refers to. */
@@ -63,70 +84,125 @@ export function visible(p: { schema: IRSchema }, ctx: TypeContext): boolean {
   return ctx.mode === 'request' ? !p.schema.readOnly : !p.schema.writeOnly;
 }
 
-export function typeExpr(schema: IRSchema, ctx: TypeContext = {}): string {
-  const core = coreExpr(schema, ctx);
-  return schema.nullable && !(schema.kind === 'primitive' && schema.type === 'null') ? `${core} | null` : core;
+const keyword = (text: string): TypeNode => ({ kind: 'name', text, reference: false });
+const reference = (text: string): TypeNode => ({ kind: 'name', text, reference: true });
+
+function union(types: TypeNode[]): TypeNode {
+  const flat = types.flatMap((t) => (t.kind === 'union' ? t.types : [t]));
+  return flat.length === 1 ? flat[0]! : { kind: 'union', types: flat };
 }
 
-function coreExpr(schema: IRSchema, ctx: TypeContext): string {
+/** `T[]`. `(-1)[]` is valid TypeScript, but prettier prints it as `-1[]`, which is not: it widens to `number[]`. */
+function arrayNode(element: TypeNode): TypeNode {
+  return { kind: 'array', element: element.kind === 'literal' && element.text.startsWith('-') ? keyword('number') : element };
+}
+
+function literalNode(value: string | number | boolean | null): TypeNode {
+  if (value === null) return keyword('null');
+  const text = literal(value);
+  return text === 'number' ? keyword(text) : { kind: 'literal', text };
+}
+
+export function typeNode(schema: IRSchema, ctx: TypeContext = {}): TypeNode {
+  const core = coreNode(schema, ctx);
+  return schema.nullable && !(schema.kind === 'primitive' && schema.type === 'null') ? union([core, keyword('null')]) : core;
+}
+
+function coreNode(schema: IRSchema, ctx: TypeContext): TypeNode {
   switch (schema.kind) {
     case 'unknown':
-      return 'unknown';
     case 'never':
-      return 'never';
+      return keyword(schema.kind);
     case 'primitive':
-      return schema.type === 'integer' ? 'number' : schema.type;
+      return keyword(schema.type === 'integer' ? 'number' : schema.type);
     case 'binary':
-      return ctx.mode === 'request' ? 'Blob | Uint8Array' : 'Blob';
+      return ctx.mode === 'request' ? union([reference('Blob'), reference('Uint8Array')]) : reference('Blob');
     case 'ref': {
       const name = (ctx.mode === 'request' && ctx.writable?.get(schema.name)) || schema.name;
       ctx.refer?.(name);
-      return name;
+      return reference(name);
     }
     case 'enum':
-      return schema.values.map(literal).join(' | ');
+      return schema.values.length === 0 ? keyword('never') : union(schema.values.map(literalNode));
     case 'const':
-      return literal(schema.value);
-    case 'array': {
-      const item = typeExpr(schema.items, ctx);
-      return needsParens(schema.items) ? `(${item})[]` : `${item}[]`;
-    }
-    case 'tuple': {
-      const items = schema.items.map((i) => typeExpr(i, ctx));
-      if (schema.rest) items.push(`...${typeExpr({ kind: 'array', items: schema.rest }, ctx)}`);
-      return `[${items.join(', ')}]`;
-    }
+      return literalNode(schema.value);
+    case 'array':
+      return arrayNode(typeNode(schema.items, ctx));
+    case 'tuple':
+      return {
+        kind: 'tuple',
+        elements: schema.items.map((i) => typeNode(i, ctx)),
+        ...(schema.rest ? { rest: arrayNode(typeNode(schema.rest, ctx)) } : {}),
+      };
     case 'object':
-      return objectExpr(schema, ctx);
+      return objectNode(schema, ctx);
     case 'union':
-      if (schema.variants.length === 0) return 'unknown';
-      return schema.variants.map((v) => (v.kind === 'intersection' ? `(${typeExpr(v, ctx)})` : typeExpr(v, ctx))).join(' | ');
+      return schema.variants.length === 0 ? keyword('unknown') : union(schema.variants.map((v) => typeNode(v, ctx)));
     case 'intersection':
-      return schema.parts.map((p) => (needsParens(p) ? `(${typeExpr(p, ctx)})` : typeExpr(p, ctx))).join(' & ');
+      return { kind: 'intersection', types: schema.parts.map((p) => typeNode(p, ctx)) };
   }
+}
+
+/** Object members: properties with their JSDoc, then an index signature for additional properties. */
+export function objectNode(schema: Extract<IRSchema, { kind: 'object' }>, ctx: TypeContext): Extract<TypeNode, { kind: 'object' }> {
+  const members: TypeMember[] = [];
+  for (const p of schema.properties) {
+    if (!visible(p, ctx)) continue;
+    const doc = docComment(p.schema.description, p.schema.deprecated);
+    members.push({ kind: 'property', key: propertyKey(p.name), optional: !p.required, type: typeNode(p.schema, ctx), doc });
+  }
+  // index signatures rather than `Record<…>`: a spec may name a schema `Record`, and a self-referencing map
+  // (`type A = { [key: string]: A }`) is legal where `Record<string, A>` is a circular alias
+  if (schema.properties.length > 0) {
+    if (schema.additional !== false) members.push({ kind: 'index', type: keyword('unknown') });
+  } else {
+    members.push({ kind: 'index', type: schema.additional === false ? keyword('never') : schema.additional === true ? keyword('unknown') : typeNode(schema.additional, ctx) });
+  }
+  return { kind: 'object', members, broken: schema.properties.length > 0 };
+}
+
+/** Whether `node` needs parentheses as a direct child of a `parent` node. */
+export function needsParens(node: TypeNode, parent: TypeNode['kind']): boolean {
+  if (parent === 'array') return node.kind === 'union' || node.kind === 'intersection';
+  if (parent === 'intersection') return node.kind === 'union' || node.kind === 'intersection';
+  if (parent === 'union') return node.kind === 'intersection';
+  return false;
+}
+
+/** A type tree as source text (objects with properties over several lines, as prettier keeps them). */
+export function nodeText(node: TypeNode): string {
+  const child = (c: TypeNode) => (needsParens(c, node.kind) ? `(${nodeText(c)})` : nodeText(c));
+  switch (node.kind) {
+    case 'name':
+    case 'literal':
+      return node.text;
+    case 'union':
+      return node.types.map(child).join(' | ');
+    case 'intersection':
+      return node.types.map(child).join(' & ');
+    case 'array':
+      return `${child(node.element)}[]`;
+    case 'tuple':
+      return `[${[...node.elements.map(nodeText), ...(node.rest ? [`...${nodeText(node.rest)}`] : [])].join(', ')}]`;
+    case 'object':
+      if (!node.broken) return node.members.length ? `{ ${node.members.map(memberText).join('; ')} }` : '{}';
+      return `{\n${membersText(node.members)}\n}`;
+  }
+}
+
+function memberText(m: TypeMember): string {
+  return m.kind === 'index' ? `[key: string]: ${nodeText(m.type)}` : `${m.doc}${m.key}${m.optional ? '?' : ''}: ${nodeText(m.type)}`;
+}
+
+function membersText(members: TypeMember[]): string {
+  return members.map((m) => `${memberText(m)};`).join('\n');
+}
+
+export function typeExpr(schema: IRSchema, ctx: TypeContext = {}): string {
+  return nodeText(typeNode(schema, ctx));
 }
 
 /** Object members as `name?: T;` lines with JSDoc, plus an index signature for additional properties. */
 export function objectMembers(schema: Extract<IRSchema, { kind: 'object' }>, ctx: TypeContext): string {
-  const lines: string[] = [];
-  for (const p of schema.properties) {
-    if (!visible(p, ctx)) continue;
-    const doc = docComment(p.schema.description, p.schema.deprecated);
-    lines.push(`${doc}${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeExpr(p.schema, ctx)};`);
-  }
-  if (schema.additional !== false) {
-    const value = schema.properties.length > 0 || schema.additional === true ? 'unknown' : typeExpr(schema.additional, ctx);
-    lines.push(`[key: string]: ${value};`);
-  }
-  return lines.join('\n');
-}
-
-function objectExpr(schema: Extract<IRSchema, { kind: 'object' }>, ctx: TypeContext): string {
-  if (schema.properties.length === 0) {
-    // index signatures rather than `Record<…>`: a spec may name a schema `Record`, and a self-referencing map
-    // (`type A = { [key: string]: A }`) is legal where `Record<string, A>` is a circular alias
-    if (schema.additional === false) return '{ [key: string]: never }';
-    return `{ [key: string]: ${schema.additional === true ? 'unknown' : typeExpr(schema.additional, ctx)} }`;
-  }
-  return `{\n${objectMembers(schema, ctx)}\n}`;
+  return membersText(objectNode(schema, ctx).members);
 }
