@@ -315,7 +315,7 @@ const stats = { generated: 0, diagnosed: 0, written: 0, ms: 0, slowest: 0 };
 const failures: Failure[] = [];
 const diagnosticCodes = new Map<string, number>();
 /** Seeded reservoir sample of successful outputs, for one tsc program. */
-const sample: { index: number; mutations: string[]; files: Map<string, string> }[] = [];
+const sample: { index: number; mutations: string[]; files: Map<string, string>; readme: string }[] = [];
 const sampleRnd = mulberry32(SEED ^ 0xa5a5a5a5);
 let tmp: string;
 
@@ -375,7 +375,12 @@ async function runMutant(index: number): Promise<void> {
     const errors = syntaxErrors(files);
     if (errors.length) failures.push({ index, mutations: m.mutations, problem: `syntax errors: ${errors.slice(0, 3).join('; ')}` });
     // reservoir sampling, seeded
-    const kept = { index, mutations: m.mutations, files: new Map([...files].filter(([name]) => name.endsWith('.ts') && !RUNTIME.has(name))) };
+    const kept = {
+      index,
+      mutations: m.mutations,
+      files: new Map([...files].filter(([name]) => name.endsWith('.ts') && !RUNTIME.has(name))),
+      readme: files.get('README.md')!,
+    };
     if (sample.length < TYPECHECK_SAMPLE) sample.push(kept);
     else {
       const j = Math.floor(sampleRnd() * stats.generated);
@@ -474,11 +479,13 @@ test(
   120_000,
 );
 
-test(`the sample's src/types.ts files are exactly as prettier formats them`, async () => {
+test(`the sample's src/types.ts and README.md (emitted in prettier's form) are exactly as prettier formats them`, async () => {
   const drift: string[] = [];
   for (const s of sample) {
-    const problem = await prettierDrift('src/types.ts', s.files.get('src/types.ts')!);
-    if (problem) drift.push(`seed ${SEED} mutant #${s.index} [${s.mutations.join('; ')}]: ${problem}`);
+    for (const [name, text] of [['src/types.ts', s.files.get('src/types.ts')!], ['README.md', s.readme]] as const) {
+      const problem = await prettierDrift(name, text);
+      if (problem) drift.push(`seed ${SEED} mutant #${s.index} [${s.mutations.join('; ')}]: ${problem}`);
+    }
   }
   expect(drift).toEqual([]);
 }, 120_000);

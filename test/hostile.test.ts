@@ -9,8 +9,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { buildPackage } from '../generator/build-package.js';
-import { runtimeSources } from '../generator/emit/emit-package.js';
+import { PREFORMATTED, runtimeSources } from '../generator/emit/emit-package.js';
 import { generate } from '../generator/index.js';
+import { prettierDrift } from './helpers/prettier-stable.js';
 import { OPERATION_NAMES_TAKEN } from '../generator/ir/names.js';
 import { ClientCore } from '../generator/runtime/core.js';
 import { ROOT } from './helpers/paths.js';
@@ -115,6 +116,14 @@ function oddBodies(sf: ts.SourceFile): string[] {
   visit(sf);
   return odd;
 }
+
+test('files emitted in prettier\'s form (types.ts, README, JSON) are exactly as prettier formats them', async () => {
+  for (const spec of specs) {
+    for (const [name, text] of outputs.get(spec)!) {
+      if (PREFORMATTED(name) && !name.startsWith('src/runtime/')) expect(await prettierDrift(name, text)).toBeUndefined();
+    }
+  }
+});
 
 test('every hostile spec has an expected declaration list', () => {
   expect(specs).toEqual(Object.keys(EXPECTED).sort());

@@ -16,6 +16,7 @@ import { clientClass, defaultsStatements } from './emit-client.js';
 import { operationStatements } from './emit-operations.js';
 import { typesSource } from './emit-types.js';
 import { jsLiteral, sampleValue } from './example.js';
+import { codeLine, inlineCode, markdownText } from './markdown.js';
 import { PRETTIER_OPTIONS } from '../format.js';
 import { operationShape, type OperationShape } from './signature.js';
 
@@ -104,8 +105,12 @@ function render(template: string, data: object): string {
 /** The layout `src/types.ts` is printed in: prettier's, as `format.ts` configures it. */
 const LAYOUT = { printWidth: PRETTIER_OPTIONS.printWidth ?? 80, tabWidth: PRETTIER_OPTIONS.tabWidth ?? 2 };
 
-/** Files emitted already in prettier's form: `format` leaves them as they are (tests check they are). */
-export const PREFORMATTED = (name: string): boolean => name === 'src/types.ts' || name.startsWith('src/runtime/');
+/**
+ * Files emitted already in prettier's form, which `format` leaves as they are (tests check they are): the runtime,
+ * `src/types.ts` (printed in prettier's layout), the README and the JSON files (templates written so).
+ */
+export const PREFORMATTED = (name: string): boolean =>
+  name === 'src/types.ts' || name.startsWith('src/runtime/') || name === 'README.md' || name.endsWith('.json');
 
 export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, string> {
   const files = new Map<string, string>();
@@ -193,16 +198,22 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
     firstExampleArgs: shapes[0] ? exampleArgs(shapes[0], named) : '',
     firstExampleWithOptions: shapes[0] ? exampleArgs(shapes[0], named, '{ maxRetries: 0, signal: AbortSignal.timeout(5_000) }') : '',
     operations: shapes.map((s) => ({
-      name: s.op.name,
-      method: s.op.method.toUpperCase(),
-      path: s.op.path,
-      summary: s.op.summary?.replace(/\s+/g, ' '),
-      example: `const result = await client.${s.op.name}(${exampleArgs(s, named)});`,
+      heading: `\`${s.op.name}\` — ${inlineCode(`${s.op.method.toUpperCase()} ${s.op.path}`)}`,
+      example: `${s.op.summary ? `// ${codeLine(s.op.summary)}\n` : ''}const result = await client.${s.op.name}(${exampleArgs(s, named)});`,
     })),
   };
   const line = provenance(ir, ctx);
   files.set('package.json', render('package.json.hbs', data));
-  files.set('README.md', `<!-- ${line.replace(/--/g, '- -').replace(/>/g, '&gt;')} -->\n\n${render('README.md.hbs', data)}`);
+  // the README is emitted in prettier's form: spec text in prose or code goes through markdown.ts
+  const readme = {
+    ...data,
+    packageHeading: markdownText(ctx.packageName),
+    packageName: codeLine(ctx.packageName),
+    title: markdownText(ir.title),
+    specVersion: markdownText(ir.version),
+    baseURL: codeLine(data.baseURL),
+  };
+  files.set('README.md', `<!-- ${line.replace(/--/g, '- -').replace(/>/g, '&gt;')} -->\n\n${render('README.md.hbs', readme)}`);
   files.set('tsconfig.json', render('tsconfig.json.hbs', data));
   return files;
 }

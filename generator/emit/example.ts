@@ -47,7 +47,11 @@ export function sampleValue(schema: IRSchema, named: ReadonlyMap<string, IRSchem
  * trailing commas, 2-space indent, short values on one line), so README examples need no formatting pass.
  */
 export function jsLiteral(value: unknown, indent = ''): string {
-  if (typeof value === 'string') return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  // (runs of three backticks are escaped: in a README code block they would make prettier lengthen the fence)
+  if (typeof value === 'string') {
+    const body = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+    return `'${body.replace(/`{3,}/g, (run) => '\\u0060'.repeat(run.length))}'`;
+  }
   if (value === null || typeof value !== 'object') return String(value);
   const inner = indent + '  ';
   const isArray = Array.isArray(value);

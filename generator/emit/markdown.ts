@@ -1,0 +1,27 @@
+/**
+ * Spec text placed in the generated README, made inert for markdown so the README is already in prettier's form
+ * (generation does not run prettier over it; tests check it is byte for byte what prettier gives). Prose takes
+ * plain words as they are and anything else as a code span; fenced code takes anything but a run of three
+ * backticks (which would make prettier lengthen the fence).
+ */
+
+/** Plain words, spaces and unproblematic punctuation: prettier leaves such text as it is. */
+const PLAIN = /^@?[\p{L}\p{N}][\p{L}\p{N} .,()'/-]*$/u;
+
+/** Text for a sentence or heading: as it is when plain, else a code span (backticks become `'`). */
+export function markdownText(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (PLAIN.test(oneLine) && !/ [-.]|[-.]$|www\.|\/\//.test(oneLine)) return oneLine;
+  return inlineCode(oneLine);
+}
+
+/** A code span; backticks inside become `'` and the content is trimmed (remark trims a padded span). */
+export function inlineCode(text: string): string {
+  const content = text.replace(/\s+/g, ' ').replace(/`/g, "'").trim();
+  return content ? `\`${content}\`` : "''";
+}
+
+/** Text for a line inside a fenced code block: one line, no run of three backticks. */
+export function codeLine(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/`{3,}/g, (run) => run.split('').join(' '));
+}
