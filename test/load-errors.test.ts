@@ -325,3 +325,31 @@ test('the same schema rule broken at many places is one warning, without echoes'
   expect(invalid[0]!.line).toBeGreaterThan(0);
   expect(invalid[0]!.message).toMatch(/must be boolean \(\+4 more like this, e\.g\. at #\/components\/schemas\/Thing\/properties\/p1\/exclusiveMinimum, .*p2.*, …\)\.$/);
 });
+
+test('the ahead-of-time compiled OpenAPI schema check reports exactly what swagger-parser compiles at run time', async () => {
+  const { createRequire } = await import('node:module');
+  const { existsSync } = await import('node:fs');
+  const { openapiSchemaValidator } = await import('../generator/load/openapi-validators.js');
+  expect(existsSync(path.join(process.cwd(), 'dist/openapi-validators/v31.cjs'))).toBe(true); // written by `npm run compile`
+  const swaggerParsers = createRequire(import.meta.url)('@apidevtools/swagger-parser/lib/validators/schema.js') as (api: unknown) => void;
+  const details = (check: (api: unknown) => void, doc: object) => {
+    try {
+      check(structuredClone(doc));
+      return 'valid';
+    } catch (err) {
+      return JSON.stringify((err as { details: unknown }).details);
+    }
+  };
+  const bad = { type: 'object', properties: { a: { type: 'strin', minimum: 'x' } }, required: 'a' };
+  const docs = [
+    { swagger: '2.0', info: { title: 'T', version: '1' }, paths: { '/a': { get: { responses: { '200': { description: 'ok', schema: bad } } } } }, extra: 1 },
+    { openapi: '3.0.3', info: { title: 'T' }, paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: bad } } } } } } } },
+    { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: { '/a': { get: { responses: { ok: {} } } } }, components: { schemas: { B: bad } } },
+    { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: {} },
+  ];
+  for (const doc of docs) {
+    const precompiled = details(openapiSchemaValidator(doc)!, doc);
+    expect(precompiled).toBe(details(swaggerParsers, doc));
+  }
+  expect(docs.map((doc) => details(openapiSchemaValidator(doc)!, doc) === 'valid')).toEqual([false, false, false, true]);
+});

@@ -4,13 +4,13 @@
  * (file, line, column, JSON pointer) and what to do.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import jsYaml from 'js-yaml';
 import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
 import { errorDiagnostic, escapePointerToken, GenerationError, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
 import { createLocator, findRef, locatePointer, type Position } from './locate.js';
+import { openapiSchemaValidator } from './openapi-validators.js';
 import { convertSwagger2, locateInSwagger2 } from './swagger2.js';
 
 export type OpenAPIDocument = Record<string, unknown>;
@@ -342,7 +342,7 @@ const EXAMPLES = 2;
  */
 async function validate(document: OpenAPIDocument, base: string, file: string, where: Where): Promise<Diagnostic[]> {
   try {
-    const validateSchema = schemaValidator();
+    const validateSchema = openapiSchemaValidator(document as { swagger?: unknown; openapi?: unknown });
     if (validateSchema) {
       validateSchema(document);
     } else {
@@ -386,19 +386,6 @@ async function validate(document: OpenAPIDocument, base: string, file: string, w
   }
 }
 
-/**
- * swagger-parser's JSON-schema check, applied to the bundled document as it is. (`SwaggerParser.validate`
- * dereferences first, so a mistake in a component is reported at every place that uses it, inside `paths`,
- * instead of once where it is written.) Undefined if this swagger-parser version lays its files out differently.
- */
-function schemaValidator(): ((api: unknown) => void) | undefined {
-  try {
-    const validator: unknown = createRequire(import.meta.url)('@apidevtools/swagger-parser/lib/validators/schema.js');
-    return typeof validator === 'function' ? (validator as (api: unknown) => void) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The failed `oneOf` alternatives (`must have required property '$ref'`, `must match exactly one schema in
  * oneOf`) reported at or above a place that also has a specific error. */
