@@ -109,6 +109,12 @@ export function renderMarkdown(r: Report): string {
   L.push(`## 3. SSE decoding (${(f.sse.bytes / 1e6).toFixed(1)} MB, ${f.sse.events} events, from memory)`, '', '| chunks | consumer | MB/s | events/s |', '| --- | --- | ---: | ---: |');
   for (const [chunk, by] of Object.entries(f.sse.byChunk)) for (const who of SSE_CONSUMERS) L.push(`| ${chunk} B | ${who} | ${s(by[who].MBps)} | ${s(by[who].eventsPerSec, 0)} |`);
   L.push('');
+  const ceilings = Object.entries(f.sse.byChunk).map(([chunk, by]) => {
+    const c = by['body read only (ceiling)'].MBps.median / by['JSON.parse floor'].MBps.median;
+    const o = by.ours.MBps.median / by['body read only (ceiling)'].MBps.median;
+    return `with ${chunk} B chunks, reading the body alone reaches ${fmt(c, 3)} of the JSON.parse floor and ours reaches ${fmt(o, 3)} of that ceiling`;
+  });
+  L.push(`Ceiling: ${ceilings.join('; ')}.`, '');
   L.push(`## 4. Request overhead (${f.requests.requests} requests, local keep-alive server in its own process)`, '', '| client | sequential req/s | concurrency ' + f.requests.concurrency + ' req/s |', '| --- | ---: | ---: |');
   for (const who of ['ours', 'openai'] as const) L.push(`| ${who} | ${s(f.requests.sequential[who], 0)} | ${s(f.requests.concurrent[who], 0)} |`);
   L.push('');
