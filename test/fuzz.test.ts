@@ -15,6 +15,7 @@ import { generate } from '../generator/index.js';
 import { ROOT } from './helpers/paths.js';
 import { prettierDrift } from './helpers/prettier-stable.js';
 import { typecheck } from './helpers/typecheck.js';
+import { mulberry32 } from './helpers/random.js';
 
 const SEED = 0x5eed2025;
 const MUTANTS = Number(process.env.SDKFORGE_FUZZ_MUTANTS ?? 2000); // the override is for local runs only
@@ -22,18 +23,6 @@ const CHUNKS = 4;
 const WRITE_EVERY = 40; // every 40th mutant is also written over a marker directory: 50 writes
 const TYPECHECK_SAMPLE = 50;
 const MUTANT_TIME_LIMIT_MS = 10_000;
-
-/** mulberry32: a small deterministic PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = unknown;
 type Obj = Record<string, Json>;
