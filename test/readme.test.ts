@@ -3,7 +3,7 @@
 import { generate } from '../generator/index.js';
 import { prettierDrift } from './helpers/prettier-stable.js';
 
-const nasty = ['*emph* _under_ [link](http://x) <b>html</b> www.example.com', '# heading\n- list\n1. item', '```js\nfence``` `tick` ~~s~~ | a | b |', ' padded ', '_', '---'];
+const nasty = ['Swagger Petstore - OpenAPI 3.0 (v1.2).', '1. Not a list - really', '*emph* _under_ [link](http://x) <b>html</b> www.example.com', '# heading\n- list\n1. item', '```js\nfence``` `tick` ~~s~~ | a | b |', ' padded ', '_', '---'];
 
 function document(i: number): object {
   const text = nasty[i % nasty.length]!;

@@ -8,10 +8,11 @@
 /** Plain words, spaces and unproblematic punctuation: prettier leaves such text as it is. */
 const PLAIN = /^@?[\p{L}\p{N}][\p{L}\p{N} .,()'/-]*$/u;
 
-/** Text for a sentence or heading: as it is when plain, else a code span (backticks become `'`). */
+/** Text inside a sentence or heading (never at a line start): as it is when plain, else a code span. */
 export function markdownText(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  if (PLAIN.test(oneLine) && !/ [-.]|[-.]$|www\.|\/\//.test(oneLine)) return oneLine;
+  // (`www.` and `//` could start a GFM autolink)
+  if (PLAIN.test(oneLine) && !/www\.|\/\//.test(oneLine)) return oneLine;
   return inlineCode(oneLine);
 }
 
