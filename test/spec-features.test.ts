@@ -143,3 +143,42 @@ test('an events-only operation always streams; stream_format: sse selects the st
   const audio = await client.speak({ input: 'x' });
   expect(audio).toBeInstanceOf(Blob);
 });
+
+test('a parameter name used in several locations: later ones are keyed <in>.<name>, and each value goes to its place', async () => {
+  const document = {
+    openapi: '3.0.3',
+    info: { title: 'Same Names', version: '1.0.0' },
+    paths: {
+      '/x': {
+        get: {
+          operationId: 'getX',
+          parameters: [
+            { name: 'id', in: 'query', schema: { type: 'string' } },
+            { name: 'id', in: 'header', schema: { type: 'string' } },
+            { name: 'id', in: 'cookie', required: true, schema: { type: 'integer' } },
+          ],
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'string' } } } } },
+        },
+      },
+    },
+  };
+  const out = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-same-names-'));
+  try {
+    const generated = await generate({ document, spec: 'same-names.yaml', out });
+    expect(generated.files.get('src/operations.ts')).toContain("'header.id'?: string;");
+    expect(generated.files.get('README.md')).toContain("client.getX({ 'cookie.id': 0 })");
+    const consumer = path.join(out, 'consumer.ts');
+    writeFileSync(consumer, `import { SameNames } from './src/index.js';\nexport const call = (c: SameNames) => c.getX({ id: 'q', 'header.id': 'h', 'cookie.id': 7 });\n`);
+    expect(typecheck([...listTsFiles(path.join(out, 'src')), consumer])).toEqual([]);
+    expect(buildPackage(out)).toEqual([]);
+    const { SameNames } = await import(pathToFileURL(path.join(out, 'dist/esm/index.js')).href);
+    server.handle((_req, res) => json(res, 200, 'ok'));
+    await new SameNames({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }).getX({ id: 'q', 'header.id': 'h', 'cookie.id': 7 });
+    const req = server.requests[0]!;
+    expect(req.url).toBe('/x?id=q');
+    expect(req.headers.id).toBe('h');
+    expect(req.headers.cookie).toBe('id=7');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

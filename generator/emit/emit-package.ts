@@ -243,8 +243,8 @@ function exampleArgs(shape: OperationShape, named: ReadonlyMap<string, IRSchema>
   const args: string[] = shape.op.parameters.path.map((p) => jsLiteral(`<${p.name}>`));
   if (shape.body) args.push(jsLiteral(sampleValue(shape.body.content.schema, named) ?? {}));
   if (shape.paramsArg) {
-    const params = [...shape.op.parameters.query, ...shape.op.parameters.header].filter((p) => p.required);
-    if (params.length || options) args.push(jsLiteral(Object.fromEntries(params.map((p) => [p.name, sampleValue(p.schema, named)]))));
+    const params = [...shape.op.parameters.query, ...shape.op.parameters.header, ...shape.op.parameters.cookie].filter((p) => p.required);
+    if (params.length || options) args.push(jsLiteral(Object.fromEntries(params.map((p) => [shape.paramKeys.get(p)!, sampleValue(p.schema, named)]))));
   }
   if (options) args.push(options);
   return args.join(', ');

@@ -35,6 +35,8 @@ export interface OperationShape {
   paramsType?: { name: string; members: string };
   body?: { content: IRContent; argName: string };
   paramsArg?: string;
+  /** Each query, header and cookie parameter's key in the params object (see `paramKeys`). */
+  paramKeys: Map<IRParameter, string>;
   responseType: ResponseType;
   /** Component types named in the arguments and return type. */
   signatureRefs: Set<string>;
@@ -66,11 +68,12 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   }
 
   const others = [...op.parameters.query, ...op.parameters.header, ...op.parameters.cookie];
+  const keys = paramKeys(others);
   if (others.length > 0) {
     const name = typeNames.allocate(`${pascalCase(op.name)}Params`);
     const object: IRSchema = {
       kind: 'object',
-      properties: others.map((p) => ({ name: p.name, required: p.required, schema: withParamDoc(p) })),
+      properties: others.map((p) => ({ name: keys.get(p)!, required: p.required, schema: withParamDoc(p) })),
       additional: false,
     };
     shape.paramsType = { name, members: objectMembers(object, memberCtx) };
@@ -84,7 +87,7 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   const success = op.success;
   const responseType = responseTypeOf(success);
   const result = success && responseType !== 'none' ? typeExpr(success.schema, out) : 'void';
-  const built: OperationShape = { op, args, returnType: `APIPromise<${result}>`, overloads: [], call: '', responseType, signatureRefs, refs, ...shape };
+  const built: OperationShape = { op, args, returnType: `APIPromise<${result}>`, overloads: [], call: '', paramKeys: keys, responseType, signatureRefs, refs, ...shape };
   const spec = requestSpecLiteral(built);
 
   if (op.pagination) {
@@ -134,6 +137,22 @@ function parenthesize(type: string): string {
   return /^[\w.]+$/.test(type) ? type : `(${type})`;
 }
 
+/**
+ * The key of each query, header and cookie parameter in the params object: its name on the wire, unless an
+ * earlier location has a parameter of that name; then `<in>.<name>` (`header.id` beside a query `id`).
+ */
+function paramKeys(params: IRParameter[]): Map<IRParameter, string> {
+  const keys = new Map<IRParameter, string>();
+  const taken = new Set<string>();
+  for (const p of params) {
+    let key = taken.has(p.name) ? `${p.in}.${p.name}` : p.name;
+    for (let n = 2; taken.has(key); n++) key = `${p.in}.${p.name}${n}`;
+    taken.add(key);
+    keys.set(p, key);
+  }
+  return keys;
+}
+
 function withParamDoc(p: IRParameter): IRSchema {
   return { ...p.schema, description: p.description ?? p.schema.description, deprecated: p.deprecated || p.schema.deprecated };
 }
@@ -171,21 +190,21 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
   const { query, header, cookie } = op.parameters;
   if (p && query.length > 0) {
     const onlyQuery = header.length === 0 && cookie.length === 0;
-    fields.push(`query: ${onlyQuery ? p : `{ ${query.map((q) => `${propertyKey(q.name)}: ${p}?.[${literal(q.name)}]`).join(', ')} }`}`);
+    fields.push(`query: ${onlyQuery ? p : `{ ${query.map((q) => `${propertyKey(q.name)}: ${p}?.[${literal(shape.paramKeys.get(q)!)}]`).join(', ')} }`}`);
     const styles = query.filter((q) => q.style !== 'form' || !q.explode);
     if (styles.length > 0) {
       fields.push(`queryStyles: { ${styles.map((q) => `${propertyKey(q.name)}: { style: ${literal(q.style)}, explode: ${q.explode} }`).join(', ')} }`);
     }
   }
   if (p && header.length > 0) {
-    fields.push(`headers: { ${header.map((h) => `${propertyKey(h.name)}: ${p}?.[${literal(h.name)}]`).join(', ')} }`);
+    fields.push(`headers: { ${header.map((h) => `${propertyKey(h.name)}: ${p}?.[${literal(shape.paramKeys.get(h)!)}]`).join(', ')} }`);
   }
   if (shape.body) {
     fields.push(shape.body.argName === 'body' ? 'body' : `body: ${shape.body.argName}`);
     if (!isJson(shape.body.content.mediaType)) fields.push(`contentType: ${literal(shape.body.content.mediaType)}`);
   }
   if (p && cookie.length > 0) {
-    fields.push(`cookies: { ${cookie.map((c) => `${propertyKey(c.name)}: ${p}?.[${literal(c.name)}]`).join(', ')} }`);
+    fields.push(`cookies: { ${cookie.map((c) => `${propertyKey(c.name)}: ${p}?.[${literal(shape.paramKeys.get(c)!)}]`).join(', ')} }`);
   }
   if (shape.responseType !== 'json') {
     fields.push(`responseType: ${literal(shape.responseType)}`);
