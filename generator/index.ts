@@ -79,7 +79,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     options.document ? loadDocument(options.document, options.spec) : loadSpec(options.spec ?? DEFAULT_SPEC),
   );
   const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
-  const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName });
+  const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName }, reservedTypeNames());
   const { ir, irWarnings } = await phase('ir', () => {
     const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName) });
     // IR warnings name a pointer only: add the file, line and column

@@ -169,3 +169,22 @@ console.log(JSON.stringify({ files: [...r.files.keys()].length, diagnostics: r.d
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
   expect(JSON.parse(stdout)).toEqual({ files: expect.any(Number), diagnostics: 0, ops: 3 });
 });
+
+test('a client name the runtime already exports: derived from the title it becomes <Name>Client; given explicitly it is an error', async () => {
+  const spec = (title: string) =>
+    `openapi: 3.0.3\ninfo: { title: ${JSON.stringify(title)}, version: "1.0" }\npaths:\n  /x:\n    get:\n      operationId: getX\n      responses:\n        "200": { description: ok }\n`;
+  writeFileSync('stream.yaml', spec('Stream API'));
+  const c = capture();
+  expect(await main(['generate', '--spec', 'stream.yaml', '--out', 'pkg'], c.io)).toBe(0);
+  const index = readFileSync('pkg/src/index.ts', 'utf8');
+  expect(index).toContain('export { StreamClient, StreamClient as default }');
+  expect(index).toContain("export { Stream } from './runtime/stream.js';");
+  const { typecheck, listTsFiles } = await import('./helpers/typecheck.js');
+  expect(typecheck(listTsFiles(path.join(dir, 'pkg/src')))).toEqual([]);
+
+  const bad = capture();
+  expect(await main(['generate', '--spec', 'stream.yaml', '--out', 'pkg2', '--client-name', 'APIError'], bad.io)).toBe(1);
+  expect(bad.text()).toContain('error[client-name-taken]');
+  expect(bad.text()).toContain('--client-name');
+  expect(existsSync('pkg2')).toBe(false);
+});
