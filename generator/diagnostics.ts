@@ -22,6 +22,38 @@ export interface Diagnostic {
   pointer?: string;
 }
 
+/** How many further places a grouped warning names. */
+const EXAMPLES = 2;
+
+/** ` (+N more like this, e.g. at A, B, …)` for the places after the first of a grouped warning, or ''. */
+export function moreLikeThis(rest: string[]): string {
+  if (rest.length === 0) return '';
+  return ` (+${rest.length} more like this, e.g. at ${rest.slice(0, EXAMPLES).join(', ')}${rest.length > EXAMPLES ? ', …' : ''})`;
+}
+
+/**
+ * Warnings that say the same (code and message) at several places become one, located at the first place, whose
+ * message names how many more there are and a few of them.
+ */
+export function groupRepeated(diagnostics: Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, { first: Diagnostic; rest: string[] }>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const key = `${d.severity}\0${d.code}\0${d.message}`;
+    const group = groups.get(key);
+    if (group && d.severity === 'warning') group.rest.push(d.pointer ?? (d.line ? `${d.file ?? ''}:${d.line}` : d.file ?? '?'));
+    else {
+      const created = { first: d, rest: [] };
+      groups.set(key, created);
+      out.push(d);
+    }
+  }
+  return out.map((d) => {
+    const { rest } = groups.get(`${d.severity}\0${d.code}\0${d.message}`)!;
+    return rest.length ? { ...d, message: `${d.message.replace(/\.$/, '')}${moreLikeThis(rest)}.` } : d;
+  });
+}
+
 /** Thrown when generation cannot go on; carries every diagnostic collected so far. */
 export class GenerationError extends Error {
   readonly diagnostics: Diagnostic[];

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GenerationError, type Diagnostic } from './diagnostics.js';
+import { GenerationError, groupRepeated, type Diagnostic } from './diagnostics.js';
 import { emitPackage, PACKAGE_ROOT, PREFORMATTED, reservedTypeNames } from './emit/emit-package.js';
 import { formatFiles } from './format.js';
 import { buildIR } from './ir/build.js';
@@ -83,7 +83,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const { ir, irWarnings } = await phase('ir', () => {
     const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName) });
     // IR warnings name a pointer only: add the file, line and column
-    const irWarnings = built.warnings.map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
+    const irWarnings = groupRepeated(built.warnings).map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
     const cycles = findRefCycles(built.ir, loaded.where);
     if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
     return { ir: selectOperations(built.ir, options), irWarnings };

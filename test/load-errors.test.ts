@@ -353,3 +353,18 @@ test('the ahead-of-time compiled OpenAPI schema check reports exactly what swagg
   }
   expect(docs.map((doc) => details(openapiSchemaValidator(doc)!, doc) === 'valid')).toEqual([false, false, false, true]);
 });
+
+test('IR warnings saying the same at several places are one warning naming the others', async () => {
+  const op = (id: string) => ({ operationId: id, responses: { '200': { description: 'ok' } } });
+  const document = {
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    paths: { '/a/{id}': { get: op('getA'), delete: op('deleteA'), patch: op('patchA') }, '/b/{key}': { get: op('getB') } },
+  };
+  const result = await generate({ document, spec: 'grouped.yaml', write: false, format: false });
+  const undeclared = result.diagnostics.filter((d) => d.code === 'path-param-undeclared');
+  expect(undeclared).toHaveLength(2);
+  expect(undeclared[0]!.message).toBe('Path parameter {id} is not declared; typed as string (+2 more like this, e.g. at #/paths/~1a~1{id}/delete, #/paths/~1a~1{id}/patch).');
+  expect(undeclared[0]!.pointer).toBe('#/paths/~1a~1{id}/get');
+  expect(undeclared[1]!.message).toBe('Path parameter {key} is not declared; typed as string.');
+});

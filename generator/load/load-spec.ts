@@ -8,7 +8,7 @@ import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import jsYaml from 'js-yaml';
 import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
-import { errorDiagnostic, escapePointerToken, GenerationError, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
+import { errorDiagnostic, escapePointerToken, GenerationError, moreLikeThis, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
 import { createLocator, findRef, locatePointer, type Position } from './locate.js';
 import { openapiSchemaValidator } from './openapi-validators.js';
 import { convertSwagger2, locateInSwagger2 } from './swagger2.js';
@@ -329,7 +329,6 @@ interface AjvDetail {
 type Where = (pointer: string) => Partial<Diagnostic> & { converted: boolean };
 
 /** How many places a grouped warning names besides the first. */
-const EXAMPLES = 2;
 
 /**
  * Schema and spec validation. Real-world specs often break a rule and still describe a usable API, so
@@ -370,9 +369,7 @@ async function validate(document: OpenAPIDocument, base: string, file: string, w
       // an unknown key is located at the key itself
       const extra = detail.keyword === 'additionalProperties' ? detail.params?.additionalProperty : undefined;
       const { converted, ...at } = where(typeof extra === 'string' ? `${first}/${escapePointerToken(extra)}` : first);
-      const more = rest.length
-        ? ` (+${rest.length} more like this, e.g. at ${rest.slice(0, EXAMPLES).join(', ')}${rest.length > EXAMPLES ? ', …' : ''})`
-        : '';
+      const more = moreLikeThis(rest);
       return {
         severity: 'warning',
         code: 'schema-invalid',
