@@ -39,3 +39,20 @@ test('spec text that markdown would reinterpret leaves the README exactly as pre
     for (const name of ['package.json', 'tsconfig.json']) expect(await prettierDrift(name, result.files.get(name)!)).toBeUndefined();
   }
 });
+
+test('seeded random spec text in every README position stays exactly as prettier formats it', async () => {
+  const { codeLine, inlineCode, markdownStrong, markdownText } = await import('../generator/emit/markdown.js');
+  const { mulberry32 } = await import('./helpers/random.js');
+  const rnd = mulberry32(Number(process.env.SEED ?? 7)); // SEED=n tries other strings
+  const alphabet = ['a', 'Z', '0', '9', ' ', ' ', '.', ',', '-', '_', '*', '`', '~', '#', '>', '<', '[', ']', '(', ')', '!', '|', '\\', '/', ':', '@', '&', ';', "'", '"', '\n', '\t', 'é', '日', 'www.', 'http://', '1.', '+', '='];
+  const random = () => Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+  const sections: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const [a, b, c, d] = [random(), random(), random(), random()];
+    sections.push(
+      `# ${markdownText(a)}\n\nA client for ${markdownStrong(b)} (version ${markdownText(c)}), generated.\n\n### \`op${i}\` — ${inlineCode(`GET /x/${d}`)}\n\n\`\`\`ts\n// ${codeLine(a + b)}\nconst x = '${codeLine(c)}';\n\`\`\`\n`,
+    );
+  }
+  const { prettierDrift } = await import('./helpers/prettier-stable.js');
+  expect(await prettierDrift('README.md', sections.join('\n'))).toBeUndefined();
+});

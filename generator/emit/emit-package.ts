@@ -16,7 +16,7 @@ import { clientClass, defaultsStatements } from './emit-client.js';
 import { operationStatements } from './emit-operations.js';
 import { typesSource } from './emit-types.js';
 import { jsLiteral, sampleValue } from './example.js';
-import { codeLine, inlineCode, markdownText } from './markdown.js';
+import { codeLine, inlineCode, markdownStrong, markdownText } from './markdown.js';
 import { PRETTIER_OPTIONS } from '../format.js';
 import { operationShape, type OperationShape } from './signature.js';
 
@@ -209,7 +209,7 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
     ...data,
     packageHeading: markdownText(ctx.packageName),
     packageName: codeLine(ctx.packageName),
-    title: markdownText(ir.title),
+    titleStrong: markdownStrong(ir.title),
     specVersion: markdownText(ir.version),
     baseURL: codeLine(data.baseURL),
   };

@@ -16,13 +16,19 @@ export function markdownText(text: string): string {
   return inlineCode(oneLine);
 }
 
+/** Text in bold when plain; a code span stays as it is (remark would read a `**` inside it as the bold's end). */
+export function markdownStrong(text: string): string {
+  const t = markdownText(text);
+  return t.startsWith('`') ? t : `**${t}**`;
+}
+
 /** A code span; backticks inside become `'` and the content is trimmed (remark trims a padded span). */
 export function inlineCode(text: string): string {
   const content = text.replace(/\s+/g, ' ').replace(/`/g, "'").trim();
   return content ? `\`${content}\`` : "''";
 }
 
-/** Text for a line inside a fenced code block: one line, no run of three backticks. */
+/** Text for a line inside a fenced code block: one line, trimmed (prettier trims line ends), no run of three backticks. */
 export function codeLine(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/`{3,}/g, (run) => run.split('').join(' '));
+  return text.replace(/\s+/g, ' ').trim().replace(/`{3,}/g, (run) => run.split('').join(' '));
 }
