@@ -182,3 +182,59 @@ test('a parameter name used in several locations: later ones are keyed <in>.<nam
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('a body offered as JSON and as multipart/form-data takes either shape; one holding a file goes as multipart', async () => {
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'Edits', version: '1.0.0' },
+    paths: {
+      '/edits': {
+        post: {
+          operationId: 'createEdit',
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': { schema: { $ref: '#/components/schemas/EditUpload' } },
+              'application/json': { schema: { $ref: '#/components/schemas/EditJson' } },
+            },
+          },
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' } } } } } } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        EditUpload: { type: 'object', required: ['image', 'prompt'], properties: { image: { type: 'string', format: 'binary' }, prompt: { type: 'string' } } },
+        EditJson: { type: 'object', required: ['image_url', 'prompt'], properties: { image_url: { type: 'string' }, prompt: { type: 'string' } } },
+      },
+    },
+  };
+  const out = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-edits-'));
+  try {
+    const generated = await generate({ document, spec: 'edits.yaml', out });
+    expect(generated.files.get('src/operations.ts')).toContain("fileContentType: 'multipart/form-data'");
+    const consumer = path.join(out, 'consumer.ts');
+    writeFileSync(
+      consumer,
+      `import { Edits } from './src/index.js';
+export async function use(c: Edits): Promise<void> {
+  await c.createEdit({ image_url: 'u', prompt: 'p' });
+  await c.createEdit({ image: new Blob(['x']), prompt: 'p' });
+  // @ts-expect-error neither shape
+  await c.createEdit({ prompt: 'p' });
+}
+`,
+    );
+    expect(typecheck([...listTsFiles(path.join(out, 'src')), consumer])).toEqual([]);
+    expect(buildPackage(out)).toEqual([]);
+    const { Edits } = await import(pathToFileURL(path.join(out, 'dist/esm/index.js')).href);
+    server.handle((_req, res) => json(res, 200, { ok: true }));
+    const client = new Edits({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+    await client.createEdit({ image_url: 'u', prompt: 'p' });
+    await client.createEdit({ image: new File(['png'], 'a.png'), prompt: 'p' });
+    expect(server.requests[0]!.headers['content-type']).toBe('application/json');
+    expect(server.requests[1]!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -33,7 +33,11 @@ export interface OperationShape {
   call: string;
   /** The named parameter-object type to declare, if any. */
   paramsType?: { name: string; members: string };
-  body?: { content: IRContent; argName: string };
+  /**
+   * The request body: the content it is sent as, and for a JSON body that may also go as `multipart/form-data`,
+   * that alternative (the runtime sends a body holding files as multipart).
+   */
+  body?: { content: IRContent; argName: string; fileContent?: IRContent | undefined };
   paramsArg?: string;
   /** Each query, header and cookie parameter's key in the params object (see `paramKeys`). */
   paramKeys: Map<IRParameter, string>;
@@ -63,8 +67,10 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   const shape: Partial<OperationShape> = {};
   const content = op.requestBody && pickRequestContent(op.requestBody.contents);
   if (op.requestBody && content) {
-    args.push({ name: 'body', type: typeExpr(content.schema, ctx), optional: !op.requestBody.required });
-    shape.body = { content, argName: 'body' };
+    const fileContent = isJson(content.mediaType) ? op.requestBody.contents.find((c) => /^multipart\/form-data\b/i.test(c.mediaType)) : undefined;
+    const schema: IRSchema = fileContent ? { kind: 'union', variants: [content.schema, fileContent.schema] } : content.schema;
+    args.push({ name: 'body', type: typeExpr(schema, ctx), optional: !op.requestBody.required });
+    shape.body = { content, argName: 'body', fileContent };
   }
 
   const others = [...op.parameters.query, ...op.parameters.header, ...op.parameters.cookie];
@@ -202,6 +208,7 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
   if (shape.body) {
     fields.push(shape.body.argName === 'body' ? 'body' : `body: ${shape.body.argName}`);
     if (!isJson(shape.body.content.mediaType)) fields.push(`contentType: ${literal(shape.body.content.mediaType)}`);
+    if (shape.body.fileContent) fields.push(`fileContentType: ${literal(shape.body.fileContent.mediaType)}`);
   }
   if (p && cookie.length > 0) {
     fields.push(`cookies: { ${cookie.map((c) => `${propertyKey(c.name)}: ${p}?.[${literal(shape.paramKeys.get(c)!)}]`).join(', ')} }`);

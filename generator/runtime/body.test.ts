@@ -1,6 +1,6 @@
 import { startServer, json, type TestServer } from '../../test/helpers/server.js';
 import { ClientCore } from './core.js';
-import { encodeBody, toUrlEncoded } from './body.js';
+import { encodeBody, holdsFile, toUrlEncoded } from './body.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -96,4 +96,27 @@ test('encodeBody leaves FormData and URLSearchParams as they are', () => {
   const form = new FormData();
   expect(encodeBody(form, 'multipart/form-data').body).toBe(form);
   expect(encodeBody({ a: 1 }, 'application/merge-patch+json')).toEqual({ body: '{"a":1}', contentType: 'application/merge-patch+json' });
+});
+
+test('holdsFile: a Blob, File or bytes among the fields (or in an array field) makes a body a file body', () => {
+  expect(holdsFile({ image: new Blob(['x']), prompt: 'p' })).toBe(true);
+  expect(holdsFile({ images: ['a', new Uint8Array([1])] })).toBe(true);
+  expect(holdsFile({ prompt: 'p', n: 1, nested: { image: new Blob(['x']) } })).toBe(false);
+  expect(holdsFile({ stream: new ReadableStream() })).toBe(false);
+  expect(holdsFile(new Blob(['x']))).toBe(false);
+  expect(holdsFile('text')).toBe(false);
+  expect(holdsFile(null)).toBe(false);
+});
+
+test('fileContentType: a body holding a file goes as multipart/form-data, any other as JSON', async () => {
+  const spec = { method: 'POST', path: '/edit', fileContentType: 'multipart/form-data' } as const;
+  await client().request({ ...spec, body: { prompt: 'p', image_url: 'https://x/y.png' } });
+  await client().request({ ...spec, body: { prompt: 'p', image: new File(['png'], 'y.png', { type: 'image/png' }) } });
+  const [asJson, asForm] = server.requests;
+  expect(asJson!.headers['content-type']).toBe('application/json');
+  expect(JSON.parse(Buffer.from(asJson!.raw).toString())).toEqual({ prompt: 'p', image_url: 'https://x/y.png' });
+  expect(asForm!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+  const form = await new Response(new Uint8Array(asForm!.raw), { headers: { 'content-type': asForm!.headers['content-type']! } }).formData();
+  expect(form.get('prompt')).toBe('p');
+  expect((form.get('image') as File).name).toBe('y.png');
 });

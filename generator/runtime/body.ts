@@ -12,6 +12,14 @@ const isBinary = (v: unknown): v is BinaryBody =>
   ArrayBuffer.isView(v) ||
   (typeof ReadableStream !== 'undefined' && v instanceof ReadableStream);
 
+/** Whether a body object has a file (a `Blob`/`File` or bytes) among its fields or in an array field. */
+export function holdsFile(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || isBinary(body)) return false;
+  const file = (v: unknown) =>
+    isBinary(v) && !(typeof ReadableStream !== 'undefined' && v instanceof ReadableStream);
+  return Object.values(body).some((v) => (Array.isArray(v) ? v.some(file) : file(v)));
+}
+
 function scalar(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'object' ? JSON.stringify(value) : String(value);

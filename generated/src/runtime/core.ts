@@ -8,7 +8,7 @@
  * cancellation through `AbortSignal`. Uses the global `fetch` (or the one given) and nothing else.
  */
 import { APIPromise, type SentRequest } from './api-promise.js';
-import { encodeBody } from './body.js';
+import { encodeBody, holdsFile } from './body.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -82,6 +82,8 @@ export interface RequestSpec {
   body?: unknown;
   /** Content type of `body` (see `encodeBody`); JSON when absent. */
   contentType?: string | undefined;
+  /** The content type to send instead when `body` holds files (`multipart/form-data` beside JSON). */
+  fileContentType?: string | undefined;
   responseType?: ResponseType | undefined;
   /** Whether the operation needs credentials. */
   secured?: boolean | undefined;
@@ -286,7 +288,12 @@ export class ClientCore {
     const encoded =
       spec.body === undefined
         ? undefined
-        : encodeBody(spec.body, spec.contentType ?? 'application/json');
+        : encodeBody(
+            spec.body,
+            (spec.fileContentType && holdsFile(spec.body)
+              ? spec.fileContentType
+              : spec.contentType) ?? 'application/json',
+          );
     const headers = this.buildHeaders(spec, options, encoded?.contentType);
     const body = encoded?.body ?? null;
     // a streamed body can be sent once only
