@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from './load/yaml.js';
 
 export interface SdkforgeConfig {
   spec?: string;
@@ -103,7 +103,7 @@ export async function loadConfig(file: string | undefined, cwd = process.cwd()):
       raw = ((await import(pathToFileURL(found).href)) as { default?: unknown }).default;
     } else {
       const text = readFileSync(found, 'utf8');
-      raw = found.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+      raw = found.endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
     }
   } catch (err) {
     throw new UsageError(`${shown}: cannot be read: ${(err as Error).message.split('\n')[0]}`);

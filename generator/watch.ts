@@ -5,7 +5,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from './load/yaml.js';
 
 /** The spec file and every local file reachable through its `$ref`s (URLs are not watched). */
 export async function specFiles(spec: string): Promise<string[]> {
@@ -17,7 +17,7 @@ export async function specFiles(spec: string): Promise<string[]> {
     seen.add(file);
     let doc: unknown;
     try {
-      doc = parseYaml(await readFile(file, 'utf8'), { uniqueKeys: false, maxAliasCount: -1 });
+      doc = yaml().parse(await readFile(file, 'utf8'), { uniqueKeys: false, maxAliasCount: -1 });
     } catch {
       continue; // unreadable or broken for now: still watched, its refs found once it parses
     }

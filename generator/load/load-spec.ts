@@ -5,9 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import jsYaml from 'js-yaml';
-import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
+import { yaml } from './yaml.js';
 import { errorDiagnostic, escapePointerToken, GenerationError, moreLikeThis, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
 import { createLocator, findRef, locatePointer, type Position } from './locate.js';
 import { openapiSchemaValidator } from './openapi-validators.js';
@@ -72,8 +71,9 @@ function parseText(text: string, file: string): unknown {
     // fall through: `yaml` is more lenient, and locates what it cannot read
   }
   try {
-    return parseYaml(text, { maxAliasCount: -1, uniqueKeys: false, prettyErrors: false });
+    return yaml().parse(text, { maxAliasCount: -1, uniqueKeys: false, prettyErrors: false });
   } catch {
+    const { LineCounter, parseDocument } = yaml();
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
     const first = doc.errors[0];
@@ -138,6 +138,8 @@ async function loadParsed(raw: unknown, source: string, text: string | undefined
     document = root;
   } else {
     try {
+      // loaded on demand (about 40 ms): only specs with external $refs need it
+      const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
       document = (await SwaggerParser.bundle(base, root as never, {
         parse: { yaml: yamlPlugin, json: false, text: false, binary: false },
         // a spec fetched from a public host may not make us fetch internal addresses; local specs may
@@ -345,6 +347,7 @@ async function validate(document: OpenAPIDocument, base: string, file: string, w
     if (validateSchema) {
       validateSchema(document);
     } else {
+      const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
       await SwaggerParser.validate(base, structuredClone(document) as never, {
         resolve: { external: false },
         dereference: { circular: 'ignore' },

@@ -2,7 +2,8 @@
  * Maps a JSON pointer in a YAML or JSON file to a 1-based line and column. Parsing with positions is slow on
  * big specs, so it only happens when a diagnostic needs a location.
  */
-import { isCollection, isMap, isNode, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import type { LineCounter, Node, parseDocument } from 'yaml';
+import { yaml } from './yaml.js';
 import { parsePointer } from '../diagnostics.js';
 
 export interface Position {
@@ -18,6 +19,7 @@ export function locatePointer(text: string, pointer: string): Position | undefin
 export function createLocator(text: string): (pointer: string) => Position | undefined {
   let parsed: { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | undefined;
   return (pointer) => {
+    const { isCollection, isMap, isNode, isScalar, LineCounter, parseDocument } = yaml();
     if (!parsed) {
       const lineCounter = new LineCounter();
       parsed = { doc: parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false }), lineCounter };
