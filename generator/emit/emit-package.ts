@@ -1,8 +1,9 @@
 /**
- * Emit: IR → the generated package's files (unformatted): `src/types.ts`, `src/operations.ts`, `src/client.ts`,
- * `src/index.ts`, the runtime copied from `generator/runtime/`, and `package.json`, `README.md` and
- * `tsconfig.json` rendered from `templates/`. Source files are built with ts-morph from statement structures,
- * one whole file at a time.
+ * Emit: IR → the generated package's files. `src/operations.ts`, `src/client.ts`, `src/defaults.ts` and
+ * `src/index.ts` are built with ts-morph from statement structures, one whole file at a time (unformatted:
+ * `format.ts` formats them). `src/types.ts` is printed in prettier's layout (`emit-types.ts`), the runtime is
+ * copied from `generator/runtime/`, and `package.json`, `README.md` and `tsconfig.json` are rendered from
+ * `templates/`, already in prettier's form.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
