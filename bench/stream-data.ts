@@ -4,6 +4,7 @@
  * non-ASCII character, a final delta with `finish_reason`, a usage chunk with empty choices), cycled until the
  * requested size, then `data: [DONE]`. Deterministic (seeded).
  */
+import { mulberry32 } from './random.js';
 
 const WORDS = [' the', ' of', ' and', ' to', ' a', ' in', ' is', ' that', ' for', ' it', ' as', ' with', ' stream', ' token', ' model', ' response',
   ' café', ' naïve', ' 東京', ' 😀', '\n', '.', ',', ' "quoted"', ' back\\slash', ' value', ' JSON', ' server', ' event', ' data'];
@@ -15,17 +16,6 @@ export interface ChatStream {
   payloads: string[];
   /** Number of events carrying JSON (what a client yields). */
   events: number;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One completion's events (`n` content deltas). */
@@ -47,7 +37,7 @@ function completion(id: number, n: number, rand: () => number): string[] {
 
 /** Events (`data: …\n\n`), about `targetBytes` in all, ending with `data: [DONE]`. */
 export function chatStream(targetBytes: number, seed = 42): ChatStream {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const payloads: string[] = [];
   const parts: string[] = [];
   let size = 0;
@@ -67,7 +57,7 @@ export function chatStream(targetBytes: number, seed = 42): ChatStream {
 
 /** Event lines for a stream of exactly `n` JSON events, produced one by one (for long-running streams). */
 export function* chatEvents(n: number, seed = 7): Generator<string> {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   let made = 0;
   for (let id = 0; made < n; id++) {
     for (const p of completion(id, 300, rand)) {

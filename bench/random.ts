@@ -1,4 +1,4 @@
-/** mulberry32: a small deterministic PRNG, for seeded tests. */
+/** mulberry32: a small deterministic PRNG, for the bench's recorded stream and seeded tests. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
