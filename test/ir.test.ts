@@ -160,3 +160,39 @@ test('document facts: base URL and security schemes', () => {
   expect(ir.baseURL).toBe('https://example.test/v2');
   expect(ir.security).toEqual([{ name: 'key', kind: 'apiKey', in: 'header', parameterName: 'x-api-key' }]);
 });
+
+test('pagination: cursor lists, single pages, and bodies whose has_more / last_id / data types are not a page', () => {
+  const list = (extra: Record<string, unknown>, required = ['data']) => ({
+    type: 'object',
+    required,
+    properties: { data: { type: 'array', items: { type: 'string' } }, ...extra },
+  });
+  const op = (schema: object, params: object[] = [{ name: 'after', in: 'query', schema: { type: 'string' } }]) => ({
+    get: { parameters: params, responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } } },
+  });
+  const { ir } = buildIR({
+    openapi: '3.1.0',
+    info: { title: 'Pages', version: '1' },
+    components: { schemas: { Flag: { type: 'boolean' } } },
+    paths: {
+      '/cursor': op(list({ has_more: { type: 'boolean' }, last_id: { type: ['string', 'null'] } })),
+      '/cursor-ref': op(list({ has_more: { $ref: '#/components/schemas/Flag' } })),
+      '/single': op(list({}), []),
+      '/no-cursor-param': op(list({ has_more: { type: 'boolean' } }), []),
+      '/has-more-string': op(list({ has_more: { type: ['string', 'null'] } })),
+      '/last-id-number': op(list({ has_more: { type: 'boolean' }, last_id: { type: 'integer' } })),
+      '/data-nullable': op({ type: 'object', required: ['data'], properties: { data: { type: ['array', 'null'], items: { type: 'string' } } } }),
+      '/data-optional': op(list({}, [])),
+    },
+  });
+  expect(Object.fromEntries(ir.operations.map((o) => [o.path, o.pagination?.kind ?? 'none']))).toEqual({
+    '/cursor': 'cursor',
+    '/cursor-ref': 'cursor',
+    '/single': 'single',
+    '/no-cursor-param': 'single',
+    '/has-more-string': 'none',
+    '/last-id-number': 'none',
+    '/data-nullable': 'none',
+    '/data-optional': 'none',
+  });
+});

@@ -302,6 +302,12 @@ function isBoolean(schema: IRSchema): boolean {
   return (schema.kind === 'primitive' && schema.type === 'boolean') || (schema.kind === 'const' && typeof schema.value === 'boolean');
 }
 
+function isString(schema: IRSchema): boolean {
+  if (schema.kind === 'primitive') return schema.type === 'string';
+  if (schema.kind === 'const') return typeof schema.value === 'string';
+  return schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string' || v === null);
+}
+
 /** The properties of an object schema, looking through refs and intersections. */
 function propertiesOf(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): IRProperty[] {
   if (depth > 8) return [];
@@ -319,10 +325,15 @@ function detectPagination(op: IROperation, named: ReadonlyMap<string, IRSchema>)
   const data = props.find((p) => p.name === 'data');
   let items = data?.schema;
   if (items?.kind === 'ref') items = named.get(items.name);
-  if (!data || !data.required || items?.kind !== 'array') return undefined;
+  if (!data || !data.required || items?.kind !== 'array' || data.schema.nullable || items.nullable) return undefined;
   const hasMore = props.find((p) => p.name === 'has_more');
+  // a page's body is read as { data: T[]; has_more?: boolean | null; last_id?: string | null }: other types of
+  // these fields are not a list this client knows how to page, and the body is returned as it is
+  const resolved = (p: IRProperty | undefined) => (p?.schema.kind === 'ref' ? named.get(p.schema.name) : p?.schema);
+  const lastId = resolved(props.find((p) => p.name === 'last_id'));
+  if ((hasMore && !isBoolean(resolved(hasMore) ?? { kind: 'unknown' })) || (lastId && !isString(lastId))) return undefined;
   const cursor = op.parameters.query.find((p) => p.name === CURSOR_PARAM);
-  if (hasMore && isBoolean(hasMore.schema) && cursor) return { kind: 'cursor', cursorParam: CURSOR_PARAM, item: items.items };
+  if (hasMore && cursor) return { kind: 'cursor', cursorParam: CURSOR_PARAM, item: items.items };
   return { kind: 'single', item: items.items };
 }
 
