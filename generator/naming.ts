@@ -3,13 +3,20 @@
  * package `@sdkforge/openai`.
  */
 import { errorDiagnostic, GenerationError } from './diagnostics.js';
-import { pascalCase } from './ir/names.js';
+import { isIdentifier, pascalCase } from './ir/names.js';
 import type { PackageNaming } from './emit/emit-package.js';
 
 function titleWords(title: string): string[] {
   const words = title.split(/[^A-Za-z0-9]+/).filter(Boolean);
   while (words.length > 1 && /^(api|rest|openapi|spec|specification)$/i.test(words[words.length - 1]!)) words.pop();
   return words.length ? words : ['Api'];
+}
+
+/** npm's rule for package names (lowercase, URL-safe, an optional `@scope/`, at most 214 characters). */
+const NPM_NAME = /^(?:@[a-z0-9-*~][a-z0-9-*._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+
+function invalid(code: string, message: string, hint: string): GenerationError {
+  return new GenerationError([errorDiagnostic(code, message, { hint })]);
 }
 
 /**
@@ -19,6 +26,13 @@ function titleWords(title: string): string[] {
  */
 export function defaultNaming(title: string, overrides: Partial<PackageNaming> = {}, taken: readonly string[] = []): PackageNaming {
   const words = titleWords(title);
+  const { clientName: givenClient, packageName: givenPackage } = overrides;
+  if (givenClient !== undefined && !isIdentifier(givenClient)) {
+    throw invalid('client-name-invalid', `The client name ${JSON.stringify(givenClient)} is not a TypeScript class name.`, 'Use letters, digits, _ or $, not starting with a digit, and not a reserved word (--client-name).');
+  }
+  if (givenPackage !== undefined && (givenPackage.length > 214 || !NPM_NAME.test(givenPackage))) {
+    throw invalid('package-name-invalid', `The package name ${JSON.stringify(givenPackage)} is not a valid npm package name.`, 'Use lowercase letters, digits, - . _ ~, optionally after a @scope/, at most 214 characters (--package-name).');
+  }
   if (overrides.clientName !== undefined && taken.includes(overrides.clientName)) {
     throw new GenerationError([
       errorDiagnostic('client-name-taken', `The client name ${JSON.stringify(overrides.clientName)} is also a name the package exports from its runtime.`, {

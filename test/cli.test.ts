@@ -188,3 +188,19 @@ test('a client name the runtime already exports: derived from the title it becom
   expect(bad.text()).toContain('--client-name');
   expect(existsSync('pkg2')).toBe(false);
 });
+
+test('a client name that is no class name, or a package name npm would refuse, is an error before anything is written', async () => {
+  for (const [flag, value, code] of [
+    ['--client-name', 'my client', 'client-name-invalid'],
+    ['--client-name', 'class', 'client-name-invalid'],
+    ['--package-name', 'My Pkg!', 'package-name-invalid'],
+    ['--package-name', '_private', 'package-name-invalid'],
+  ]) {
+    const c = capture();
+    expect(await main(['generate', '--spec', SPEC, '--out', 'pkg', flag!, value!], c.io)).toBe(1);
+    expect(c.text()).toContain(`error[${code}]`);
+    expect(existsSync('pkg')).toBe(false);
+  }
+  const ok = capture();
+  expect(await main(['generate', '--spec', SPEC, '--out', 'pkg', '--client-name', 'Acme', '--package-name', '@acme/openai.client'], ok.io)).toBe(0);
+});
