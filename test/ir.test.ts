@@ -196,3 +196,9 @@ test('pagination: cursor lists, single pages, and bodies whose has_more / last_i
     '/data-optional': 'none',
   });
 });
+
+test('the base URL is the first server, with its variables set to their defaults', () => {
+  const servers = [{ url: 'https://{region}.api.example.com/{version}/{unknown}', variables: { region: { default: 'eu', enum: ['eu', 'us'] }, version: { default: 'v2' } } }];
+  const { ir } = buildIR({ openapi: '3.1.0', info: { title: 'Vars', version: '1' }, servers, paths: {} });
+  expect(ir.baseURL).toBe('https://eu.api.example.com/v2/{unknown}');
+});

@@ -67,7 +67,7 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
     title: typeof info.title === 'string' ? info.title : 'API',
     version: typeof info.version === 'string' ? info.version : '0.0.0',
     ...(typeof info.description === 'string' ? { description: info.description } : {}),
-    ...(typeof servers[0]?.url === 'string' ? { baseURL: servers[0].url } : {}),
+    ...(typeof servers[0]?.url === 'string' ? { baseURL: serverURL(servers[0]) } : {}),
     schemas: named,
     operations,
     security: buildSecuritySchemes(document),
@@ -335,6 +335,15 @@ function detectPagination(op: IROperation, named: ReadonlyMap<string, IRSchema>)
   const cursor = op.parameters.query.find((p) => p.name === CURSOR_PARAM);
   if (hasMore && cursor) return { kind: 'cursor', cursorParam: CURSOR_PARAM, item: items.items };
   return { kind: 'single', item: items.items };
+}
+
+/** A server's URL with its variables set to their defaults (`https://{region}.x.com` → `https://eu.x.com`). */
+function serverURL(server: Raw): string {
+  const variables = (server.variables ?? {}) as Record<string, Raw | undefined>;
+  return String(server.url).replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const value = variables[name]?.default;
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+  });
 }
 
 function buildSecuritySchemes(document: OpenAPIDocument): IRSecurityScheme[] {

@@ -182,7 +182,7 @@ export interface IRDocument {
   title: string;
   version: string;
   description?: string;
-  /** The first server URL, if any. */
+  /** The first server URL, its variables set to their defaults (`https://{region}.x.com` → `https://eu.x.com`), if any. */
   baseURL?: string;
   schemas: IRNamedSchema[];
   operations: IROperation[];
