@@ -202,3 +202,21 @@ test('the base URL is the first server, with its variables set to their defaults
   const { ir } = buildIR({ openapi: '3.1.0', info: { title: 'Vars', version: '1' }, servers, paths: {} });
   expect(ir.baseURL).toBe('https://eu.api.example.com/v2/{unknown}');
 });
+
+test('the success response: the 2XX one; the default one only when no 2XX is declared', () => {
+  const body = (type: string) => ({ content: { 'application/json': { schema: { type } } } });
+  const { ir } = buildIR({
+    openapi: '3.1.0',
+    info: { title: 'Responses', version: '1' },
+    paths: {
+      '/only-default': { get: { responses: { default: { description: 'd', ...body('string') } } } },
+      '/ok-and-default': { get: { responses: { '200': { description: 'ok', ...body('integer') }, default: { description: 'err', ...body('string') } } } },
+      '/no-content-and-default': { delete: { responses: { '204': { description: 'none' }, default: { description: 'err', ...body('string') } } } },
+    },
+  });
+  expect(ir.operations.map((o) => [o.path, o.success?.schema ?? 'none'])).toEqual([
+    ['/only-default', { kind: 'primitive', type: 'string' }],
+    ['/ok-and-default', { kind: 'primitive', type: 'integer' }],
+    ['/no-content-and-default', 'none'],
+  ]);
+});

@@ -227,8 +227,11 @@ function buildResponses(raw: Raw | undefined, pointer: string, schemas: SchemaBu
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
 /** The content a call returns: the first 2XX response's JSON, else its first non-SSE content. */
+/** The 2XX response with content; with no 2XX response at all, the `default` one (specs that declare only it). */
 function pickSuccess(responses: IRResponse[]): IRContent | undefined {
-  const ok = responses.find((r) => isSuccess(r.status) && r.contents.length > 0);
+  const ok = responses.some((r) => isSuccess(r.status))
+    ? responses.find((r) => isSuccess(r.status) && r.contents.length > 0)
+    : responses.find((r) => r.status === 'default' && r.contents.length > 0);
   if (!ok) return undefined;
   return (
     ok.contents.find((c) => isJson(c.mediaType)) ??

@@ -162,7 +162,7 @@ export interface IROperation {
   parameters: Record<ParameterLocation, IRParameter[]>;
   requestBody?: IRRequestBody;
   responses: IRResponse[];
-  /** The success (2XX) response's JSON or other content the function returns. */
+  /** The success response's JSON or other content the function returns: 2XX, or `default` when no 2XX is declared. */
   success?: IRContent;
   streaming?: IRStreaming;
   pagination?: IRPagination;
