@@ -86,6 +86,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const irWarnings = groupRepeated(built.warnings).map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
     const cycles = findRefCycles(built.ir, loaded.where);
     if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
+    // a relative server URL is relative to where the document is served: resolved for a spec loaded from a URL
+    const { baseURL } = built.ir;
+    if (baseURL !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(baseURL) && /^https?:\/\//i.test(loaded.source)) {
+      built.ir.baseURL = new URL(baseURL, loaded.source).href;
+    }
     return { ir: selectOperations(built.ir, options), irWarnings };
   });
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');

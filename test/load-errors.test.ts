@@ -111,6 +111,10 @@ test('a spec at a URL resolves $refs relative to the URL', async () => {
     expect(result.files.get('src/operations.ts')).toContain('getThing');
     expect(server.requests.map((r) => r.rawPath)).toEqual(expect.arrayContaining(['/specs/root.yaml', '/specs/parts/thing.yaml']));
     expect(JSON.stringify(result.ir.operations[0]!.success)).toContain('"name":"name"');
+    // a relative server URL is resolved against the document's URL
+    files['/specs/rel.yaml'] = files['/specs/root.yaml']!.replace(/^paths:/m, 'servers:\n  - url: ../api/v1\npaths:');
+    const relative = await generate({ spec: `${server.url}/specs/rel.yaml`, write: false });
+    expect(relative.ir.baseURL).toBe(`${server.url}/api/v1`);
   } finally {
     await server.close();
   }

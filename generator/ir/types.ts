@@ -182,7 +182,10 @@ export interface IRDocument {
   title: string;
   version: string;
   description?: string;
-  /** The first server URL, its variables set to their defaults (`https://{region}.x.com` → `https://eu.x.com`), if any. */
+  /**
+   * The first server URL, its variables set to their defaults (`https://{region}.x.com` → `https://eu.x.com`), if
+   * any; a relative one is resolved against the document's URL when it was loaded from one (see `generate`).
+   */
   baseURL?: string;
   schemas: IRNamedSchema[];
   operations: IROperation[];
