@@ -66,7 +66,12 @@ function schemaStatement(named: IRNamedSchema, ctx: TypeContext, name = named.na
   ];
 }
 
-/** `{ a: T; … }` as prettier's object printer lays it out; `broken` when the source puts members on new lines. */
+/**
+ * `{ a: T; … }` as prettier's object printer lays it out. `broken` (objects with properties): prettier keeps an
+ * object expanded when its source has a newline after `{`, so these always are. An index-only object breaks
+ * only when it does not fit; prettier, reading that output back, marks it expanded, which changes nothing: a
+ * group can break only inside groups that are already broken.
+ */
 function objectBody(members: TypeMember[], broken: boolean): Doc {
   const parts: Doc[] = [];
   members.forEach((m, i) => {
