@@ -36,22 +36,17 @@ export function moreLikeThis(rest: string[]): string {
  * message names how many more there are and a few of them.
  */
 export function groupRepeated(diagnostics: Diagnostic[]): Diagnostic[] {
-  const groups = new Map<string, { first: Diagnostic; rest: string[] }>();
-  const out: Diagnostic[] = [];
+  // errors are never merged: each gets a key of its own
+  const groups = new Map<unknown, { first: Diagnostic; rest: string[] }>();
   for (const d of diagnostics) {
-    const key = `${d.severity}\0${d.code}\0${d.message}`;
+    const key = d.severity === 'warning' ? `${d.code}\0${d.message}` : {};
     const group = groups.get(key);
-    if (group && d.severity === 'warning') group.rest.push(d.pointer ?? (d.line ? `${d.file ?? ''}:${d.line}` : d.file ?? '?'));
-    else {
-      const created = { first: d, rest: [] };
-      groups.set(key, created);
-      out.push(d);
-    }
+    if (group) group.rest.push(d.pointer ?? (d.line ? `${d.file ?? ''}:${d.line}` : (d.file ?? '?')));
+    else groups.set(key, { first: d, rest: [] });
   }
-  return out.map((d) => {
-    const { rest } = groups.get(`${d.severity}\0${d.code}\0${d.message}`)!;
-    return rest.length ? { ...d, message: `${d.message.replace(/\.$/, '')}${moreLikeThis(rest)}.` } : d;
-  });
+  return [...groups.values()].map(({ first, rest }) =>
+    rest.length ? { ...first, message: `${first.message.replace(/\.$/, '')}${moreLikeThis(rest)}.` } : first,
+  );
 }
 
 /** Thrown when generation cannot go on; carries every diagnostic collected so far. */

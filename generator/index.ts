@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenerationError, groupRepeated, type Diagnostic } from './diagnostics.js';
-import { emitPackage, PACKAGE_ROOT, PREFORMATTED, reservedTypeNames } from './emit/emit-package.js';
+import { emitPackage, PREFORMATTED, reservedTypeNames } from './emit/emit-package.js';
+import { PACKAGE_ROOT } from './package-root.js';
 import { formatFiles } from './format.js';
 import { buildIR } from './ir/build.js';
 import { findRefCycles } from './ir/cycles.js';
@@ -81,16 +82,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
   const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName }, reservedTypeNames());
   const { ir, irWarnings } = await phase('ir', () => {
-    const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName) });
+    const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName), source: loaded.source });
     // IR warnings name a pointer only: add the file, line and column
     const irWarnings = groupRepeated(built.warnings).map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
     const cycles = findRefCycles(built.ir, loaded.where);
     if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
-    // a relative server URL is relative to where the document is served: resolved for a spec loaded from a URL
-    const { baseURL } = built.ir;
-    if (baseURL !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(baseURL) && /^https?:\/\//i.test(loaded.source)) {
-      built.ir.baseURL = new URL(baseURL, loaded.source).href;
-    }
     return { ir: selectOperations(built.ir, options), irWarnings };
   });
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');

@@ -33,14 +33,10 @@ export function defaultNaming(title: string, overrides: Partial<PackageNaming> =
   if (givenPackage !== undefined && (givenPackage.length > 214 || !NPM_NAME.test(givenPackage))) {
     throw invalid('package-name-invalid', `The package name ${JSON.stringify(givenPackage)} is not a valid npm package name.`, 'Use lowercase letters, digits, - . _ ~, optionally after a @scope/, at most 214 characters (--package-name).');
   }
-  if (overrides.clientName !== undefined && taken.includes(overrides.clientName)) {
-    throw new GenerationError([
-      errorDiagnostic('client-name-taken', `The client name ${JSON.stringify(overrides.clientName)} is also a name the package exports from its runtime.`, {
-        hint: `Choose another client name (--client-name), for example ${JSON.stringify(`${overrides.clientName}Client`)}.`,
-      }),
-    ]);
+  if (givenClient !== undefined && taken.includes(givenClient)) {
+    throw invalid('client-name-taken', `The client name ${JSON.stringify(givenClient)} is also a name the package exports from its runtime.`, `Choose another client name (--client-name), for example ${JSON.stringify(`${givenClient}Client`)}.`);
   }
-  let clientName = overrides.clientName ?? pascalCase(words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(''));
+  let clientName = givenClient ?? pascalCase(words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(''));
   if (taken.includes(clientName)) clientName = `${clientName}Client`;
   return {
     clientName,

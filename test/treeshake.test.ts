@@ -6,8 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { APPS, bundleApp } from '../bench/bundle.js';
 import { buildPackage } from '../generator/build-package.js';
 import { ROOT } from './helpers/paths.js';
 import { startServer, type TestServer } from './helpers/server.js';
@@ -15,31 +14,10 @@ import { startServer, type TestServer } from './helpers/server.js';
 let work: string;
 let server: TestServer;
 
-/** The minimal path: a method-less client from `createClient` plus one standalone operation function. */
-const MINIMAL_APP = `
-import { createClient, createChatCompletion } from '@sdkforge/openai';
-
-export async function run(baseURL) {
-  const client = createClient({ apiKey: 'sk-test', baseURL });
-  const stream = await createChatCompletion(client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
-  let text = '';
-  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-  return text;
-}
-`;
-
-/** The same app through the client class. */
-const FULL_APP = `
-import { OpenAI } from '@sdkforge/openai';
-
-export async function run(baseURL) {
-  const client = new OpenAI({ apiKey: 'sk-test', baseURL });
-  const stream = await client.createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
-  let text = '';
-  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-  return text;
-}
-`;
+/** The minimal path (a method-less client from `createClient` plus one standalone operation function), and the
+ * same app through the client class: the apps the bundle benchmark measures. */
+const MINIMAL_APP = APPS.ours;
+const FULL_APP = APPS['ours (OpenAI class)'];
 
 /** Path literals of the operations other than createChatCompletion, as they appear in the built code. */
 const OTHER_PATHS = [
@@ -52,17 +30,8 @@ const OTHER_PATHS = [
 const CHAT_PATH = /["'`]\/chat\/completions["'`]/;
 
 async function bundle(app: string): Promise<{ code: string; gzip: number; min: number }> {
-  const result = await build({
-    stdin: { contents: app, resolveDir: work, sourcefile: 'app.js', loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.text;
-  return { code, min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+  const { code, minBytes, gzipBytes } = await bundleApp(app, work);
+  return { code, min: minBytes, gzip: gzipBytes };
 }
 
 async function runBundle(code: string, name: string): Promise<string> {

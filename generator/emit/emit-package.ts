@@ -7,10 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { Project, StructureKind, type StatementStructures } from 'ts-morph';
 import { forEachChild } from '../ir/filter.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { NameAllocator } from '../ir/names.js';
 import type { IRDocument, IRSchema } from '../ir/types.js';
 import { clientClass, defaultsStatements } from './emit-client.js';
@@ -33,9 +33,6 @@ export interface EmitContext extends PackageNaming {
   specHash: string;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The package root, from `generator/emit` in source or `dist/generator/emit` when compiled. */
-export const PACKAGE_ROOT = path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
 const RUNTIME_DIR = path.join(PACKAGE_ROOT, 'generator', 'runtime');
 const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
@@ -50,12 +47,14 @@ export function header(ir: IRDocument, ctx: EmitContext): string {
   return `/*\n * ${provenance(ir, ctx).replace(/\*\//g, '* /').replace('. Do not edit', '.\n * Do not edit')}\n */\n`;
 }
 
-/** Runtime sources shipped in every package (tests excluded), as `[file name, text]`. */
+let runtime: [string, string][] | undefined;
+
+/** Runtime sources shipped in every package (tests excluded), as `[file name, text]`; read once. */
 export function runtimeSources(): [string, string][] {
-  return readdirSync(RUNTIME_DIR)
+  return (runtime ??= readdirSync(RUNTIME_DIR)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
     .sort()
-    .map((f) => [f, readFileSync(path.join(RUNTIME_DIR, f), 'utf8')]);
+    .map((f) => [f, readFileSync(path.join(RUNTIME_DIR, f), 'utf8')]));
 }
 
 /**

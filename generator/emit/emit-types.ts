@@ -11,7 +11,7 @@
 import { doc, util } from 'prettier';
 import { PRETTIER_OPTIONS } from '../format.js';
 import type { IRNamedSchema } from '../ir/types.js';
-import { docComment, needsParens, typeNode, type TypeContext, type TypeMember, type TypeNode } from './type-expr.js';
+import { docComment, needsParens, propertyKey, typeNode, type TypeContext, type TypeMember, type TypeNode } from './type-expr.js';
 
 type Doc = doc.builders.Doc;
 const { group, indent, align, line, softline, hardline, ifBreak, indentIfBreak, lineSuffixBoundary, join } = doc.builders;
@@ -84,7 +84,7 @@ function objectBody(members: TypeMember[], broken: boolean): Doc {
 function memberDoc(m: TypeMember): Doc {
   if (m.kind === 'index') return group(['[', group([indent([softline, 'key: string']), softline]), ']: ', typeDoc(m.type, 'member')]);
   const comment = m.doc ? [commentDoc(m.doc), hardline] : [];
-  return group([...comment, propertyKeyDoc(m.key), m.optional ? '?: ' : ': ', typeDoc(m.type, 'member')]);
+  return group([...comment, propertyKeyDoc(m.name), m.optional ? '?: ' : ': ', typeDoc(m.type, 'member')]);
 }
 
 function typeDoc(node: TypeNode, at: Position): Doc {
@@ -161,7 +161,8 @@ function numberDoc(text: string): string {
 /** ES5 identifier names (Unicode letters included), which prettier writes unquoted as property keys. */
 const ES5_IDENTIFIER = /^[$_\p{L}\p{Nl}][$_\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u200c\u200d]*$/u;
 
-function propertyKeyDoc(key: string): string {
+function propertyKeyDoc(name: string): string {
+  const key = propertyKey(name);
   if (key.startsWith('[')) return `[${stringDoc(key.slice(1, -1))}]`;
   if (!key.startsWith('"')) return key;
   const raw = key.slice(1, -1);

@@ -63,7 +63,8 @@ export type TypeNode =
   | { kind: 'object'; members: TypeMember[]; broken: boolean };
 
 export type TypeMember =
-  | { kind: 'property'; key: string; optional: boolean; type: TypeNode; doc: string }
+  /** `name`: the property's name on the wire (renderers quote it as they need). */
+  | { kind: 'property'; name: string; optional: boolean; type: TypeNode; doc: string }
   | { kind: 'index'; type: TypeNode };
 
 export interface TypeContext {
@@ -149,7 +150,7 @@ export function objectNode(schema: Extract<IRSchema, { kind: 'object' }>, ctx: T
   for (const p of schema.properties) {
     if (!visible(p, ctx)) continue;
     const doc = docComment(p.schema.description, p.schema.deprecated);
-    members.push({ kind: 'property', key: propertyKey(p.name), optional: !p.required, type: typeNode(p.schema, ctx), doc });
+    members.push({ kind: 'property', name: p.name, optional: !p.required, type: typeNode(p.schema, ctx), doc });
   }
   // index signatures rather than `Record<…>`: a spec may name a schema `Record`, and a self-referencing map
   // (`type A = { [key: string]: A }`) is legal where `Record<string, A>` is a circular alias
@@ -191,7 +192,7 @@ export function nodeText(node: TypeNode): string {
 }
 
 function memberText(m: TypeMember): string {
-  return m.kind === 'index' ? `[key: string]: ${nodeText(m.type)}` : `${m.doc}${m.key}${m.optional ? '?' : ''}: ${nodeText(m.type)}`;
+  return m.kind === 'index' ? `[key: string]: ${nodeText(m.type)}` : `${m.doc}${propertyKey(m.name)}${m.optional ? '?' : ''}: ${nodeText(m.type)}`;
 }
 
 function membersText(members: TypeMember[]): string {

@@ -35,6 +35,8 @@ export interface BuildOptions {
    * code uses: a schema with such a name gets a numeric suffix instead.
    */
   reservedTypeNames?: Iterable<string>;
+  /** Where the document was loaded from: a relative server URL is resolved against it when it is a URL. */
+  source?: string;
 }
 
 export interface BuildResult {
@@ -67,7 +69,7 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
     title: typeof info.title === 'string' ? info.title : 'API',
     version: typeof info.version === 'string' ? info.version : '0.0.0',
     ...(typeof info.description === 'string' ? { description: info.description } : {}),
-    ...(typeof servers[0]?.url === 'string' ? { baseURL: serverURL(servers[0]) } : {}),
+    ...(typeof servers[0]?.url === 'string' ? { baseURL: serverURL(servers[0], options.source) } : {}),
     schemas: named,
     operations,
     security: buildSecuritySchemes(document),
@@ -340,13 +342,17 @@ function detectPagination(op: IROperation, named: ReadonlyMap<string, IRSchema>)
   return { kind: 'single', item: items.items };
 }
 
-/** A server's URL with its variables set to their defaults (`https://{region}.x.com` → `https://eu.x.com`). */
-function serverURL(server: Raw): string {
+/**
+ * A server's URL with its variables set to their defaults (`https://{region}.x.com` → `https://eu.x.com`); a
+ * relative one is relative to where the document is served, so resolved against `source` when that is a URL.
+ */
+function serverURL(server: Raw, source: string | undefined): string {
   const variables = (server.variables ?? {}) as Record<string, Raw | undefined>;
-  return String(server.url).replace(/\{([^}]+)\}/g, (whole, name: string) => {
+  const url = String(server.url).replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const value = variables[name]?.default;
     return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
   });
+  return !/^[a-z][a-z0-9+.-]*:/i.test(url) && source && /^https?:\/\//i.test(source) ? new URL(url, source).href : url;
 }
 
 function buildSecuritySchemes(document: OpenAPIDocument): IRSecurityScheme[] {

@@ -184,7 +184,7 @@ export interface IRDocument {
   description?: string;
   /**
    * The first server URL, its variables set to their defaults (`https://{region}.x.com` → `https://eu.x.com`), if
-   * any; a relative one is resolved against the document's URL when it was loaded from one (see `generate`).
+   * any; a relative one is resolved against the document's URL when it was loaded from one.
    */
   baseURL?: string;
   schemas: IRNamedSchema[];

@@ -13,11 +13,10 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
-const OUT = path.join(ROOT, 'dist', 'openapi-validators');
+const OUT = path.join(PACKAGE_ROOT, 'dist', 'openapi-validators');
 
 type Version = 'v2' | 'v30' | 'v31';
 type AjvValidate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
