@@ -194,16 +194,18 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
 
   const p = shape.paramsArg;
   const { query, header, cookie } = op.parameters;
+  /** `{ wire: params?.['key'], … }`: one location's parameters, read from the params object by their keys. */
+  const pick = (params: IRParameter[]) => `{ ${params.map((x) => `${propertyKey(x.name)}: ${p}?.[${literal(shape.paramKeys.get(x)!)}]`).join(', ')} }`;
   if (p && query.length > 0) {
     const onlyQuery = header.length === 0 && cookie.length === 0;
-    fields.push(`query: ${onlyQuery ? p : `{ ${query.map((q) => `${propertyKey(q.name)}: ${p}?.[${literal(shape.paramKeys.get(q)!)}]`).join(', ')} }`}`);
+    fields.push(`query: ${onlyQuery ? p : pick(query)}`);
     const styles = query.filter((q) => q.style !== 'form' || !q.explode);
     if (styles.length > 0) {
       fields.push(`queryStyles: { ${styles.map((q) => `${propertyKey(q.name)}: { style: ${literal(q.style)}, explode: ${q.explode} }`).join(', ')} }`);
     }
   }
   if (p && header.length > 0) {
-    fields.push(`headers: { ${header.map((h) => `${propertyKey(h.name)}: ${p}?.[${literal(shape.paramKeys.get(h)!)}]`).join(', ')} }`);
+    fields.push(`headers: ${pick(header)}`);
   }
   if (shape.body) {
     fields.push(shape.body.argName === 'body' ? 'body' : `body: ${shape.body.argName}`);
@@ -211,7 +213,7 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
     if (shape.body.fileContent) fields.push(`fileContentType: ${literal(shape.body.fileContent.mediaType)}`);
   }
   if (p && cookie.length > 0) {
-    fields.push(`cookies: { ${cookie.map((c) => `${propertyKey(c.name)}: ${p}?.[${literal(shape.paramKeys.get(c)!)}]`).join(', ')} }`);
+    fields.push(`cookies: ${pick(cookie)}`);
   }
   if (shape.responseType !== 'json') {
     fields.push(`responseType: ${literal(shape.responseType)}`);
