@@ -83,6 +83,17 @@ describe('streaming', () => {
     ).rejects.toBeInstanceOf(APIError);
   });
 
+
+  test('stream: true answered with JSON (a proxy that ignores streaming) names both content types', async () => {
+    server.handle((_req, res) => json(res, 200, { id: 'chatcmpl-1', object: 'chat.completion', choices: [] }));
+    const error = await client
+      .createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true })
+      .then(() => undefined, (err: unknown) => err);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as Error).message).toMatch(/application\/json/);
+    expect((error as Error).message).toMatch(/text\/event-stream/);
+    expect((error as Error).message).not.toMatch(/terminator/);
+  });
   test('a stalled stream fails after the idle window', async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });

@@ -148,7 +148,7 @@ test('operations: id, method, path, parameters by location and style, bodies and
     ['default', []],
   ]);
   expect(op.success).toEqual({ mediaType: 'application/json', schema: { kind: 'ref', name: 'Pet' } });
-  expect(op.streaming).toEqual({ flag: { property: 'stream', value: true }, event: { kind: 'ref', name: 'Obj' }, terminator: '[DONE]', alternative: true });
+  expect(op.streaming).toEqual({ flag: { property: 'stream', value: true }, event: { kind: 'ref', name: 'Obj' }, terminator: '[DONE]', terminatorSource: 'x-sdkforge-stream-terminator', alternative: true });
 
   const plain = ir.operations[1]!;
   expect(plain.name).toBe('getPlain');

@@ -3,13 +3,14 @@
  * first: `createChatCompletion(client, body, options?)`. Also the parameter-object types they take.
  */
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { pathKey } from '../ir/build.js';
 import type { IROperation } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';
 import { parameterStructures, type OperationShape } from './signature.js';
 
 export function operationDoc(op: IROperation): { description: string; deprecated: boolean } {
   const parts = [op.summary, op.description && op.description !== op.summary ? op.description : undefined].filter(Boolean);
-  parts.push(`\`${op.method.toUpperCase()} ${op.path}\``);
+  parts.push(`\`${op.method.toUpperCase()} ${pathKey(op)}\``);
   return { description: parts.join('\n\n'), deprecated: op.deprecated === true };
 }
 

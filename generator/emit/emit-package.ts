@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { Project, StructureKind, type StatementStructures } from 'ts-morph';
+import { pathKey } from '../ir/build.js';
 import { forEachChild } from '../ir/filter.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { NameAllocator } from '../ir/names.js';
@@ -198,7 +199,7 @@ export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, strin
     firstExampleArgs: shapes[0] ? exampleArgs(shapes[0], named) : '',
     firstExampleWithOptions: shapes[0] ? exampleArgs(shapes[0], named, '{ maxRetries: 0, signal: AbortSignal.timeout(5_000) }') : '',
     operations: shapes.map((s) => ({
-      heading: `\`${s.op.name}\` — ${inlineCode(`${s.op.method.toUpperCase()} ${s.op.path}`)}`,
+      heading: `\`${s.op.name}\` — ${inlineCode(`${s.op.method.toUpperCase()} ${pathKey(s.op)}`)}`,
       example: `${s.op.summary ? `// ${codeLine(s.op.summary)}\n` : ''}const result = await client.${s.op.name}(${exampleArgs(s, named)});`,
     })),
   };

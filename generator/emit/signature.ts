@@ -196,13 +196,18 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
   const { query, header, cookie } = op.parameters;
   /** `{ wire: params?.['key'], … }`: one location's parameters, read from the params object by their keys. */
   const pick = (params: IRParameter[]) => `{ ${params.map((x) => `${propertyKey(x.name)}: ${p}?.[${literal(shape.paramKeys.get(x)!)}]`).join(', ')} }`;
+  const fixed = op.fixedQuery ? Object.entries(op.fixedQuery).map(([k, v]) => `${propertyKey(k)}: ${Array.isArray(v) ? `[${v.map(literal).join(', ')}]` : literal(v)}`) : [];
   if (p && query.length > 0) {
     const onlyQuery = header.length === 0 && cookie.length === 0;
-    fields.push(`query: ${onlyQuery ? p : pick(query)}`);
+    const own = onlyQuery ? p : pick(query);
+    // the path key's own query first: a parameter of the same name is sent instead
+    fields.push(`query: ${fixed.length ? `{ ${fixed.join(', ')}, ...${own} }` : own}`);
     const styles = query.filter((q) => q.style !== 'form' || !q.explode);
     if (styles.length > 0) {
       fields.push(`queryStyles: { ${styles.map((q) => `${propertyKey(q.name)}: { style: ${literal(q.style)}, explode: ${q.explode} }`).join(', ')} }`);
     }
+  } else if (fixed.length) {
+    fields.push(`query: { ${fixed.join(', ')} }`);
   }
   if (p && header.length > 0) {
     fields.push(`headers: ${pick(header)}`);

@@ -7,6 +7,7 @@ import { type Diagnostic, escapePointerToken } from '../diagnostics.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { camelCase, NameAllocator, OPERATION_NAMES_TAKEN, pascalCase } from './names.js';
 import { SchemaBuilder } from './build-schema.js';
+import { descriptionsIn, knownTerminator } from './stream-terminator.js';
 import type {
   HttpMethod,
   IRContent,
@@ -27,7 +28,6 @@ import type {
 type Raw = Record<string, unknown>;
 
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-export const STREAM_TERMINATOR_EXTENSION = 'x-sdkforge-stream-terminator';
 
 export interface BuildOptions {
   /**
@@ -97,7 +97,8 @@ function buildOperations(
       if (!op || typeof op !== 'object') continue;
       const pointer = `${itemPointer}/${method}`;
       const operationId = typeof op.operationId === 'string' && op.operationId.trim() ? op.operationId : deriveOperationId(method, path);
-      const parameters = buildParameters(path, [...asArray(item.parameters), ...asArray(op.parameters)], pointer, schemas, warn);
+      const { template, fixedQuery } = splitPathKey(path);
+      const parameters = buildParameters(template, [...asArray(item.parameters), ...asArray(op.parameters)], pointer, schemas, warn);
       const requestBody = buildRequestBody(op.requestBody, `${pointer}/requestBody`, schemas);
       const responses = buildResponses(op.responses as Raw | undefined, `${pointer}/responses`, schemas);
       const security = Array.isArray(op.security) ? (op.security as unknown[]) : globalSecurity;
@@ -105,7 +106,8 @@ function buildOperations(
         operationId,
         name: names.allocate(camelCase(operationId)),
         method,
-        path,
+        path: template,
+        ...(fixedQuery ? { fixedQuery } : {}),
         pointer,
         ...(typeof op.summary === 'string' ? { summary: op.summary.trim() } : {}),
         ...(typeof op.description === 'string' ? { description: op.description.trim() } : {}),
@@ -130,6 +132,29 @@ function buildOperations(
 
 function asArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
+}
+
+/**
+ * A path key that carries a query (`/responses/{id}?beta=true`: the OpenAI spec has several beside the same path
+ * without it) → the path template and that fixed query, which every call sends besides its query parameters.
+ */
+export function splitPathKey(key: string): { template: string; fixedQuery?: Record<string, string | string[]> } {
+  const at = key.indexOf('?');
+  if (at < 0) return { template: key };
+  const fixedQuery: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(key.slice(at + 1))) {
+    const seen = fixedQuery[name];
+    fixedQuery[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return { template: key.slice(0, at), ...(Object.keys(fixedQuery).length ? { fixedQuery } : {}) };
+}
+
+/** The path key as the spec writes it: the path template and its fixed query (the inverse of `splitPathKey`). */
+export function pathKey(op: Pick<IROperation, 'path' | 'fixedQuery'>): string {
+  if (!op.fixedQuery) return op.path;
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(op.fixedQuery)) for (const v of Array.isArray(value) ? value : [value]) query.append(name, v);
+  return `${op.path}?${query}`;
 }
 
 /** `GET /chat/completions/{completion_id}` → `getChatCompletionsCompletionId`. */
@@ -256,19 +281,24 @@ function detectStreaming(
 ): IRStreaming | undefined {
   for (const r of responses) {
     if (!isSuccess(r.status)) continue;
-    const sse = r.contents.find((c) => c.mediaType === 'text/event-stream');
+    const sse = r.contents.find((c) => c.mediaType === SSE);
     if (!sse) continue;
-    const terminator = findTerminator(rawOp, r.status, schemas, pointer);
     const flag = findStreamFlag(op, named);
+    const terminator = knownTerminator(
+      [rawMediaType(rawOp, r.status, schemas, pointer), rawOp],
+      [op.summary, op.description, r.description, ...(op.requestBody?.contents ?? []).flatMap((c) => descriptionsIn(c.schema, named))],
+    );
     return {
       ...(flag ? { flag } : {}),
       event: sse.schema,
-      ...(terminator !== undefined ? { terminator } : {}),
-      alternative: r.contents.some((c) => c.mediaType !== 'text/event-stream'),
+      ...(terminator ? { terminator: terminator.value, terminatorSource: terminator.source } : {}),
+      alternative: r.contents.some((c) => c.mediaType !== SSE),
     };
   }
   return undefined;
 }
+
+const SSE = 'text/event-stream';
 
 /** The body property that asks for events: a boolean `stream`, else a property whose values include `sse`. */
 function findStreamFlag(op: IROperation, named: ReadonlyMap<string, IRSchema>): IRStreaming['flag'] {
@@ -295,12 +325,11 @@ function literalValues(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, d
   }
 }
 
-function findTerminator(rawOp: Raw, status: string, schemas: SchemaBuilder, pointer: string): string | undefined {
+/** The raw `text/event-stream` media type object of a response, where stream extensions are read. */
+function rawMediaType(rawOp: Raw, status: string, schemas: SchemaBuilder, pointer: string): Raw | undefined {
   const responses = rawOp.responses as Raw;
   const { value: response } = schemas.deref(responses[status] as Raw, `${pointer}/responses/${status}`);
-  const media = ((response?.content ?? {}) as Raw)['text/event-stream'] as Raw | undefined;
-  const value = media?.[STREAM_TERMINATOR_EXTENSION] ?? rawOp[STREAM_TERMINATOR_EXTENSION];
-  return typeof value === 'string' ? value : undefined;
+  return ((response?.content ?? {}) as Raw)[SSE] as Raw | undefined;
 }
 
 function isBoolean(schema: IRSchema): boolean {

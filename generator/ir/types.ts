@@ -124,8 +124,14 @@ export interface IRStreaming {
   flag?: { property: string; value: true | 'sse' };
   /** The type of each event's JSON `data`. */
   event: IRSchema;
-  /** A `data:` payload that ends the stream (from `x-sdkforge-stream-terminator`), e.g. `[DONE]`. */
+  /**
+   * The `data:` payload the stream is known to end with, e.g. `[DONE]` (see `ir/stream-terminator.ts` for how it
+   * becomes known): a body that ends without it is an incomplete answer. The runtime ends every stream at
+   * `data: [DONE]` whether or not this is set.
+   */
   terminator?: string;
+  /** Why `terminator` is known: the extension that names it, or `description` when the spec's prose does. */
+  terminatorSource?: string;
   /** The success response also offers a non-event content type (JSON, audio, ...). */
   alternative: boolean;
 }
@@ -151,8 +157,14 @@ export interface IROperation {
   /** The function/method identifier (unique, deterministic). */
   name: string;
   method: HttpMethod;
-  /** Path template, e.g. `/chat/completions/{completion_id}`. */
+  /** Path template, e.g. `/chat/completions/{completion_id}`, without the query a path key may carry. */
   path: string;
+  /**
+   * The query written into the path key (`/responses/{response_id}?beta=true` → `{ beta: 'true' }`), sent with
+   * every call in the same query string as the operation's query parameters. Operations are distinct by
+   * `method`, `path` and `fixedQuery` together.
+   */
+  fixedQuery?: Record<string, string | string[]>;
   pointer: string;
   summary?: string;
   description?: string;

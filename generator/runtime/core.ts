@@ -202,11 +202,19 @@ export class ClientCore {
   }
 
   private async parse<T>(spec: RequestSpec, options: RequestOptions, sent: SentCall): Promise<T> {
-    if (
-      spec.stream &&
-      (!spec.stream.detect ||
-        /^text\/event-stream/i.test(sent.response.headers.get('content-type') ?? ''))
-    ) {
+    const contentType = sent.response.headers.get('content-type') ?? '';
+    const events = /^text\/event-stream/i.test(contentType);
+    if (spec.stream && !spec.stream.detect && !events && contentType !== '') {
+      sent.call.dispose();
+      await sent.response.body?.cancel().catch(() => undefined);
+      throw new APIError(
+        sent.response.status,
+        undefined,
+        `The response's content-type is ${contentType}, but a streaming request expects text/event-stream: the server, or a proxy between it and the client, ignored the request for a stream.`,
+        sent.response.headers,
+      );
+    }
+    if (spec.stream && (!spec.stream.detect || events)) {
       sent.call.clearTimer();
       return Stream.fromSSEResponse(sent.response, sent.call.controller, {
         terminator: spec.stream.terminator,

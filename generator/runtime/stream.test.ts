@@ -212,6 +212,16 @@ describe('Stream.fromSSEResponse', () => {
     expect(await collect(await open())).toEqual([{ n: 1 }]);
   });
 
+  test('data: [DONE] ends every stream, with no terminator declared (published specs state it only in prose)', async () => {
+    serve({ writes: ['data: {"n":1}\n\n', 'data: [DONE]\n\n', 'data: {"n":2}\n\n'] });
+    expect(await collect(await open())).toEqual([{ n: 1 }]);
+    // another declared terminator ends the stream too, and is the one required
+    serve({ writes: ['data: {"n":1}\n\ndata: END\n\n'] });
+    expect(await collect(await open({ terminator: 'END' }))).toEqual([{ n: 1 }]);
+    serve({ writes: ['data: {"n":1}\n\ndata: [DONE]\n\n'] });
+    expect(await collect(await open({ terminator: 'END' }))).toEqual([{ n: 1 }]);
+  });
+
   test('a stall longer than the idle timeout throws APIConnectionTimeoutError and aborts the request', async () => {
     const { closed } = serve({ writes: ['data: {"n":1}\n\n'], then: 'stall' });
     const stream = await open({ terminator: '[DONE]', idleTimeoutMs: 200 });

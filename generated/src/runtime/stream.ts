@@ -355,10 +355,16 @@ export function decodeSSE(
   return iterator;
 }
 
+/**
+ * `data: [DONE]` ends every stream: it is how OpenAI-style APIs end theirs, and it cannot be the JSON data of an
+ * event. A stream known to end with a terminator (`SSEStreamOptions.terminator`) must reach it.
+ */
+export const DONE = '[DONE]';
+
 export interface SSEStreamOptions {
   /**
-   * A `data:` value that ends the stream, e.g. `[DONE]`. When set, a body that ends without it is an error
-   * (`APIConnectionError`): the answer was cut short.
+   * The `data:` value the stream is known to end with, e.g. `[DONE]` (any other value ends it too, besides
+   * `[DONE]`). When set, a body that ends without it is an error (`APIConnectionError`): the answer was cut short.
    */
   terminator?: string | undefined;
   /** Fail with `APIConnectionTimeoutError` (and abort the request) when no bytes arrive for this long. */
@@ -764,7 +770,7 @@ class SSEIterator<T> implements AsyncIterator<T> {
         );
       }
       const data = event.data;
-      if (data === this.terminator) {
+      if (data === this.terminator || data === DONE) {
         this.state = 'terminated';
         this.close();
         return { value: undefined, done: true };
