@@ -83,6 +83,48 @@ describe('accumulateChatCompletion', () => {
     }
   });
 
+  test.each([
+    ['chat-audio', 'audio output: transcript and data concatenated, id and expires_at kept'],
+    ['chat-search-annotations', 'web-search url_citation annotations'],
+    ['chat-azure-filters', 'Azure filter results, n=2 interleaved, tool calls, logprobs and fields the runtime does not know'],
+  ])('%s folds into the non-streamed response (%s)', async (name) => {
+    const sse = readFileSync(path.join(ROOT, `test/fixtures/streams/${name}.sse`));
+    const response: unknown = JSON.parse(readFileSync(path.join(ROOT, `test/fixtures/streams/${name}.json`), 'utf8'));
+    for (const size of [sse.length, 5]) {
+      expect(await accumulateChatCompletion(await open(sse, size))).toStrictEqual(response);
+    }
+  });
+
+  test('tools it does not know merge by the same rules; identifiers repeated in every chunk are not doubled', async () => {
+    const base = { id: 'c2', object: 'chat.completion.chunk', created: 2, model: 'm' };
+    const call = (fields: object) => ({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, ...fields }] }, finish_reason: null }] });
+    async function* chunks(): AsyncGenerator<ChatCompletionChunkLike> {
+      yield { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: null }, finish_reason: null }] };
+      yield call({ id: 'call_1', type: 'custom', custom: { name: 'sql', input: 'SELECT ' } });
+      yield call({ id: 'call_1', type: 'custom', custom: { name: 'sql', input: '1' }, trace_id: 't-9' });
+      yield call({ id: 'call_1', type: 'custom', custom: { input: ';' }, trace_id: 't-9' });
+      yield { ...base, choices: [{ index: 0, delta: { role: 'assistant' }, finish_reason: 'tool_calls' }] };
+    }
+    const completion = await accumulateChatCompletion(chunks());
+    expect(completion.choices[0]!.message).toStrictEqual({
+      role: 'assistant',
+      content: null,
+      refusal: null,
+      tool_calls: [{ id: 'call_1', type: 'custom', custom: { name: 'sql', input: 'SELECT 1;' }, trace_id: 't-9' }],
+    });
+  });
+
+  test('a __proto__ key in a chunk is ignored and reaches no prototype', async () => {
+    const line = '{"id":"c3","object":"chat.completion.chunk","created":3,"model":"m","__proto__":{"polluted":1},"choices":[{"index":0,"delta":{"role":"assistant","content":"ok","__proto__":{"polluted":2},"toString":null},"finish_reason":"stop"}]}';
+    async function* chunks(): AsyncGenerator<ChatCompletionChunkLike> {
+      yield JSON.parse(line) as ChatCompletionChunkLike;
+    }
+    const completion = await accumulateChatCompletion(chunks());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(completion)).toBe(Object.prototype);
+    expect(completion.choices[0]!.message).toStrictEqual({ role: 'assistant', content: 'ok', refusal: null, toString: null });
+  });
+
   test('usage is absent when the stream did not include it; legacy function_call is merged', async () => {
     const base = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm' };
     async function* chunks(): AsyncGenerator<ChatCompletionChunkLike> {

@@ -1,8 +1,25 @@
 /**
  * Folds a streamed chat completion (`stream: true`) back into the response the same request would have given
- * without streaming. The runtime cannot import a package's generated types, so the chunk and result types here
- * are structural: a generated `CreateChatCompletionStreamResponse` is a `ChatCompletionChunkLike`, and the result
- * for it is assignable to the generated `CreateChatCompletionResponse`.
+ * without streaming. Every field a chunk carries is kept, including ones added to the API later, by these rules:
+ *
+ * - Chunk level: `choices` are merged by their `index`; `object` becomes `'chat.completion'`; `obfuscation`
+ *   (random padding that only streams carry) is dropped; every other field is kept.
+ * - Each choice's `delta` becomes its `message`, and its `logprobs` is merged the same way ("streamed" below);
+ *   every other choice field (`finish_reason`, Azure's `content_filter_results`, ...) is kept.
+ * - Kept fields: the last value wins, except that an object is merged key by key with the same rule, and that
+ *   null or `''` never replaces a value (a field that was only ever null stays null). `usage`, null in every
+ *   chunk but the last, is left out when no chunk carried one.
+ * - Streamed fields, recursively: strings concatenate (`content`, `refusal`, `audio.transcript`, `audio.data`,
+ *   `function.arguments`, ...), except identifiers and names, which are sent whole and kept like other values:
+ *   `id`, `type`, `role`, `name` and keys ending in `_id`. Arrays whose elements carry a numeric `index`
+ *   (`tool_calls`) are merged element by element by it, in index order, leaving `index` out as a non-streamed
+ *   message does; other arrays concatenate (`annotations`, `logprobs.content`). Objects merge key by key; numbers,
+ *   booleans and null are kept as above (`audio.expires_at`).
+ * - A `__proto__` key (which `JSON.parse` makes an own property) is ignored, so chunks cannot reach prototypes.
+ *
+ * The runtime cannot import a package's generated types, so the chunk and result types here are structural: a
+ * generated `CreateChatCompletionStreamResponse` is a `ChatCompletionChunkLike`, and the result for it is
+ * assignable to the generated `CreateChatCompletionResponse`.
  */
 import { SDKError } from './errors.js';
 
@@ -73,6 +90,13 @@ export interface ChatCompletionChoiceLike<
     tool_calls?: ChatCompletionToolCallLike[];
     /** Present only when the model made a legacy function call. */
     function_call?: { name: string; arguments: string };
+    /** Present only when the model cited sources (web search). */
+    annotations?: {
+      type: 'url_citation';
+      url_citation: { start_index: number; end_index: number; url: string; title: string };
+    }[];
+    /** Present only when audio output was requested. */
+    audio?: { id: string; expires_at: number; data: string; transcript: string } | null;
   };
   finish_reason: FinishReasonOf<C>;
   /** Null unless log probabilities were requested; each list is the concatenation of the chunks' lists. */
@@ -91,127 +115,103 @@ export interface ChatCompletionLike<C extends ChatCompletionChunkLike = ChatComp
   usage?: NonNullable<C['usage']>;
 }
 
-interface ChoiceState {
-  index: number;
-  role: string | undefined;
-  content: string | null;
-  refusal: string | null;
-  toolCalls: Map<number, ChatCompletionToolCallLike>;
-  functionCall: { name: string; arguments: string } | undefined;
-  finishReason: string | null;
-  logprobs: { content: unknown[] | null; refusal: unknown[] | null } | null;
-}
+type Fields = Record<string, unknown>;
+
+/** Streamed string fields that are sent whole, never as pieces. */
+const WHOLE = /^(id|type|role|name)$|_id$/;
+
+/** The `index` each merged array element was built from (kept out of the element itself). */
+const indexOf = new WeakMap<object, number>();
+
+const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Reads `stream` to its end and returns the completion it describes: content and refusal concatenated per
- * choice, tool calls merged by their `index` (`function.arguments` concatenated, id, type and name taken when
- * first seen), log probabilities concatenated, and `usage` from the final chunk when it was requested.
+ * Reads `stream` to its end and returns the completion it describes, by the rules in this module's header.
  * Throws when the stream had no chunk, or ended before a choice's `finish_reason`.
  */
 export async function accumulateChatCompletion<C extends ChatCompletionChunkLike>(
   stream: AsyncIterable<C>,
 ): Promise<ChatCompletionLike<C>> {
-  let first: C | undefined;
-  let id = '';
-  let model = '';
-  let created = 0;
-  let systemFingerprint: string | undefined;
-  let serviceTier: string | null | undefined;
-  let usage: object | undefined;
-  const choices = new Map<number, ChoiceState>();
+  let top: Fields | undefined;
+  const choices = new Map<number, Fields & { message: Fields }>();
 
   for await (const chunk of stream) {
-    first ??= chunk;
-    if (!id && chunk.id) id = chunk.id;
-    if (!model && chunk.model) model = chunk.model;
-    if (!created && chunk.created) created = chunk.created;
-    if (typeof chunk.system_fingerprint === 'string') systemFingerprint = chunk.system_fingerprint;
-    if (chunk.service_tier !== undefined) serviceTier = chunk.service_tier;
-    if (chunk.usage) usage = chunk.usage;
-    for (const choice of chunk.choices ?? []) {
-      let state = choices.get(choice.index);
-      if (!state) {
-        state = {
-          index: choice.index,
-          role: undefined,
-          content: null,
-          refusal: null,
-          toolCalls: new Map(),
-          functionCall: undefined,
-          finishReason: null,
-          logprobs: null,
-        };
-        choices.set(choice.index, state);
-      }
-      mergeChoice(state, choice);
+    const { choices: parts, ...rest } = chunk as C & Fields;
+    delete rest.object;
+    delete rest.obfuscation;
+    top = merge(top ?? {}, rest, false);
+    for (const { delta, logprobs, ...fields } of parts ?? []) {
+      let choice = choices.get(fields.index);
+      if (!choice)
+        choices.set(fields.index, (choice = { message: {}, finish_reason: null, logprobs: null }));
+      merge(choice, fields, false);
+      merge(choice, { logprobs }, true);
+      if (delta) merge(choice.message, delta as Fields, true);
     }
   }
 
-  if (!first) throw new SDKError('The stream ended without sending any chunk.');
-  const result: ChatCompletionLike = {
-    id,
+  if (!top) throw new SDKError('The stream ended without sending any chunk.');
+  if (top.usage === null) delete top.usage;
+  const result = {
+    ...top,
     object: 'chat.completion',
-    created,
-    model,
     choices: [...choices.values()]
-      .sort((a, b) => a.index - b.index)
-      .map((state) => {
-        if (state.finishReason === null)
-          throw new SDKError(`The stream ended before choice ${state.index} had a finish_reason.`);
-        const message: ChatCompletionChoiceLike['message'] = {
-          role: (state.role ?? 'assistant') as 'assistant',
-          content: state.content,
-          refusal: state.refusal,
-        };
-        if (state.toolCalls.size)
-          message.tool_calls = [...state.toolCalls.entries()]
-            .sort((a, b) => a[0] - b[0])
-            .map(([, call]) => call);
-        if (state.functionCall) message.function_call = state.functionCall;
+      .sort((a, b) => (a.index as number) - (b.index as number))
+      .map((choice) => {
+        if (choice.finish_reason === null)
+          throw new SDKError(
+            `The stream ended before choice ${String(choice.index)} had a finish_reason.`,
+          );
         return {
-          index: state.index,
-          message,
-          finish_reason: state.finishReason,
-          logprobs: state.logprobs,
+          ...choice,
+          message: { role: 'assistant', content: null, refusal: null, ...choice.message },
         };
       }),
   };
-  if (systemFingerprint !== undefined) result.system_fingerprint = systemFingerprint;
-  if (serviceTier !== undefined) result.service_tier = serviceTier;
-  if (usage !== undefined) result.usage = usage;
-  return result as ChatCompletionLike<C>;
+  return result as unknown as ChatCompletionLike<C>;
 }
 
-function mergeChoice(state: ChoiceState, choice: ChatCompletionChunkChoiceLike): void {
-  const delta = choice.delta;
-  if (delta) {
-    if (delta.role && !state.role) state.role = delta.role;
-    if (typeof delta.content === 'string') state.content = (state.content ?? '') + delta.content;
-    if (typeof delta.refusal === 'string') state.refusal = (state.refusal ?? '') + delta.refusal;
-    for (const part of delta.tool_calls ?? []) {
-      let call = state.toolCalls.get(part.index);
-      if (!call) {
-        call = { id: '', type: 'function', function: { name: '', arguments: '' } };
-        state.toolCalls.set(part.index, call);
-      }
-      if (part.id && !call.id) call.id = part.id;
-      if (part.type) call.type = part.type as 'function';
-      if (part.function?.name && !call.function.name) call.function.name = part.function.name;
-      if (part.function?.arguments) call.function.arguments += part.function.arguments;
-    }
-    if (delta.function_call) {
-      state.functionCall ??= { name: '', arguments: '' };
-      if (delta.function_call.name && !state.functionCall.name)
-        state.functionCall.name = delta.function_call.name;
-      if (delta.function_call.arguments)
-        state.functionCall.arguments += delta.function_call.arguments;
+/** Merges `from` into `into` (kept fields, or streamed ones when `streamed`) and returns `into`. */
+function merge(into: Fields, from: Fields, streamed: boolean): Fields {
+  for (const [key, value] of Object.entries(from)) {
+    if (value === undefined || key === '__proto__') continue;
+    const prev = Object.hasOwn(into, key) ? into[key] : undefined;
+    if (value === null || value === '') {
+      if (!Object.hasOwn(into, key)) into[key] = value;
+    } else if (isFields(value)) {
+      into[key] = merge(isFields(prev) ? prev : {}, value, streamed);
+    } else if (streamed && Array.isArray(value)) {
+      into[key] = append(Array.isArray(prev) ? prev : [], value);
+    } else if (
+      streamed &&
+      typeof value === 'string' &&
+      typeof prev === 'string' &&
+      !WHOLE.test(key)
+    ) {
+      into[key] = prev + value;
+    } else {
+      into[key] = value;
     }
   }
-  if (choice.finish_reason) state.finishReason = choice.finish_reason;
-  const logprobs = choice.logprobs;
-  if (logprobs) {
-    state.logprobs ??= { content: null, refusal: null };
-    if (logprobs.content) (state.logprobs.content ??= []).push(...logprobs.content);
-    if (logprobs.refusal) (state.logprobs.refusal ??= []).push(...logprobs.refusal);
+  return into;
+}
+
+/** Appends streamed array `items` to `list`, merging elements that carry an `index` into the one built for it. */
+function append(list: unknown[], items: readonly unknown[]): unknown[] {
+  for (const item of items) {
+    if (!isFields(item) || typeof item.index !== 'number') {
+      list.push(item);
+      continue;
+    }
+    const { index, ...fields } = item as Fields & { index: number };
+    let element = list.find((e) => indexOf.get(e as object) === index) as Fields | undefined;
+    if (!element) {
+      indexOf.set((element = {}), index);
+      const after = list.findIndex((e) => (indexOf.get(e as object) ?? -1) > index);
+      list.splice(after < 0 ? list.length : after, 0, element);
+    }
+    merge(element, fields, true);
   }
+  return list;
 }
