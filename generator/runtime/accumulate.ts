@@ -109,7 +109,8 @@ export interface ChatCompletionLike<C extends ChatCompletionChunkLike = ChatComp
   object: 'chat.completion';
   created: number;
   model: string;
-  system_fingerprint?: NonNullable<C['system_fingerprint']>;
+  /** Null only when every chunk sent null. */
+  system_fingerprint?: C['system_fingerprint'];
   service_tier?: C['service_tier'];
   choices: ChatCompletionChoiceLike<C>[];
   usage?: NonNullable<C['usage']>;
