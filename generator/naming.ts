@@ -4,11 +4,23 @@
  */
 import { errorDiagnostic, GenerationError } from './diagnostics.js';
 import { isIdentifier, pascalCase } from './ir/names.js';
-import type { PackageNaming } from './emit/emit-package.js';
+import { SEMVER, type PackageNaming } from './emit/emit-package.js';
 
-function titleWords(title: string): string[] {
-  const words = title.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  while (words.length > 1 && /^(api|rest|openapi|spec|specification)$/i.test(words[words.length - 1]!)) words.pop();
+/** Words that say what kind of document a title names, not whose API it is: dropped from the end of a name. */
+const GENERIC = /^(?:apis?|rest|http|https|web|openapi|swagger|spec|specs|specification|documentation|docs|reference|v?\d+(?:\.\d+)*)$/i;
+
+/**
+ * The words of a short, natural name for the API a title names: what comes before an aside (`Swagger Petstore -
+ * OpenAPI 3.0`, `Discord HTTP API (Preview)`, `Spotify Web API with fixes …`), the owner of a possessive
+ * (`Netlify's API documentation` → `Netlify`), without generic trailing words (`API`, `REST`, `docs`, a version).
+ */
+export function titleWords(title: string): string[] {
+  let main = title.split(/\s[-–—+|:]\s|[([]|\s(?:with|from|for|by)\s/i)[0]!;
+  const possessive = /^(.*?\w)['’]s\b/.exec(main);
+  if (possessive) main = possessive[1]!;
+  const words = main.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (words.length > 1 && /^the$/i.test(words[0]!)) words.shift();
+  while (words.length > 1 && GENERIC.test(words[words.length - 1]!)) words.pop();
   return words.length ? words : ['Api'];
 }
 
@@ -43,4 +55,12 @@ export function defaultNaming(title: string, overrides: Partial<PackageNaming> =
     envPrefix: overrides.envPrefix ?? words.map((w) => w.toUpperCase()).join('_'),
     packageName: overrides.packageName ?? `@sdkforge/${words.map((w) => w.toLowerCase()).join('-')}`,
   };
+}
+
+/** An explicit package version must be one npm accepts: semver. */
+export function checkPackageVersion(version: string | undefined): string | undefined {
+  if (version !== undefined && !SEMVER.test(version)) {
+    throw invalid('package-version-invalid', `The package version ${JSON.stringify(version)} is not a semver version.`, 'Use MAJOR.MINOR.PATCH, optionally with a -prerelease and +build part, e.g. 1.4.0 or 2.0.0-beta.1 (--package-version).');
+  }
+  return version;
 }

@@ -1,13 +1,15 @@
 /**
  * Write: the whole output goes to a temporary sibling directory, which replaces the target only once every
- * file is written. A failure before that leaves the target exactly as it was. Build products inside the target
- * (`dist/`, `node_modules/`) are carried over.
+ * file is written. A failure before that leaves the target exactly as it was. What the package's own scripts make
+ * inside the target is not generated and is carried over: `dist/`, `node_modules/`, `package-lock.json` (from
+ * `npm install`) and the tarballs of `npm pack` (`*.tgz`).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const PRESERVED = ['dist', 'node_modules'];
+/** Top-level entries of the target that generation neither writes nor removes. */
+const isPreserved = (name: string) => ['dist', 'node_modules', 'package-lock.json'].includes(name) || name.endsWith('.tgz');
 
 export interface WriteReport {
   written: string[];
@@ -21,7 +23,7 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (!prefix && PRESERVED.includes(entry.name)) continue;
+    if (!prefix && isPreserved(entry.name)) continue;
     if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel)));
     else out.push(rel);
   }
@@ -58,20 +60,19 @@ export async function writeOutput(outDir: string, files: Map<string, string>): P
       await writeFile(file, text);
     }
     if (existsSync(target)) {
-      for (const keep of PRESERVED) {
-        if (existsSync(path.join(target, keep))) await rename(path.join(target, keep), path.join(staging, keep));
-      }
+      for (const keep of (await readdir(target)).filter(isPreserved)) await rename(path.join(target, keep), path.join(staging, keep));
       await rename(target, old);
     }
     await rename(staging, target);
   } catch (err) {
-    // put carried-over build products back and leave the target as it was
-    for (const keep of PRESERVED) {
-      if (existsSync(path.join(staging, keep)) && existsSync(target) && !existsSync(path.join(target, keep))) {
+    // leave the target as it was: the old directory back in place, then the carried-over build products into it
+    if (!existsSync(target) && existsSync(old)) await rename(old, target).catch(() => undefined);
+    const carried = existsSync(staging) ? (await readdir(staging)).filter(isPreserved) : [];
+    for (const keep of carried) {
+      if (existsSync(target) && !existsSync(path.join(target, keep))) {
         await rename(path.join(staging, keep), path.join(target, keep)).catch(() => undefined);
       }
     }
-    if (!existsSync(target) && existsSync(old)) await rename(old, target).catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
     throw err;
   }

@@ -1,6 +1,8 @@
-// `npm pack` of the generated package gives a tarball that installs into a fresh project (offline: it has no
-// dependencies) and works there as a consumer would use it: a TypeScript ESM app checked with `tsc --strict`
-// (NodeNext) and run, and a plain CommonJS `require` app, both calling a local server.
+// `sdkforge build`, then `npm pack --ignore-scripts` of the generated package (the one-command path, which needs no
+// install in the package: its prepack build would need its TypeScript devDependency), gives a tarball that installs
+// into a fresh project (offline: it has no dependencies) and works there as a consumer would use it: a TypeScript
+// ESM app checked with `tsc --strict` (NodeNext) and run, and a plain CommonJS `require` app, both calling a local
+// server. test/user-path.test.ts walks the other path: npm install, npm run build and npm pack in the package.
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -67,7 +69,7 @@ test('npm pack of the built package gives a tarball with both builds, declaratio
   });
   expect(buildPackage(pkg)).toEqual([]);
 
-  const { stdout } = await npm(['pack', '--json', '--pack-destination', work], pkg);
+  const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], pkg);
   const [info] = JSON.parse(stdout) as { name: string; version: string; filename: string; files: { path: string }[] }[];
   expect(info?.name).toBe('@sdkforge/openai');
   tarball = path.join(work, info!.filename);

@@ -194,6 +194,8 @@ export interface IRDocument {
   title: string;
   version: string;
   description?: string;
+  /** The SPDX licence expression of `info.license` (its `identifier`, else a `name` that is one); see `ir/license.ts`. */
+  license?: string;
   /**
    * The first server URL, its variables set to their defaults (`https://{region}.x.com` → `https://eu.x.com`), if
    * any; a relative one is resolved against the document's URL when it was loaded from one.
