@@ -40,15 +40,19 @@ Modes and reporting:
 
 Exit codes: 0 ok, 1 generation or validation failed (or --check found drift), 2 usage error.`;
 
-const DIFF_HELP = `Usage: sdkforge diff OLD NEW [--format md|json] [--fail-on-breaking]
+const DIFF_HELP = `Usage: sdkforge diff OLD NEW [--format md|json] [--fail-on-breaking] [--current-version X.Y.Z]
 
 Compares two versions of a spec (paths or URLs): operations and schemas added, removed and changed
-(parameters, properties, required-ness, types, enum values, content types, streaming). Each change is
-classified breaking or non-breaking for a user of the generated client, with its JSON pointer, and a semver
-bump for the generated package is suggested.
+(parameters, properties, required-ness, types, enum values, content types, streaming). Types are compared by
+shape, with $refs resolved and allOf parts merged. Each change is judged by a named rule (printed with it)
+for the direction it travels: a request that accepts more is compatible, one that demands more breaks; a
+response that may return a value the old type did not allow breaks. A semver bump for the generated package
+is suggested. The rules: docs/diff-rules.md.
 
-  --format md|json            a markdown changelog (default) or JSON
+  --format md|json            a markdown changelog (default) or JSON (with each change's rule)
   --fail-on-breaking          exit 2 when a change is breaking
+  --current-version X.Y.Z     the package's current version: also print the next one by the suggested bump
+                              (plain semver, also below 1.0.0; JSON: currentVersion, nextVersion)
   -h, --help                  show this help
 
 Exit codes: 0 ok, 1 a spec could not be loaded, 2 usage error or (with --fail-on-breaking) a breaking change.`;
@@ -254,7 +258,13 @@ async function diffCommand(argv: string[], io: Io): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { format: { type: 'string' }, 'fail-on-breaking': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } },
+    options: {
+      format: { type: 'string' },
+      'fail-on-breaking': { type: 'boolean' },
+      'current-version': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      debug: { type: 'boolean' },
+    },
   });
   if (values.help) {
     io.out(DIFF_HELP);
@@ -265,7 +275,7 @@ async function diffCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('diff takes two specs: sdkforge diff OLD NEW');
   let result;
   try {
-    result = await diffSpecs(positionals[0]!, positionals[1]!);
+    result = await diffSpecs(positionals[0]!, positionals[1]!, { currentVersion: values['current-version'] });
   } catch (err) {
     if (err instanceof GenerationError) {
       printDiagnostics(err.diagnostics, io, false);

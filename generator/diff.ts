@@ -1,114 +1,147 @@
 /**
  * `sdkforge diff OLD NEW`: what changed between two versions of a spec, for a user of the generated client.
- * Operations are matched by method and path, schemas by component name. Every change is classified breaking or
- * not, from the client's side: inputs (request bodies and parameters) break when they demand more, outputs
- * (responses) break when they promise less. The result suggests a semver bump and renders as a markdown
- * changelog or JSON.
+ * Operations are matched by method and path, schemas by component name; schemas are compared structurally
+ * (`diff/compare-schema.ts`). Every change is judged by a named rule (`diff/rules.ts`, documented in
+ * docs/diff-rules.md) by the direction it travels: request bodies and parameters are inputs, responses outputs,
+ * and a component is judged in every direction the operations use it in (both when none uses it). The result
+ * suggests a semver bump (and, given the current version, the next one) and renders as markdown or JSON.
  */
+import { UsageError } from './config.js';
 import { escapePointerToken } from './diagnostics.js';
-import { typeExpr } from './emit/type-expr.js';
+import { type RawChange, SchemaComparer, type Site } from './diff/compare-schema.js';
+import { FIXED_RULES, type FixedRule, judgeSchemaChange, type Level, maxLevel } from './diff/rules.js';
+import { isSemver, nextVersion } from './diff/semver.js';
+import type { ChangeKind, Direction, SpecChange, SpecDiff } from './diff/types.js';
 import { buildIR } from './ir/build.js';
-import { forEachChild, operationSchemas } from './ir/filter.js';
-import type { IRDocument, IRNamedSchema, IROperation, IRParameter, IRProperty, IRSchema } from './ir/types.js';
+import { forEachChild } from './ir/filter.js';
+import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
 
-export type ChangeKind = 'added' | 'removed' | 'changed';
+export type { ChangeKind, DiffSide, Direction, SemverBump, SpecChange, SpecDiff } from './diff/types.js';
+export { renderMarkdown } from './diff/render.js';
+export { nextVersion } from './diff/semver.js';
+export { allRuleIds } from './diff/rules.js';
 
-export interface SpecChange {
-  subject: 'operation' | 'schema';
-  /** Operation name (`listModels`) or schema name. */
-  name: string;
-  kind: ChangeKind;
-  breaking: boolean;
-  /** JSON pointer in the new document (the old one for removals). */
-  pointer: string;
-  message: string;
+export interface DiffOptions {
+  /** The generated package's current version: the result then carries `nextVersion`. */
+  currentVersion?: string | undefined;
+  /** Names of the two inputs (paths or URLs), shown when their `info.version`s are equal. */
+  sources?: [string, string] | undefined;
 }
 
-export type SemverBump = 'major' | 'minor' | 'patch' | 'none';
-
-export interface SpecDiff {
-  from: { title: string; version: string };
-  to: { title: string; version: string };
-  changes: SpecChange[];
-  bump: SemverBump;
-}
-
-export async function diffSpecs(oldSource: string, newSource: string): Promise<SpecDiff> {
+export async function diffSpecs(oldSource: string, newSource: string, options: DiffOptions = {}): Promise<SpecDiff> {
+  checkVersion(options.currentVersion);
   const [a, b] = await Promise.all([loadSpec(oldSource), loadSpec(newSource)]);
-  return diffIR(buildIR(a.document).ir, buildIR(b.document).ir);
+  return diffIR(buildIR(a.document).ir, buildIR(b.document).ir, { sources: [oldSource, newSource], ...options });
 }
 
-type Direction = 'input' | 'output';
+function checkVersion(version: string | undefined): void {
+  if (version !== undefined && !isSemver(version)) {
+    throw new UsageError(`--current-version must be a semver version such as 1.4.2, not '${version}'`);
+  }
+}
 
-/** A schema's type as text, without doc comments, on one line. */
-const text = (s: IRSchema) => typeExpr(s).replace(/\/\*\*[^]*?\*\//g, '').replace(/\s+/g, ' ').trim();
 /** Operations match by method and path, whatever their path parameters are called. */
 const opKey = (op: IROperation) => `${op.method.toUpperCase()} ${op.path.replace(/\{[^}]*\}/g, '{}')}`;
-const schemaPointer = (s: IRNamedSchema) => s.pointer;
+const DIRECTIONS: Direction[] = ['request', 'response'];
 
-export function diffIR(before: IRDocument, after: IRDocument): SpecDiff {
+export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptions = {}): SpecDiff {
+  checkVersion(options.currentVersion);
   const changes: SpecChange[] = [];
-  const usage = schemaUsage(after);
-  const oldUsage = schemaUsage(before);
+  const levels: Level[] = [];
+  const comparer = new SchemaComparer(before.schemas, after.schemas);
+  const fixed = (subject: SpecChange['subject'], name: string, kind: ChangeKind, rule: FixedRule, pointer: string, message: string) => {
+    levels.push(FIXED_RULES[rule]);
+    changes.push({ subject, name, kind, breaking: FIXED_RULES[rule] === 'major', rule, pointer, message });
+  };
+  const judged = (subject: SpecChange['subject'], name: string, directions: Direction[], raw: RawChange[], shown = name) => {
+    for (const c of raw) {
+      const seen = directions.filter((d) => d !== c.hiddenIn);
+      if (seen.length === 0) continue;
+      const { rule, level } = judgeSchemaChange(c.change, c.scope, seen);
+      levels.push(level);
+      changes.push({ subject, name, kind: 'changed', breaking: level === 'major', rule, pointer: c.pointer, message: `${shown}: ${c.message}` });
+    }
+  };
 
   const oldOps = new Map(before.operations.map((o) => [opKey(o), o]));
   const newOps = new Map(after.operations.map((o) => [opKey(o), o]));
   for (const [key, op] of newOps) {
     const old = oldOps.get(key);
-    if (!old) changes.push({ subject: 'operation', name: op.name, kind: 'added', breaking: false, pointer: op.pointer, message: `${op.name} (${op.method.toUpperCase()} ${op.path}) added` });
-    else diffOperation(old, op, changes);
+    if (!old) fixed('operation', op.name, 'added', 'operation-added', op.pointer, `${op.name} (${op.method.toUpperCase()} ${op.path}) added`);
+    else diffOperation(old, op, comparer, (rule, pointer, message) => fixed('operation', op.name, 'changed', rule, pointer, `${op.name}: ${message}`), (dir, raw) => judged('operation', op.name, [dir], raw));
   }
   for (const [key, op] of oldOps) {
-    if (!newOps.has(key)) changes.push({ subject: 'operation', name: op.name, kind: 'removed', breaking: true, pointer: op.pointer, message: `${op.name} (${op.method.toUpperCase()} ${op.path}) removed` });
+    if (!newOps.has(key)) fixed('operation', op.name, 'removed', 'operation-removed', op.pointer, `${op.name} (${op.method.toUpperCase()} ${op.path}) removed`);
   }
 
+  const usage = schemaUsage(after);
+  const oldUsage = schemaUsage(before);
   const oldSchemas = new Map(before.schemas.map((s) => [s.originalName, s]));
   const newSchemas = new Map(after.schemas.map((s) => [s.originalName, s]));
   for (const [name, s] of newSchemas) {
     const old = oldSchemas.get(name);
-    if (!old) changes.push({ subject: 'schema', name: s.name, kind: 'added', breaking: false, pointer: schemaPointer(s), message: `schema ${s.name} added` });
-    else diffSchema(old, s, usage.get(s.name) ?? new Set(), changes);
+    if (!old) {
+      fixed('schema', s.name, 'added', 'schema-added', s.pointer, `schema ${s.name} added`);
+      continue;
+    }
+    const used = usage.get(s.name);
+    const site: Site = { pointer: s.pointer, prefix: '', path: [], base: '' };
+    judged('schema', s.name, used?.size ? DIRECTIONS.filter((d) => used.has(d)) : DIRECTIONS, comparer.diff(old.schema, s.schema, site));
+  }
+  // components that took another's place somewhere (`Response` → `BetaResponse`): compared once, as a pair
+  for (let pair = comparer.nextPair(); pair; pair = comparer.nextPair()) {
+    const { before: a, after: b } = pair;
+    const used = usage.get(b.name);
+    const site: Site = { pointer: b.pointer, prefix: '', path: [], base: '' };
+    judged('schema', b.name, used?.size ? DIRECTIONS.filter((d) => used.has(d)) : DIRECTIONS, comparer.diff(a.schema, b.schema, site), `${b.name} (in place of ${a.name})`);
   }
   for (const [name, s] of oldSchemas) {
-    if (!newSchemas.has(name)) {
-      const used = (oldUsage.get(s.name)?.size ?? 0) > 0;
-      changes.push({ subject: 'schema', name: s.name, kind: 'removed', breaking: true, pointer: schemaPointer(s), message: `schema ${s.name} removed${used ? '' : ' (it was not used by any operation)'}` });
-    }
+    if (newSchemas.has(name)) continue;
+    const used = (oldUsage.get(s.name)?.size ?? 0) > 0;
+    fixed('schema', s.name, 'removed', 'schema-removed', s.pointer, `schema ${s.name} removed${used ? '' : ' (it was not used by any operation)'}`);
   }
-  const bump: SemverBump = changes.some((c) => c.breaking) ? 'major' : changes.some((c) => c.kind !== 'changed' || !c.breaking) && changes.length ? 'minor' : 'none';
-  return { from: { title: before.title, version: before.version }, to: { title: after.title, version: after.version }, changes, bump };
+
+  const bump = maxLevel(levels);
+  const [fromSource, toSource] = options.sources ?? [];
+  return {
+    from: { title: before.title, version: before.version, ...(fromSource ? { source: fromSource } : {}) },
+    to: { title: after.title, version: after.version, ...(toSource ? { source: toSource } : {}) },
+    changes,
+    bump,
+    ...(options.currentVersion !== undefined ? { currentVersion: options.currentVersion, nextVersion: nextVersion(options.currentVersion, bump) } : {}),
+  };
 }
 
 /** Which directions each component is used in (through refs, transitively). */
 function schemaUsage(ir: IRDocument): Map<string, Set<Direction>> {
   const named = new Map(ir.schemas.map((s) => [s.name, s.schema]));
   const usage = new Map<string, Set<Direction>>();
-  const mark = (schema: IRSchema, dir: Direction, seen = new Set<string>()): void => {
+  const mark = (schema: IRSchema, dir: Direction): void => {
     if (schema.kind === 'ref') {
       const set = usage.get(schema.name) ?? new Set<Direction>();
       usage.set(schema.name, set);
-      if (seen.has(schema.name)) return;
-      seen.add(schema.name);
+      if (set.has(dir)) return;
       set.add(dir);
       const target = named.get(schema.name);
-      if (target) mark(target, dir, seen);
+      if (target) mark(target, dir);
       return;
     }
-    forEachChild(schema, (child) => mark(child, dir, seen));
+    forEachChild(schema, (child) => mark(child, dir));
   };
   for (const op of ir.operations) {
-    const inputs = [...Object.values(op.parameters).flat().map((p) => p.schema), ...(op.requestBody?.contents.map((c) => c.schema) ?? [])];
-    for (const s of inputs) mark(s, 'input');
-    for (const s of operationSchemas(op).filter((s) => !inputs.includes(s))) mark(s, 'output');
+    for (const p of Object.values(op.parameters).flat()) mark(p.schema, 'request');
+    for (const c of op.requestBody?.contents ?? []) mark(c.schema, 'request');
+    for (const r of op.responses) for (const c of r.contents) mark(c.schema, 'response');
   }
   return usage;
 }
 
-function diffOperation(old: IROperation, op: IROperation, out: SpecChange[]): void {
-  const add = (breaking: boolean, pointer: string, message: string) =>
-    out.push({ subject: 'operation', name: op.name, kind: 'changed', breaking, pointer, message: `${op.name}: ${message}` });
-  if (old.name !== op.name) add(true, op.pointer, `renamed from ${old.name} (operationId ${old.operationId} → ${op.operationId})`);
+type Fixed = (rule: FixedRule, pointer: string, message: string) => void;
+type Judged = (direction: Direction, raw: RawChange[]) => void;
+
+function diffOperation(old: IROperation, op: IROperation, comparer: SchemaComparer, fixed: Fixed, judged: Judged): void {
+  if (old.name !== op.name) fixed('operation-renamed', op.pointer, `renamed from ${old.name} (operationId ${old.operationId} → ${op.operationId})`);
 
   // path parameters match by position (a renamed placeholder is not a change for positional arguments)
   const params = (o: IROperation) =>
@@ -118,134 +151,66 @@ function diffOperation(old: IROperation, op: IROperation, out: SpecChange[]): vo
   for (const [key, p] of after) {
     const prev = before.get(key);
     const at = `${op.pointer}/parameters/${escapePointerToken(p.name)}`;
-    if (!prev) add(p.required, at, `${p.required ? 'required' : 'optional'} ${p.in} parameter \`${p.name}\` added`);
-    else diffParameter(prev, p, at, add);
+    if (!prev) fixed(p.required ? 'request-required-parameter-added' : 'request-optional-parameter-added', at, `${p.required ? 'required' : 'optional'} ${p.in} parameter \`${p.name}\` added`);
+    else diffParameter(prev, p, at, comparer, fixed, judged);
   }
   for (const [key, p] of before) {
-    if (!after.has(key)) add(true, `${old.pointer}/parameters/${escapePointerToken(p.name)}`, `${p.in} parameter \`${p.name}\` removed`);
+    if (!after.has(key)) fixed('request-parameter-removed', `${old.pointer}/parameters/${escapePointerToken(p.name)}`, `${p.in} parameter \`${p.name}\` removed`);
   }
 
-  const types = (cs: { mediaType: string }[] | undefined) => new Set((cs ?? []).map((c) => c.mediaType));
-  const reqBefore = types(old.requestBody?.contents);
-  const reqAfter = types(op.requestBody?.contents);
-  for (const t of reqAfter) if (!reqBefore.has(t)) add(reqBefore.size === 0 && op.requestBody?.required === true, `${op.pointer}/requestBody`, `request content type ${t} added`);
-  for (const t of reqBefore) if (!reqAfter.has(t)) add(true, `${op.pointer}/requestBody`, `request content type ${t} removed`);
-  if (old.requestBody && op.requestBody && !old.requestBody.required && op.requestBody.required) add(true, `${op.pointer}/requestBody`, 'request body is now required');
-
-  const okTypes = (o: IROperation) => types(o.responses.filter((r) => /^2/.test(r.status)).flatMap((r) => r.contents));
-  const resBefore = okTypes(old);
-  const resAfter = okTypes(op);
-  for (const t of resAfter) if (!resBefore.has(t)) add(false, `${op.pointer}/responses`, `response content type ${t} added`);
-  for (const t of resBefore) if (!resAfter.has(t)) add(true, `${op.pointer}/responses`, `response content type ${t} removed`);
-  if (!old.streaming && op.streaming) add(false, `${op.pointer}/responses`, 'now streams (server-sent events)');
-  if (old.streaming && !op.streaming) add(true, `${op.pointer}/responses`, 'no longer streams');
-  const req = (o: IROperation) => o.requestBody?.contents[0];
-  const [rb, ra] = [req(old), req(op)];
-  if (rb && ra && rb.mediaType === ra.mediaType) diffShape(rb.schema, ra.schema, `${op.pointer}/requestBody`, true, false, '', (b, p, m) => add(b, p, `request body ${m}`));
-  const [sb, sa] = [old.success, op.success];
-  if (sb && sa && sb.mediaType === sa.mediaType) diffShape(sb.schema, sa.schema, `${op.pointer}/responses`, false, true, '', (b, p, m) => add(b, p, `response ${m}`));
-}
-
-function diffParameter(prev: IRParameter, p: IRParameter, at: string, add: (breaking: boolean, pointer: string, message: string) => void): void {
-  if (!prev.required && p.required) add(true, at, `${p.in} parameter \`${p.name}\` is now required`);
-  if (prev.required && !p.required) add(false, at, `${p.in} parameter \`${p.name}\` is now optional`);
-  diffShape(prev.schema, p.schema, at, true, false, '', (b, ptr, m) => add(b, ptr, `${p.in} parameter \`${p.name}\` ${m}`));
-}
-
-function diffSchema(old: IRNamedSchema, s: IRNamedSchema, dirs: Set<Direction>, out: SpecChange[]): void {
-  const add: Add = (breaking, pointer, message) => out.push({ subject: 'schema', name: s.name, kind: 'changed', breaking, pointer, message: `${s.name}: ${message}` });
-  diffShape(old.schema, s.schema, s.pointer, dirs.has('input'), dirs.has('output'), '', add);
-}
-
-type Add = (breaking: boolean, pointer: string, message: string) => void;
-
-/** An object's properties and the components it extends (through `allOf`), or undefined if not object-like. */
-function objectLike(schema: IRSchema): { bases: string[]; properties: IRProperty[] } | undefined {
-  if (schema.kind === 'object') return { bases: [], properties: schema.properties };
-  if (schema.kind !== 'intersection') return undefined;
-  const bases: string[] = [];
-  const properties = new Map<string, IRProperty>();
-  for (const part of schema.parts) {
-    if (part.kind === 'ref') bases.push(part.name);
-    else if (part.kind === 'object') {
-      for (const p of part.properties) {
-        const prev = properties.get(p.name);
-        // a required-only entry (beside allOf) makes an inherited property required
-        properties.set(p.name, prev ? { ...prev, required: prev.required || p.required } : p);
-      }
-    } else return undefined;
+  const body = `${op.pointer}/requestBody`;
+  const [rb, ra] = [old.requestBody, op.requestBody];
+  if (!rb?.contents.length && ra?.contents.length) {
+    fixed(ra.required ? 'request-required-body-added' : 'request-optional-body-added', body, `${ra.required ? 'required' : 'optional'} request body added`);
+  } else if (rb?.contents.length && !ra?.contents.length) {
+    fixed('request-body-removed', `${old.pointer}/requestBody`, 'request body removed');
+  } else if (rb && ra) {
+    if (!rb.required && ra.required) fixed('request-body-became-required', body, 'request body is now required');
+    if (rb.required && !ra.required) fixed('request-body-became-optional', body, 'request body is now optional');
+    diffContents(rb.contents, ra.contents, body, 'request', comparer, fixed, judged);
   }
-  return { bases, properties: [...properties.values()] };
+
+  const success = (o: IROperation) => o.responses.filter((r) => /^2/.test(r.status)).flatMap((r) => r.contents);
+  diffContents(success(old), success(op), `${op.pointer}/responses`, 'response', comparer, fixed, judged, [old.success, op.success]);
+  if (!old.streaming && op.streaming) fixed('response-streaming-added', `${op.pointer}/responses`, 'now streams (server-sent events)');
+  if (old.streaming && !op.streaming) fixed('response-streaming-removed', `${op.pointer}/responses`, 'no longer streams');
 }
 
-const isString = (s: IRSchema) => s.kind === 'primitive' && s.type === 'string';
-const literals = (s: IRSchema): unknown[] => (s.kind === 'enum' ? s.values : s.kind === 'const' ? [s.value] : []);
-
-/** Variant texts of a union (or the schema itself). */
-const variants = (s: IRSchema) => (s.kind === 'union' ? s.variants.map(text) : [text(s)]);
-
-function diffShape(a: IRSchema, b: IRSchema, pointer: string, input: boolean, output: boolean, label: string, add: Add): void {
-  const what = label ? `property \`${label}\`` : 'type';
-  const oa = objectLike(a);
-  const ob = objectLike(b);
-  if (oa && ob) {
-    for (const base of ob.bases) if (!oa.bases.includes(base)) add(input, pointer, `${label ? `${what} ` : ''}now extends ${base}`);
-    for (const base of oa.bases) if (!ob.bases.includes(base)) add(true, pointer, `${label ? `${what} ` : ''}no longer extends ${base}`);
-    diffProperties(oa.properties, ob.properties, pointer, input, output, label, add);
-  } else if (a.kind === 'array' && b.kind === 'array') {
-    diffShape(a.items, b.items, `${pointer}/items`, input, output, label ? `${label}[]` : '[]', add);
-  } else if (isString(a) && (b.kind === 'enum' || b.kind === 'const') && literals(b).every((v) => typeof v === 'string')) {
-    // narrowed to known values: fine to read, stricter to send
-    add(input, pointer, `${what} narrowed from ${text(a)} to ${text(b)}`);
-  } else if (a.kind === 'enum' && b.kind === 'enum') {
-    const added = b.values.filter((v) => !a.values.includes(v));
-    const removed = a.values.filter((v) => !b.values.includes(v));
-    if (added.length) add(false, pointer, `${what}: enum values added: ${added.map((v) => JSON.stringify(v)).join(', ')}`);
-    if (removed.length) add(true, pointer, `${what}: enum values removed: ${removed.map((v) => JSON.stringify(v)).join(', ')}`);
-  } else if (text({ ...a, nullable: false }) !== text({ ...b, nullable: false })) {
-    const [va, vb] = [variants(a), variants(b)];
-    if (va.every((v) => vb.includes(v))) add(false, pointer, `${what}: variants added: ${vb.filter((v) => !va.includes(v)).join(' | ')}`);
-    else add(true, pointer, `${what} changed from ${text(a)} to ${text(b)}`);
-  }
-  if (!a.nullable && b.nullable) add(output, pointer, `${what} may now be null`);
-  if (a.nullable && !b.nullable) add(input, pointer, `${what} may no longer be null`);
-}
-
-function diffProperties(before: IRProperty[], after: IRProperty[], pointer: string, input: boolean, output: boolean, prefix: string, add: Add): void {
-  const old = new Map(before.map((p) => [p.name, p]));
-  const now = new Map(after.map((p) => [p.name, p]));
-  for (const [name, p] of now) {
-    const at = `${pointer}/properties/${escapePointerToken(name)}`;
-    const label = prefix ? `${prefix}.${name}` : name;
-    const prev = old.get(name);
-    if (!prev) {
-      add(input && p.required, at, `${p.required ? 'required' : 'optional'} property \`${label}\` added`);
-      continue;
-    }
-    if (!prev.required && p.required) add(input, at, `property \`${label}\` is now required`);
-    if (prev.required && !p.required) add(output, at, `property \`${label}\` is now optional`);
-    diffShape(prev.schema, p.schema, at, input, output, label, add);
-  }
-  for (const name of old.keys()) {
-    if (!now.has(name)) add(true, `${pointer}/properties/${escapePointerToken(name)}`, `property \`${prefix ? `${prefix}.${name}` : name}\` removed`);
+/**
+ * Media types added and removed; the schemas of those in both compared. For responses, only the success content
+ * the generated method returns is compared (`only`).
+ */
+function diffContents(
+  before: IRContent[],
+  after: IRContent[],
+  pointer: string,
+  direction: Direction,
+  comparer: SchemaComparer,
+  fixed: Fixed,
+  judged: Judged,
+  only?: [IRContent | undefined, IRContent | undefined],
+): void {
+  const types = (cs: IRContent[]) => new Set(cs.map((c) => c.mediaType));
+  const [tb, ta] = [types(before), types(after)];
+  for (const t of ta) if (!tb.has(t)) fixed(`${direction}-media-type-added`, pointer, `${direction} content type ${t} added`);
+  for (const t of tb) if (!ta.has(t)) fixed(`${direction}-media-type-removed`, pointer, `${direction} content type ${t} removed`);
+  const pairs: [IRContent, IRContent][] = only
+    ? only[0] && only[1] && only[0].mediaType === only[1].mediaType
+      ? [[only[0], only[1]]]
+      : []
+    : after.flatMap((c) => {
+        const prev = before.find((p) => p.mediaType === c.mediaType);
+        return prev ? [[prev, c] as [IRContent, IRContent]] : [];
+      });
+  const words = direction === 'request' ? 'request body' : 'response';
+  for (const [b, a] of pairs) {
+    const prefix = pairs.length > 1 ? `${words} (${a.mediaType})` : words;
+    judged(direction, comparer.diff(b.schema, a.schema, { pointer, prefix, path: [], base: '' }));
   }
 }
 
-export function renderMarkdown(diff: SpecDiff): string {
-  const section = (title: string, items: SpecChange[]) =>
-    items.length ? [`### ${title}`, '', ...items.map((c) => `- ${c.message} (\`${c.pointer}\`)`), ''] : [];
-  const breaking = diff.changes.filter((c) => c.breaking);
-  const added = diff.changes.filter((c) => !c.breaking && c.kind === 'added');
-  const changed = diff.changes.filter((c) => !c.breaking && c.kind === 'changed');
-  const lines = [
-    `## ${diff.to.title} ${diff.from.version} → ${diff.to.version}`,
-    '',
-    `Suggested version bump for the generated package: **${diff.bump}** (${breaking.length} breaking, ${added.length} added, ${changed.length} other changes).`,
-    '',
-    ...section('Breaking changes', breaking),
-    ...section('Added', added),
-    ...section('Changed', changed),
-  ];
-  if (diff.changes.length === 0) lines.push('No changes for client users.', '');
-  return lines.join('\n');
+function diffParameter(prev: IRParameter, p: IRParameter, at: string, comparer: SchemaComparer, fixed: Fixed, judged: Judged): void {
+  if (!prev.required && p.required) fixed('request-parameter-became-required', at, `${p.in} parameter \`${p.name}\` is now required`);
+  if (prev.required && !p.required) fixed('request-parameter-became-optional', at, `${p.in} parameter \`${p.name}\` is now optional`);
+  judged('request', comparer.diff(prev.schema, p.schema, { pointer: at, prefix: `${p.in} parameter \`${p.name}\``, path: [], base: 'parameter' }));
 }
