@@ -1,8 +1,10 @@
 /**
  * Drift check: compares what would be generated with what is on disk, without writing.
  */
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errorDiagnostic, GenerationError } from './diagnostics.js';
 import { compareWithDisk } from './write.js';
 
 export interface DriftEntry {
@@ -37,6 +39,13 @@ export function shortDiff(file: string, before: string, after: string, context =
 }
 
 export async function checkDrift(outDir: string, files: Map<string, string>): Promise<DriftEntry[]> {
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new GenerationError([
+      errorDiagnostic('out-not-directory', `The output ${outDir} is a file, not a directory: there is no generated package to check.`, {
+        hint: 'Pass the directory the package was generated into (--out).',
+      }),
+    ]);
+  }
   const report = await compareWithDisk(outDir, files);
   const entries: DriftEntry[] = [];
   for (const file of report.written) {

@@ -10,16 +10,16 @@ import { UsageError } from './config.js';
 import { escapePointerToken } from './diagnostics.js';
 import { type RawChange, SchemaComparer, type Site } from './diff/compare-schema.js';
 import { FIXED_RULES, type FixedRule, judgeSchemaChange, type Level, maxLevel } from './diff/rules.js';
-import { isSemver, nextVersion } from './diff/semver.js';
+import { isSemver, nextVersion } from './semver.js';
 import type { ChangeKind, Direction, SpecChange, SpecDiff } from './diff/types.js';
-import { buildIR } from './ir/build.js';
+import { buildIR, pathKey } from './ir/build.js';
 import { forEachChild } from './ir/filter.js';
 import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
 
 export type { ChangeKind, DiffSide, Direction, SemverBump, SpecChange, SpecDiff } from './diff/types.js';
 export { renderMarkdown } from './diff/render.js';
-export { nextVersion } from './diff/semver.js';
+export { nextVersion } from './semver.js';
 export { allRuleIds } from './diff/rules.js';
 
 export interface DiffOptions {
@@ -42,7 +42,8 @@ function checkVersion(version: string | undefined): void {
 }
 
 /** Operations match by method and path, whatever their path parameters are called. */
-const opKey = (op: IROperation) => `${op.method.toUpperCase()} ${op.path.replace(/\{[^}]*\}/g, '{}')}`;
+/** Operations match by method and path key (a `?beta=true` path is another operation), whatever their path parameters are called. */
+const opKey = (op: IROperation) => `${op.method.toUpperCase()} ${pathKey(op).replace(/\{[^}]*\}/g, '{}')}`;
 const DIRECTIONS: Direction[] = ['request', 'response'];
 
 export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptions = {}): SpecDiff {
@@ -68,11 +69,11 @@ export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptio
   const newOps = new Map(after.operations.map((o) => [opKey(o), o]));
   for (const [key, op] of newOps) {
     const old = oldOps.get(key);
-    if (!old) fixed('operation', op.name, 'added', 'operation-added', op.pointer, `${op.name} (${op.method.toUpperCase()} ${op.path}) added`);
+    if (!old) fixed('operation', op.name, 'added', 'operation-added', op.pointer, `${op.name} (${op.method.toUpperCase()} ${pathKey(op)}) added`);
     else diffOperation(old, op, comparer, (rule, pointer, message) => fixed('operation', op.name, 'changed', rule, pointer, `${op.name}: ${message}`), (dir, raw) => judged('operation', op.name, [dir], raw));
   }
   for (const [key, op] of oldOps) {
-    if (!newOps.has(key)) fixed('operation', op.name, 'removed', 'operation-removed', op.pointer, `${op.name} (${op.method.toUpperCase()} ${op.path}) removed`);
+    if (!newOps.has(key)) fixed('operation', op.name, 'removed', 'operation-removed', op.pointer, `${op.name} (${op.method.toUpperCase()} ${pathKey(op)}) removed`);
   }
 
   const usage = schemaUsage(after);

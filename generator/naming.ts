@@ -4,7 +4,8 @@
  */
 import { errorDiagnostic, GenerationError } from './diagnostics.js';
 import { isIdentifier, pascalCase } from './ir/names.js';
-import { SEMVER, type PackageNaming } from './emit/emit-package.js';
+import type { PackageNaming } from './emit/emit-package.js';
+import { isSemver } from './semver.js';
 
 /** Words that say what kind of document a title names, not whose API it is: dropped from the end of a name. */
 const GENERIC = /^(?:apis?|rest|http|https|web|openapi|swagger|spec|specs|specification|documentation|docs|reference|v?\d+(?:\.\d+)*)$/i;
@@ -59,7 +60,7 @@ export function defaultNaming(title: string, overrides: Partial<PackageNaming> =
 
 /** An explicit package version must be one npm accepts: semver. */
 export function checkPackageVersion(version: string | undefined): string | undefined {
-  if (version !== undefined && !SEMVER.test(version)) {
+  if (version !== undefined && !isSemver(version)) {
     throw invalid('package-version-invalid', `The package version ${JSON.stringify(version)} is not a semver version.`, 'Use MAJOR.MINOR.PATCH, optionally with a -prerelease and +build part, e.g. 1.4.0 or 2.0.0-beta.1 (--package-version).');
   }
   return version;

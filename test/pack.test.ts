@@ -3,28 +3,16 @@
 // into a fresh project (offline: it has no dependencies) and works there as a consumer would use it: a TypeScript
 // ESM app checked with `tsc --strict` (NodeNext) and run, and a plain CommonJS `require` app, both calling a local
 // server. test/user-path.test.ts walks the other path: npm install, npm run build and npm pack in the package.
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { buildPackage } from '../generator/build-package.js';
+import { npm, run, TSC } from './helpers/npm.js';
 import { ROOT } from './helpers/paths.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 
-const run = promisify(execFile);
-const NPM_CLI = path.join(path.dirname(process.execPath), '../lib/node_modules/npm/bin/npm-cli.js');
-const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-
 let work: string;
 let server: TestServer;
-
-/** Runs npm with the same node as the tests (falls back to `npm` on PATH). */
-function npm(args: string[], cwd: string) {
-  return existsSync(NPM_CLI)
-    ? run(process.execPath, [NPM_CLI, ...args], { cwd })
-    : run('npm', args, { cwd, shell: process.platform === 'win32' });
-}
 
 function chunk(content: string): string {
   const event = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] };

@@ -224,6 +224,6 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
     fields.push(`responseType: ${literal(shape.responseType)}`);
     if (op.success) fields.push(`accept: ${literal(op.success.mediaType)}`);
   }
-  fields.push(`secured: ${op.secured}`, ...extra);
+  fields.push(`secured: ${op.secured && op.anonymous ? literal('optional') : op.secured}`, ...extra);
   return `{ ${fields.join(', ')} }`;
 }

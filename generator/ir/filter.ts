@@ -1,6 +1,7 @@
 /**
  * Selection: keeps the operations that match, and only the component schemas they reach.
  */
+import { errorDiagnostic, GenerationError } from '../diagnostics.js';
 import type { IRDocument, IROperation, IRSchema } from './types.js';
 
 export interface Selection {
@@ -46,6 +47,7 @@ export function selectOperations(ir: IRDocument, selection: Selection): IRDocume
       (!paths || paths.some((re) => re.test(op.path))) &&
       (!ids || ids.has(op.operationId) || ids.has(op.name)),
   );
+  if (operations.length === 0 && ir.operations.length > 0) throw nothingSelected(ir, selection);
   const byName = new Map(ir.schemas.map((s) => [s.name, s]));
   const reached = new Set<string>();
   const visit = (schema: IRSchema | undefined): void => {
@@ -88,4 +90,33 @@ export function forEachChild(schema: IRSchema, fn: (child: IRSchema) => void): v
     default:
       return;
   }
+}
+
+/** At most `limit` of `values`, then how many more. */
+function some(values: string[], limit = 40): string {
+  return values.length <= limit ? values.join(', ') : `${values.slice(0, limit).join(', ')} (+${values.length - limit} more)`;
+}
+
+/** The error for a selection that keeps no operation: what exists, for each filter that was given. */
+function nothingSelected(ir: IRDocument, selection: Selection): GenerationError {
+  const tags = [...new Set(ir.operations.flatMap((op) => op.tags))].sort();
+  const given: string[] = [];
+  const exist: string[] = [];
+  if (nonEmpty(selection.includeTags) || nonEmpty(selection.excludeTags)) {
+    given.push(...(selection.includeTags ?? []).map((t) => `--include-tags ${t}`), ...(selection.excludeTags ?? []).map((t) => `--exclude-tags ${t}`));
+    exist.push(tags.length ? `tags: ${some(tags)}` : 'no operation has a tag');
+  }
+  if (nonEmpty(selection.includePaths)) {
+    given.push(...selection.includePaths.map((p) => `--include-paths ${p}`));
+    exist.push(`paths: ${some([...new Set(ir.operations.map((op) => op.path))].sort())}`);
+  }
+  if (nonEmpty(selection.includeOperations)) {
+    given.push(...selection.includeOperations.map((o) => `--include-operations ${o}`));
+    exist.push(`operations: ${some(ir.operations.map((op) => op.operationId))}`);
+  }
+  return new GenerationError([
+    errorDiagnostic('selection-empty', `The selection (${given.join(', ')}) keeps none of the spec's ${ir.operations.length} operations.`, {
+      hint: `Choose among what exists. ${exist.join('; ')}.`,
+    }),
+  ]);
 }

@@ -178,8 +178,13 @@ export interface IROperation {
   success?: IRContent;
   streaming?: IRStreaming;
   pagination?: IRPagination;
-  /** Whether the operation requires the API key (security requirement present). */
+  /** Whether the operation uses the API key (a non-empty security requirement applies to it). */
   secured: boolean;
+  /**
+   * The operation may also be called without credentials (its security requirements include an empty one, `{}`):
+   * the key is sent when configured, and a call without one is not refused.
+   */
+  anonymous?: boolean;
 }
 
 export interface IRSecurityScheme {

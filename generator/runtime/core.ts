@@ -81,8 +81,11 @@ export interface RequestSpec {
   /** The content type to send instead when `body` holds files (`multipart/form-data` beside JSON). */
   fileContentType?: string | undefined;
   responseType?: ResponseType | undefined;
-  /** Whether the operation needs credentials. */
-  secured?: boolean | undefined;
+  /**
+   * Whether the operation uses credentials: `true`, it requires them (a call without any configured fails before
+   * sending); `'optional'`, they are sent when configured (the spec also allows anonymous calls); `false`, never.
+   */
+  secured?: boolean | 'optional' | undefined;
   /**
    * Set when this call streams server-sent events: the response is parsed into a `Stream`. With `detect`, only
    * when the response's content type is `text/event-stream` (operations that may answer either way).
@@ -154,6 +157,8 @@ export class ClientCore {
   readonly defaultHeaders: HeadersInit;
   protected readonly fetchImpl: Fetch;
   protected readonly auth: AuthScheme;
+  /** The environment variable prefix (`OPENAI` for `OPENAI_API_KEY`), for messages. */
+  protected readonly envPrefix: string;
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
     this.apiKey =
@@ -165,6 +170,12 @@ export class ClientCore {
       readEnv(`${defaults.envPrefix}_BASE_URL`) ??
       defaults.baseURL
     ).replace(/\/+$/, '');
+    if (!this.baseURL) {
+      throw new SDKError(
+        `No base URL: the API's spec names no server, so pass \`baseURL\` in the client options or set the ${defaults.envPrefix}_BASE_URL environment variable.`,
+      );
+    }
+    this.envPrefix = defaults.envPrefix;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.idleTimeout = options.idleTimeout;
@@ -288,6 +299,11 @@ export class ClientCore {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeout = options.timeout ?? this.timeout;
     checkPathSegments(spec.path);
+    if (spec.secured === true && !this.apiKey && this.auth.kind !== 'none') {
+      throw new SDKError(
+        `${spec.method} ${spec.path} requires credentials and none are configured: pass \`apiKey\` in the client options or set the ${this.envPrefix}_API_KEY environment variable. The request was not sent.`,
+      );
+    }
     const url = this.buildURL(spec);
     const encoded =
       spec.body === undefined

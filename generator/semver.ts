@@ -1,5 +1,5 @@
 /** The package version after a suggested bump: plain semver, also below 1.0.0 (a breaking change in 0.x is 1.0.0). */
-import type { SemverBump } from './types.js';
+import type { SemverBump } from './diff/types.js';
 
 // semver.org's grammar: MAJOR.MINOR.PATCH, an optional pre-release and build metadata
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
