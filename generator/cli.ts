@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDrift } from './check.js';
-import { loadConfig, UsageError, type SdkforgeConfig } from './config.js';
+import { loadConfig, milliseconds, UsageError, type SdkforgeConfig } from './config.js';
 import { formatDiagnostic, GenerationError, type Diagnostic } from './diagnostics.js';
 import { diffSpecs, renderMarkdown } from './diff.js';
 import { DEFAULT_OUT, DEFAULT_SPEC, generate, GENERATOR_VERSION, type GenerateResult, type Phase } from './index.js';
@@ -22,6 +22,7 @@ Input and output:
   --spec PATH|URL             the OpenAPI document (default ${DEFAULT_SPEC})
   --out DIR                   the output directory (default ${DEFAULT_OUT}); replaced only when generation succeeds
   --config FILE               read options from FILE instead of sdkforge.config.*
+  --fetch-timeout MS          fail when a spec URL or remote $ref has not answered in full within MS ms (default 30000)
 Selection (comma-separated lists):
   --include-tags LIST         keep only operations with one of these tags
   --exclude-tags LIST         drop operations with any of these tags
@@ -107,6 +108,7 @@ const GENERATE_FLAGS = {
   verbose: { type: 'boolean' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
+  'fetch-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -177,6 +179,7 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
     check: values.check,
     watch: values.watch,
     debug: values.debug,
+    fetchTimeout: values['fetch-timeout'] === undefined ? undefined : milliseconds(values['fetch-timeout'], '--fetch-timeout'),
   };
   const config: SdkforgeConfig = { ...loaded?.config };
   for (const [k, v] of Object.entries(fromFlags)) if (v !== undefined) (config as Record<string, unknown>)[k] = v;
@@ -204,6 +207,7 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
         clientName: config.clientName,
         packageName: config.packageName,
         write: !config.check,
+        fetchTimeout: config.fetchTimeout,
         onPhase: progress ? (p: Phase) => io.err(colour.dim(`sdkforge: ${p}…`)) : undefined,
       });
     } catch (err) {

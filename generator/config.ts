@@ -21,9 +21,11 @@ export interface SdkforgeConfig {
   check?: boolean;
   watch?: boolean;
   debug?: boolean;
+  /** Milliseconds a spec URL or remote `$ref` may take (default 30000). */
+  fetchTimeout?: number;
 }
 
-type Kind = 'string' | 'list' | 'boolean' | 'path';
+type Kind = 'string' | 'list' | 'boolean' | 'path' | 'milliseconds';
 
 export const CONFIG_KEYS: Record<keyof SdkforgeConfig, Kind> = {
   spec: 'path',
@@ -39,6 +41,7 @@ export const CONFIG_KEYS: Record<keyof SdkforgeConfig, Kind> = {
   check: 'boolean',
   watch: 'boolean',
   debug: 'boolean',
+  fetchTimeout: 'milliseconds',
 };
 
 export const CONFIG_FILES = ['sdkforge.config.json', 'sdkforge.config.yaml', 'sdkforge.config.yml', 'sdkforge.config.mjs'];
@@ -67,6 +70,13 @@ export function closest(name: string, candidates: readonly string[]): string {
   return [...candidates].sort((x, y) => distance(name, x) - distance(name, y) || x.localeCompare(y))[0]!;
 }
 
+/** A positive whole number of milliseconds (a number, or a string of digits as the command line gives it). */
+export function milliseconds(value: unknown, what: string): number {
+  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) throw new UsageError(`${what} must be a positive whole number of milliseconds, not ${JSON.stringify(value)}.`);
+  return n;
+}
+
 /** Checks and normalizes raw config values (comma strings become lists; paths resolve against `baseDir`). */
 export function normalizeConfig(raw: unknown, file: string, baseDir: string): SdkforgeConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: the config must be an object of options.`);
@@ -76,7 +86,9 @@ export function normalizeConfig(raw: unknown, file: string, baseDir: string): Sd
     const kind = CONFIG_KEYS[key as keyof SdkforgeConfig];
     if (!kind) throw new UsageError(`${file}: unknown key \`${key}\`; did you mean \`${closest(key, keys)}\`? Valid keys: ${keys.join(', ')}.`);
     if (value === undefined || value === null) continue;
-    if (kind === 'boolean') {
+    if (kind === 'milliseconds') {
+      out[key] = milliseconds(value, `${file}: \`${key}\``);
+    } else if (kind === 'boolean') {
       if (typeof value !== 'boolean') throw new UsageError(`${file}: \`${key}\` must be true or false.`);
       out[key] = value;
     } else if (kind === 'list') {

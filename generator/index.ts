@@ -47,6 +47,8 @@ export interface GenerateOptions {
   packageName?: string;
   /** Generate in memory only; nothing is written. */
   write?: boolean;
+  /** Milliseconds a spec URL or a remote `$ref` may take to answer in full before loading fails. Default 30000. */
+  fetchTimeout?: number;
 }
 
 export type Phase = 'load' | 'ir' | 'emit' | 'format' | 'write';
@@ -77,7 +79,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   };
 
   const loaded = await phase('load', () =>
-    options.document ? loadDocument(options.document, options.spec) : loadSpec(options.spec ?? DEFAULT_SPEC),
+    options.document
+      ? loadDocument(options.document, options.spec, { fetchTimeout: options.fetchTimeout })
+      : loadSpec(options.spec ?? DEFAULT_SPEC, { fetchTimeout: options.fetchTimeout }),
   );
   const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
   const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName }, reservedTypeNames());

@@ -204,3 +204,51 @@ test('a client name that is no class name, or a package name npm would refuse, i
   const ok = capture();
   expect(await main(['generate', '--spec', SPEC, '--out', 'pkg', '--client-name', 'Acme', '--package-name', '@acme/openai.client'], ok.io)).toBe(0);
 });
+
+test('--fetch-timeout MS (config key fetchTimeout) bounds how long a spec URL may take; a bad value is a usage error', async () => {
+  const help = capture();
+  expect(await main(['generate', '--help'], help.io)).toBe(0);
+  expect(help.out.join('\n')).toMatch(/^ {2}--fetch-timeout MS {10}\S.*\(default 30000\)$/m);
+  const { startSilentServer } = await import('./helpers/server.js');
+  const silent = await startSilentServer();
+  try {
+    writeFileSync('sdkforge.config.json', JSON.stringify({ spec: `${silent.url}/openapi.yaml`, out: 'from-url', fetchTimeout: 300 }));
+    const c = capture();
+    const started = performance.now();
+    expect(await main(['generate'], c.io)).toBe(1);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(c.text()).toContain(`Cannot read the spec at ${silent.url}/openapi.yaml: no answer within 300 ms.`);
+    // the flag overrides the config
+    const f = capture();
+    expect(await main(['generate', '--fetch-timeout', '200'], f.io)).toBe(1);
+    expect(f.text()).toContain('no answer within 200 ms.');
+    expect(existsSync('from-url')).toBe(false);
+  } finally {
+    await silent.close();
+  }
+  for (const bad of ['0', '1.5', 'soon']) {
+    const u = capture();
+    expect(await main(['generate', '--spec', SPEC, '--fetch-timeout', bad], u.io)).toBe(2);
+    expect(u.text()).toContain(`--fetch-timeout must be a positive whole number of milliseconds, not "${bad}".`);
+  }
+  writeFileSync('sdkforge.config.json', JSON.stringify({ spec: SPEC, fetchTimeout: '30s' }));
+  const k = capture();
+  expect(await main(['generate'], k.io)).toBe(2);
+  expect(k.text()).toContain('sdkforge.config.json: `fetchTimeout` must be a positive whole number of milliseconds, not "30s".');
+});
+
+test('stderr carries sdkforge diagnostics only: no library warnings (a YAML tag the yaml package warns about)', async () => {
+  // a separate process, as a user runs it: Node prints process warnings (YAMLWarning) to its stderr
+  const spec = path.join(ROOT, 'test/fixtures/specs/yaml-tag.yaml');
+  const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/sdkforge.js'), 'generate', '--spec', spec, '--out', 'tagged'], { cwd: dir });
+  expect(stderr).toBe('');
+  expect(stdout).toMatch(/^sdkforge: 1 operations, 0 types, \d+ files written/);
+  // a failing run: its diagnostics and nothing else
+  writeFileSync('tagged-bad.yaml', readFileSync(spec, 'utf8').replace("'204'", "'204': { $ref: '#/nope' }\n        '205'"));
+  const failed = await run(process.execPath, [path.join(ROOT, 'bin/sdkforge.js'), 'generate', '--spec', 'tagged-bad.yaml', '--out', 'tagged2'], { cwd: dir }).catch((e: { stderr: string; code: number }) => e);
+  expect((failed as { code: number }).code).toBe(1);
+  const lines = (failed as { stderr: string }).stderr.trim().split('\n');
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).toMatch(/^(error|warning)\[[\w-]+\] /);
+  expect(existsSync(path.join(dir, 'tagged2'))).toBe(false);
+});

@@ -1,13 +1,16 @@
 // Bad input: a one-paragraph diagnostic naming the file, line, column and JSON pointer where known, a non-zero
 // exit without a stack trace, and the output directory left exactly as it was.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../generator/cli.js';
 import { GenerationError } from '../generator/diagnostics.js';
 import { generate } from '../generator/index.js';
+import { DEFAULT_FETCH_TIMEOUT } from '../generator/load/fetch-text.js';
+import { loadSpec } from '../generator/load/load-spec.js';
 import { listFiles } from '../generator/write.js';
-import { startServer } from './helpers/server.js';
+import { ROOT } from './helpers/paths.js';
+import { closedPortUrl, startServer, startSilentServer } from './helpers/server.js';
 
 let dir: string;
 beforeAll(() => {
@@ -371,4 +374,188 @@ test('IR warnings saying the same at several places are one warning naming the o
   expect(undeclared[0]!.message).toBe('Path parameter {id} is not declared; typed as string (+2 more like this, e.g. at #/paths/~1a~1{id}/delete, #/paths/~1a~1{id}/patch).');
   expect(undeclared[0]!.pointer).toBe('#/paths/~1a~1{id}/get');
   expect(undeclared[1]!.message).toBe('Path parameter {key} is not declared; typed as string.');
+});
+
+describe('real-spec cases: $ref members in data, Markdown descriptions, $id/$anchor, unreachable URLs', () => {
+  const FIXTURES = path.join(ROOT, 'test/fixtures/specs');
+
+  test('a $ref member inside an example value, a default or an extension is data: nothing is fetched or read, and it is kept', async () => {
+    const spec = path.join(FIXTURES, 'data-refs/root.yaml');
+    const started = performance.now();
+    const loaded = await loadSpec(spec, { fetchTimeout: 2000 });
+    expect(performance.now() - started).toBeLessThan(2000);
+    const doc = loaded.document as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(doc.components.examples.group.value.members).toEqual([
+      { value: 'u1', $ref: 'https://scim.example.invalid/Users/u1' },
+      { value: 'u2', $ref: 'https://scim.example.invalid/Users/u2' },
+    ]);
+    expect(doc['x-code-samples'][0].source).toEqual({ $ref: './no-such-sample.sh' });
+    const member = doc.components.schemas.Member;
+    expect(member.default).toEqual({ value: 'u0', $ref: 'https://scim.example.invalid/Users/u0' });
+    expect(member['x-scim-schema']).toEqual({ $ref: 'https://scim.example.invalid/Schemas/Member' });
+    // the real references were followed: the other file is bundled, `properties.default` (a schema) is a $ref
+    expect(member.properties.default).toEqual({ $ref: '#/components/schemas/Flag' });
+    expect(loaded.warnings).toEqual([]);
+    const result = await generate({ spec, write: false });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.files.get('src/types.ts')).toContain('export interface Member {\n  value?: string;\n  $ref?: string;\n  default?: Flag;\n}');
+    expect(result.files.get('src/operations.ts')).toContain('getGroup');
+  });
+
+  test('a description that is a $ref to a Markdown or text file becomes its text, relative to the referring file', async () => {
+    const result = await generate({ spec: path.join(FIXTURES, 'markdown/root.yaml'), write: false });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ir.description).toBe('# Markdown Docs\n\nThe *intro*, kept in a Markdown file.\n');
+    const op = result.ir.operations[0]!;
+    expect(op.description).toBe('Lists every thing.\n\n- paged: no\n- sorted: by name');
+    expect(op.responses[0]!.description).toBe(op.description);
+    expect(result.files.get('src/types.ts')).toContain('/** A thing, described in a plain text file. */\nexport interface Thing {\n  description?: Text;\n}');
+  });
+
+  test('a Markdown description of a spec at a URL is fetched relative to the URL', async () => {
+    const folder = path.join(FIXTURES, 'markdown');
+    const server = await startServer((req, res) => {
+      const file = path.join(folder, decodeURIComponent(req.rawPath));
+      const ok = file.startsWith(folder) && existsSync(file);
+      res.writeHead(ok ? 200 : 404, { 'content-type': 'text/plain' });
+      res.end(ok ? readFileSync(file) : 'not found');
+    });
+    try {
+      const result = await generate({ spec: `${server.url}/root.yaml`, write: false, fetchTimeout: 2000 });
+      expect(result.ir.description).toBe('# Markdown Docs\n\nThe *intro*, kept in a Markdown file.\n');
+      expect(result.ir.operations[0]!.description).toBe('Lists every thing.\n\n- paged: no\n- sorted: by name');
+      expect(server.requests.map((r) => r.rawPath).sort()).toEqual(['/docs/intro.md', '/docs/list-things.md', '/docs/thing.txt', '/paths/things.yaml', '/root.yaml']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a description $ref to a Markdown file that does not exist names the file, line and pointer; nothing is written', async () => {
+    const spec = write('md-missing/root.yaml', valid().replace('info: { title: Tiny API, version: 1.0.0 }', 'info:\n  title: Tiny API\n  version: 1.0.0\n  description: { $ref: ./docs/missing.md }'));
+    const out = path.join(dir, 'md-missing-out');
+    const { code, stderr } = await run(['generate', '--spec', spec, '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^error\[ref-unresolvable\] .*md-missing\/root\.yaml:5:\d+ at #\/info\/description: A description's \$ref names a file that cannot be read: .*md-missing\/docs\/missing\.md: the file does not exist\. Fix: /,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('OpenAPI 3.1 $refs through $id and $anchor URIs resolve against the $ids of the document schemas', async () => {
+    const result = await generate({ spec: path.join(FIXTURES, 'schema-ids.yaml'), write: false });
+    expect(result.diagnostics).toEqual([]);
+    const types = result.files.get('src/types.ts')!;
+    expect(types).toContain('export interface Pet {\n  owner: Owner;\n  contact?: {\n    email: string;\n  };\n  ownerName?: string;\n}');
+    expect(types).toContain('  backup?: {\n    email: string;\n  };');
+    expect(result.ir.operations[0]!.success?.schema).toEqual({ kind: 'ref', name: 'Pet' });
+  });
+
+  describe('a URL that does not answer fails within the fetch timeout, naming the URL (and the $ref pointing at it)', () => {
+    const remoteRef = (url: string) => valid().replace("'#/components/schemas/Thing'", `'${url}/schemas/thing.yaml'`);
+
+    test('a remote $ref to a server that never answers', async () => {
+      const silent = await startSilentServer();
+      try {
+        const spec = write('remote-hang.yaml', remoteRef(silent.url));
+        const out = path.join(dir, 'remote-hang-out');
+        const started = performance.now();
+        const { code, stderr } = await run(['generate', '--spec', spec, '--out', out, '--fetch-timeout', '500']);
+        expect(performance.now() - started).toBeLessThan(5000);
+        expect(code).toBe(1);
+        expect(stderr).toBe(
+          `error[ref-unresolvable] ${spec}:14:15 at #/paths/~1things~1{id}/get/responses/200/content/application~1json/schema: ` +
+            `A $ref names a URL that cannot be read: ${silent.url}/schemas/thing.yaml: no answer within 500 ms. ` +
+            'Fix: Check that the URL is right and its server answers; --fetch-timeout MS gives a slow server more time. Or point the $ref at a local copy.',
+        );
+        expect(silent.connections()).toBe(1);
+        expect(existsSync(out)).toBe(false);
+      } finally {
+        await silent.close();
+      }
+    });
+
+    test('a remote $ref to a closed port: connection refused', async () => {
+      const url = await closedPortUrl();
+      const spec = write('remote-refused.yaml', remoteRef(url));
+      const out = path.join(dir, 'remote-refused-out');
+      const { code, stderr } = await run(['generate', '--spec', spec, '--out', out]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^error\[ref-unresolvable\] .*remote-refused\.yaml:14:15 at #\/paths\/.*\/schema: A \$ref names a URL that cannot be read: /);
+      expect(stderr).toContain(`${url}/schemas/thing.yaml: connection refused.`);
+      expect(existsSync(out)).toBe(false);
+    });
+
+    test('a remote $ref in another file names that file, its line and the pointer there', async () => {
+      const url = await closedPortUrl();
+      write('remote-sub/parts/thing.yaml', `type: object\nproperties:\n  owner: { $ref: '${url}/owner.yaml' }\n`);
+      const spec = write('remote-sub/root.yaml', valid().replace("'#/components/schemas/Thing'", "'./parts/thing.yaml'"));
+      const err = await generate({ spec, write: false }).catch((e: unknown) => e);
+      expect((err as GenerationError).diagnostics).toEqual([
+        expect.objectContaining({
+          code: 'ref-unresolvable',
+          file: path.relative(process.cwd(), path.join(dir, 'remote-sub/parts/thing.yaml')),
+          line: 3,
+          pointer: '#/properties/owner',
+          message: `A $ref names a URL that cannot be read: ${url}/owner.yaml: connection refused.`,
+        }),
+      ]);
+    });
+
+    test('a spec from a public host may not make a description $ref read local files or internal addresses', async () => {
+      const server = await startServer();
+      try {
+        for (const target of [`${server.url}/intro.md`, 'file:///etc/hostname']) {
+          const document = { openapi: '3.0.3', info: { title: 'T', version: '1', description: { $ref: target } }, paths: {} };
+          const err = await generate({ document, spec: 'https://api.example.com/openapi.yaml', write: false }).catch((e: unknown) => e);
+          expect((err as GenerationError).diagnostics[0]).toMatchObject({ code: 'ref-unresolvable', pointer: '#/info/description' });
+          expect((err as GenerationError).diagnostics[0]!.message).toMatch(/may not make sdkforge (read local files|fetch internal addresses)\.$/);
+        }
+        expect(server.requests).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    test('a spec URL that never answers', async () => {
+      const silent = await startSilentServer();
+      try {
+        const out = path.join(dir, 'url-hang-out');
+        const started = performance.now();
+        const { code, stderr } = await run(['generate', '--spec', `${silent.url}/openapi.yaml`, '--out', out, '--fetch-timeout', '500']);
+        expect(performance.now() - started).toBeLessThan(5000);
+        expect(code).toBe(1);
+        expect(stderr).toBe(
+          `error[file-missing] ${silent.url}/openapi.yaml: Cannot read the spec at ${silent.url}/openapi.yaml: no answer within 500 ms. ` +
+            'Fix: Check that the URL is right and its server answers; --fetch-timeout MS gives a slow server more time.',
+        );
+        expect(existsSync(out)).toBe(false);
+      } finally {
+        await silent.close();
+      }
+    });
+
+    test('a spec URL whose port is closed: connection refused, and no hint about relative paths', async () => {
+      const url = await closedPortUrl();
+      const out = path.join(dir, 'url-refused-out');
+      const { code, stderr } = await run(['generate', '--spec', `${url}/openapi.yaml`, '--out', out]);
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `error[file-missing] ${url}/openapi.yaml: Cannot read the spec at ${url}/openapi.yaml: connection refused. ` +
+          "Fix: Check the URL (scheme, host and port) and that its server is running.",
+      );
+      expect(stderr).not.toContain('relative');
+      expect(existsSync(out)).toBe(false);
+    });
+
+    test('the default bound is 30 s, and the programmatic option sets another', async () => {
+      expect(DEFAULT_FETCH_TIMEOUT).toBe(30_000);
+      const silent = await startSilentServer();
+      try {
+        const err = await generate({ spec: `${silent.url}/openapi.yaml`, write: false, fetchTimeout: 300 }).catch((e: unknown) => e);
+        expect((err as GenerationError).diagnostics[0]!.message).toBe(`Cannot read the spec at ${silent.url}/openapi.yaml: no answer within 300 ms.`);
+      } finally {
+        await silent.close();
+      }
+    });
+  });
 });

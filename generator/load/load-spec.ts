@@ -5,17 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import jsYaml from 'js-yaml';
-import { yaml } from './yaml.js';
 import { errorDiagnostic, escapePointerToken, GenerationError, moreLikeThis, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
-import { createLocator, findRef, locatePointer, type Position } from './locate.js';
+import { Bundler } from './bundle.js';
+import { DEFAULT_FETCH_TIMEOUT, FetchError, fetchText } from './fetch-text.js';
+import { createLocator, locatePointer, type Position } from './locate.js';
+import { parseText } from './parse-text.js';
+import { restoreData, type Reference } from './ref-positions.js';
 import { openapiSchemaValidator } from './openapi-validators.js';
 import { convertSwagger2, locateInSwagger2 } from './swagger2.js';
 
 export type OpenAPIDocument = Record<string, unknown>;
 
 export interface LoadedSpec {
-  /** The bundled document: every `$ref` in it is internal (`#/...`). */
+  /** The bundled document: every reference in it is internal (`#/...`); a `$ref` member of data is kept as it is. */
   document: OpenAPIDocument;
   /** The path or URL it was loaded from, as given. */
   source: string;
@@ -34,14 +36,29 @@ export interface LoadedSpec {
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 const isLoopback = (s: string) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(new URL(s).hostname);
 
+export interface LoadOptions {
+  /** Milliseconds a spec URL or a remote `$ref` may take (connecting, headers and body). Default 30000. */
+  fetchTimeout?: number;
+}
+
 /** Reads the root file's text; a missing file or an unreachable URL is an error diagnostic. */
-async function readSource(source: string): Promise<string> {
-  try {
-    if (isUrl(source)) {
-      const res = await fetch(source);
-      if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-      return await res.text();
+async function readSource(source: string, fetchTimeout: number): Promise<string> {
+  if (isUrl(source)) {
+    try {
+      return await fetchText(source, fetchTimeout);
+    } catch (err) {
+      const reason = err instanceof FetchError ? err.reason : (err as Error).message;
+      throw new GenerationError([
+        errorDiagnostic('file-missing', `Cannot read the spec at ${source}: ${reason}.`, {
+          file: source,
+          hint: /^no answer/.test(reason)
+            ? 'Check that the URL is right and its server answers; --fetch-timeout MS gives a slow server more time.'
+            : 'Check the URL (scheme, host and port) and that its server is running.',
+        }),
+      ]);
     }
+  }
+  try {
     return await readFile(source, 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (err as Error).message;
@@ -54,108 +71,57 @@ async function readSource(source: string): Promise<string> {
   }
 }
 
-/** Parses YAML (a superset of JSON) and turns a syntax error into a located diagnostic. */
-function parseText(text: string, file: string): unknown {
-  if (/^\s*[{[]/.test(text)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      // fall through: the YAML parser gives line and column
-    }
-  }
-  try {
-    // js-yaml with the YAML 1.2 core schema reads specs like `yaml` does, about five times faster (tested on
-    // both official OpenAI specs); `json: true` lets a later duplicate key win instead of failing
-    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
-  } catch {
-    // fall through: `yaml` is more lenient, and locates what it cannot read
-  }
-  try {
-    return yaml().parse(text, { maxAliasCount: -1, uniqueKeys: false, prettyErrors: false });
-  } catch {
-    const { LineCounter, parseDocument } = yaml();
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-    const first = doc.errors[0];
-    const pos = first ? lineCounter.linePos(first.pos[0]) : undefined;
-    throw new GenerationError([
-      errorDiagnostic('yaml-syntax', `The file is not valid YAML or JSON: ${first?.message.split('\n')[0] ?? 'unknown syntax error'}.`, {
-        file,
-        line: pos?.line,
-        column: pos?.col,
-        hint: 'Fix the syntax at that line (indentation, an unclosed quote or bracket, a tab used for indentation).',
-      }),
-    ]);
-  }
-}
-
-const yamlPlugin = {
-  order: 1,
-  allowEmpty: false,
-  canParse: ['.yaml', '.yml', '.json', ''],
-  async parse(file: { url: string; data: Buffer | string }) {
-    const text = typeof file.data === 'string' ? file.data : file.data.toString('utf8');
-    return parseText(text, displayPath(file.url));
-  },
-};
-
-function displayPath(urlOrPath: string): string {
-  if (isUrl(urlOrPath)) return urlOrPath;
-  const p = urlOrPath.startsWith('file://') ? new URL(urlOrPath).pathname : urlOrPath;
-  return path.relative(process.cwd(), decodeURIComponent(p)) || p;
-}
-
-export async function loadSpec(source: string): Promise<LoadedSpec> {
-  const text = await readSource(source);
-  return loadParsed(parseText(text, source), source, text);
+export async function loadSpec(source: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const fetchTimeout = options.fetchTimeout ?? DEFAULT_FETCH_TIMEOUT;
+  const text = await readSource(source, fetchTimeout);
+  return loadParsed(parseText(text, source), source, text, fetchTimeout);
 }
 
 /**
  * Loads a document already in memory (e.g. built by a program). `source` names it in diagnostics and is the base
  * for relative `$ref`s. Locations are given as JSON pointers only, since there is no text.
  */
-export function loadDocument(document: object, source = 'spec.yaml'): Promise<LoadedSpec> {
-  return loadParsed(structuredClone(document), source, undefined);
+export function loadDocument(document: object, source = 'spec.yaml', options: LoadOptions = {}): Promise<LoadedSpec> {
+  return loadParsed(structuredClone(document), source, undefined, options.fetchTimeout ?? DEFAULT_FETCH_TIMEOUT);
 }
 
-async function loadParsed(raw: unknown, source: string, text: string | undefined): Promise<LoadedSpec> {
+async function loadParsed(raw: unknown, source: string, text: string | undefined, fetchTimeout: number): Promise<LoadedSpec> {
   const root = checkIsOpenAPI(raw, source, text);
   const base = isUrl(source) ? source : path.resolve(source);
   const swagger2 = root.swagger === '2.0';
   const locate: (pointer: string) => Position | undefined = text !== undefined ? createLocator(text) : () => undefined;
   const where = (pointer: string): Partial<Diagnostic> => ({ pointer, ...locate(pointer) });
 
+  // `$ref`s in data (examples, defaults, extensions) are hidden from the bundler; description `$ref`s to text
+  // files are replaced by the text; `$ref`s to `$id`s and `$anchor`s become JSON pointers
+  const bundler = new Bundler({ source, base, fetchTimeout, safeUrls: isUrl(source) && !isLoopback(source), where });
+  const refs = await bundler.prepareRoot(root, swagger2 ? 'swagger' : 'document');
   // A document whose $refs are all JSON pointers into itself is already bundled. Bundling it anyway would cost
   // time and collapse ref chains (`A: {$ref: B}, B: {$ref: A}` would become `A: {$ref: A}`, hiding B from a
   // cycle diagnostic), so it is only checked for dangling pointers.
-  const refs = collectRefs(root);
   const internalOnly = refs.every((r) => r.ref === '#' || r.ref.startsWith('#/'));
-  // bundling rewrites the root in place; the Swagger 2.0 path needs the original refs to name schemas
-  const original = swagger2 && !internalOnly ? structuredClone(root) : root;
+  let original = root;
   let document: OpenAPIDocument;
   if (internalOnly) {
     checkPointers(root, refs, source, where);
     document = root;
   } else {
-    try {
-      // loaded on demand (about 40 ms): only specs with external $refs need it
-      const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-      document = (await SwaggerParser.bundle(base, root as never, {
-        parse: { yaml: yamlPlugin, json: false, text: false, binary: false },
-        // a spec fetched from a public host may not make us fetch internal addresses; local specs may
-        resolve: { http: { safeUrlResolver: isUrl(source) && !isLoopback(source) } },
-        dereference: { circular: true },
-      } as never)) as unknown as OpenAPIDocument;
-    } catch (err) {
-      throw refError(err, source, text, original);
-    }
+    bundler.hideRootData();
+    // bundling rewrites the root in place; the Swagger 2.0 path needs the original refs to name schemas
+    if (swagger2) original = structuredClone(root);
+    document = await bundler.bundle(root);
   }
+  const restore = (doc: unknown) => {
+    if (bundler.protectedCount > 0) restoreData(doc);
+  };
 
   const warnings: Diagnostic[] = [];
   if (swagger2) {
     const bundled2 = document;
     const converted = await convertSwagger2(bundled2, original, base, source, where);
     document = converted.document;
+    restore(document);
+    if (original !== document) restore(original);
     warnings.push(...converted.warnings);
     // validation reports pointers into the 3.0 document: map them back to the 2.0 file where they correspond
     const back = (pointer: string) => {
@@ -169,6 +135,7 @@ async function loadParsed(raw: unknown, source: string, text: string | undefined
     };
     return { document, source, openapiVersion: '3.0', convertedFrom: 'swagger-2.0', warnings, where: whereConverted };
   }
+  restore(document);
   const whereSource = (pointer: string) => ({ file: source, ...where(pointer) });
   warnings.push(...(await validate(document, base, source, (pointer) => ({ ...whereSource(pointer), converted: false }))));
   return { document, source, openapiVersion: String(root.openapi).startsWith('3.1') ? '3.1' : '3.0', warnings, where: whereSource };
@@ -224,31 +191,9 @@ function checkIsOpenAPI(raw: unknown, file: string, text: string | undefined): O
   ]);
 }
 
-/** Every `$ref` string in the document, with the pointer of the object holding it. */
-function collectRefs(document: unknown): { at: string[]; ref: string }[] {
-  const found: { at: string[]; ref: string }[] = [];
-  const stack: { value: unknown; at: string[] }[] = [{ value: document, at: [] }];
-  while (stack.length > 0) {
-    const { value, at } = stack.pop()!;
-    if (!value || typeof value !== 'object') continue;
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], at: [...at, String(i)] });
-      continue;
-    }
-    const obj = value as Record<string, unknown>;
-    if (typeof obj.$ref === 'string') found.push({ at, ref: obj.$ref });
-    const entries = Object.entries(obj);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [k, v] = entries[i]!;
-      if (v && typeof v === 'object') stack.push({ value: v, at: [...at, k] });
-    }
-  }
-  return found;
-}
-
 /** The first internal `$ref` that points at nothing is an error, as the bundler would report it. */
-function checkPointers(document: unknown, refs: { at: string[]; ref: string }[], file: string, where: (pointer: string) => Partial<Diagnostic>): void {
-  for (const { at, ref } of refs) {
+function checkPointers(document: unknown, refs: Reference[], file: string, where: (pointer: string) => Partial<Diagnostic>): void {
+  for (const { tokens: at, ref } of refs) {
     let tokens: string[];
     try {
       tokens = parsePointer(ref);
@@ -273,50 +218,6 @@ function checkPointers(document: unknown, refs: { at: string[]; ref: string }[],
       }),
     ]);
   }
-}
-
-interface RefParserError {
-  code?: string;
-  message: string;
-  source?: string;
-  errors?: RefParserError[];
-}
-
-function refError(err: unknown, rootFile: string, rootText: string | undefined, root: unknown): GenerationError {
-  if (err instanceof GenerationError) return err;
-  const e = err as RefParserError;
-  const inner = e.errors?.[0] ?? e;
-  const file = inner.source ? displayPath(inner.source) : rootFile;
-  if (inner.code === 'EMISSINGPOINTER' || inner.code === 'EINVALIDPOINTER') {
-    const ref = /"([^"]+)"/.exec(inner.message)?.[1];
-    const at = ref ? findRef(root, ref) ?? findRef(root, ref.slice(ref.indexOf('#'))) : undefined;
-    const pos = at && rootText !== undefined ? locatePointer(rootText, at) : undefined;
-    return new GenerationError([
-      errorDiagnostic('ref-missing', `A $ref points at nothing: ${inner.message}`, {
-        file: at ? rootFile : file,
-        line: pos?.line,
-        column: pos?.column,
-        pointer: at,
-        hint: 'Correct the $ref target or add the missing definition.',
-      }),
-    ]);
-  }
-  if (inner.code === 'ERESOLVER') {
-    return new GenerationError([
-      errorDiagnostic('ref-unresolvable', `A $ref names a file or URL that cannot be read: ${inner.message.split('\n')[0]}`, {
-        file,
-        hint: 'Check that the referenced file exists relative to the file that refers to it, or that the URL is reachable.',
-      }),
-    ]);
-  }
-  const cause = (err as { cause?: unknown }).cause;
-  if (cause instanceof GenerationError) return cause;
-  return new GenerationError([
-    errorDiagnostic('load-failed', `The spec could not be loaded: ${(err as Error).message.split('\n')[0]}`, {
-      file,
-      hint: 'Run with --debug for details.',
-    }),
-  ]);
 }
 
 interface AjvDetail {
