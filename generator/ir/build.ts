@@ -7,6 +7,7 @@ import { type Diagnostic, escapePointerToken } from '../diagnostics.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { camelCase, NameAllocator, OPERATION_NAMES_TAKEN, pascalCase } from './names.js';
 import { SchemaBuilder } from './build-schema.js';
+import { keepRequestBody } from './request-body-methods.js';
 import { descriptionsIn, knownTerminator } from './stream-terminator.js';
 import type {
   HttpMethod,
@@ -99,7 +100,8 @@ function buildOperations(
       const operationId = typeof op.operationId === 'string' && op.operationId.trim() ? op.operationId : deriveOperationId(method, path);
       const { template, fixedQuery } = splitPathKey(path);
       const parameters = buildParameters(template, [...asArray(item.parameters), ...asArray(op.parameters)], pointer, schemas, warn);
-      const requestBody = buildRequestBody(op.requestBody, `${pointer}/requestBody`, schemas);
+      const bodyPointer = `${pointer}/requestBody`;
+      const requestBody = keepRequestBody(method, op.requestBody, bodyPointer, schemas, warn) ? buildRequestBody(op.requestBody, bodyPointer, schemas) : undefined;
       const responses = buildResponses(op.responses as Raw | undefined, `${pointer}/responses`, schemas);
       const security = Array.isArray(op.security) ? (op.security as unknown[]) : globalSecurity;
       const operation: IROperation = {
