@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildPackage } from './build-package.js';
 import { checkDrift } from './check.js';
 import { loadConfig, milliseconds, UsageError, type SdkforgeConfig } from './config.js';
 import { formatDiagnostic, GenerationError, type Diagnostic } from './diagnostics.js';
@@ -31,6 +32,7 @@ Selection (comma-separated lists):
 Naming:
   --client-name NAME          the client class (default: from the spec title, e.g. OpenAI)
   --package-name NAME         the package name (default: @sdkforge/<title>)
+  --package-version X.Y.Z     the package version (default: the spec's info.version when it is semver, else 0.0.0)
 Modes and reporting:
   --check                     write nothing; exit 0 if DIR equals what would be generated, else 1 with a diff
   --watch                     regenerate whenever the spec or a file it $refs changes
@@ -58,11 +60,25 @@ is suggested. The rules: docs/diff-rules.md.
 
 Exit codes: 0 ok, 1 a spec could not be loaded, 2 usage error or (with --fail-on-breaking) a breaking change.`;
 
+const BUILD_HELP = `Usage: sdkforge build [--out DIR] [--config FILE]
+
+Builds a generated package as its own \`npm run build\` does, without installing anything: ES modules into
+DIR/dist/esm, CommonJS into DIR/dist/cjs, each with .d.ts declarations, from the package's tsconfig.json and
+tsconfig.cjs.json. DIR defaults to the config file's \`out\`, else ${DEFAULT_OUT}. Then \`npm pack\` or
+\`npm publish\` in DIR (their prepack step builds again, with the package's own TypeScript devDependency).
+
+  --out DIR                   the generated package to build
+  --config FILE               read \`out\` from FILE instead of sdkforge.config.*
+  -h, --help                  show this help
+
+Exit codes: 0 built, 1 TypeScript reported errors or DIR is no generated package, 2 usage error.`;
+
 const HELP = `Usage: sdkforge <command> [options]
 
 Commands:
   generate    generate a client package from an OpenAPI document (--check: CI drift gate)
   watch       generate, then regenerate on every change to the spec
+  build       compile a generated package into dist/ (ESM, CommonJS, .d.ts), as its npm run build does
   diff        compare two spec versions: breaking changes, semver bump, changelog
 
 Examples:
@@ -103,6 +119,7 @@ const GENERATE_FLAGS = {
   'include-operations': { type: 'string' },
   'client-name': { type: 'string' },
   'package-name': { type: 'string' },
+  'package-version': { type: 'string' },
   check: { type: 'boolean' },
   watch: { type: 'boolean' },
   verbose: { type: 'boolean' },
@@ -125,10 +142,11 @@ export async function main(argv: string[], io: Io = defaultIo, options: MainOpti
     }
     if (command === 'generate' || command === 'watch') return await generateCommand(rest, io, command === 'watch', options);
     if (command === 'diff') return await diffCommand(rest, io);
-    throw new UsageError(`unknown command '${command}'. Commands: generate, watch, diff.`);
+    if (command === 'build') return await buildCommand(rest, io);
+    throw new UsageError(`unknown command '${command}'. Commands: generate, watch, build, diff.`);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`sdkforge: ${(err as Error).message}\nRun \`sdkforge ${command === 'diff' ? 'diff ' : command === 'generate' || command === 'watch' ? `${command} ` : ''}--help\` for usage.`);
+      io.err(`sdkforge: ${(err as Error).message}\nRun \`sdkforge ${command && ['diff', 'build', 'generate', 'watch'].includes(command) ? `${command} ` : ''}--help\` for usage.`);
       return 2;
     }
     io.err(`sdkforge: internal error: ${(err as Error).message}. Run with --debug for a stack trace, and report it.`);
@@ -174,6 +192,7 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
     includeOperations: list(values['include-operations']),
     clientName: values['client-name'],
     packageName: values['package-name'],
+    packageVersion: values['package-version'],
     verbose: values.verbose,
     quiet: values.quiet,
     check: values.check,
@@ -206,6 +225,7 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
         includeOperations: config.includeOperations,
         clientName: config.clientName,
         packageName: config.packageName,
+        packageVersion: config.packageVersion,
         write: !config.check,
         fetchTimeout: config.fetchTimeout,
         onPhase: progress ? (p: Phase) => io.err(colour.dim(`sdkforge: ${p}…`)) : undefined,
@@ -219,7 +239,14 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
     }
     printDiagnostics(result.diagnostics, io, config.quiet === true);
     if (config.check) {
-      const drift = await checkDrift(out, result.files);
+      let drift;
+      try {
+        drift = await checkDrift(out, result.files);
+      } catch (err) {
+        if (!(err instanceof GenerationError)) throw err;
+        printDiagnostics(err.diagnostics, io, false);
+        return 1;
+      }
       if (drift.length === 0) {
         if (!config.quiet) io.out(`sdkforge: ${shownOut} is up to date (${result.files.size} files)`);
         return 0;
@@ -234,7 +261,8 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
       io.out(
         `sdkforge: ${result.ir.operations.length} operations, ${result.ir.schemas.length} types, ` +
           `${r.written.length} files written, ${r.unchanged.length} unchanged` +
-          `${r.removed.length ? `, ${r.removed.length} removed` : ''} in ${Math.round(performance.now() - started)} ms`,
+          `${r.removed.length ? `, ${r.removed.length} removed` : ''} in ${Math.round(performance.now() - started)} ms` +
+          (result.ir.license ? '' : `; no licence claim written: the spec's info.license names no SPDX licence`),
       );
     }
     if (config.verbose) {
@@ -289,4 +317,29 @@ async function diffCommand(argv: string[], io: Io): Promise<number> {
   }
   io.out(format === 'json' ? JSON.stringify(result, null, 2) : renderMarkdown(result));
   return values['fail-on-breaking'] && result.changes.some((c) => c.breaking) ? 2 : 0;
+}
+
+async function buildCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { out: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } },
+  });
+  if (values.help) {
+    io.out(BUILD_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const out = values.out ?? (await loadConfig(values.config))?.config.out ?? DEFAULT_OUT;
+  const shown = path.relative(process.cwd(), out) || '.';
+  const started = performance.now();
+  const errors = buildPackage(out);
+  for (const e of errors) io.err(e.trimEnd());
+  if (errors.length > 0) {
+    io.err(`sdkforge: ${shown} did not build: ${errors.length} error(s).`);
+    return 1;
+  }
+  io.out(`sdkforge: built ${shown} into dist/esm and dist/cjs in ${Math.round(performance.now() - started)} ms`);
+  return 0;
 }

@@ -16,6 +16,7 @@ export interface SdkforgeConfig {
   includeOperations?: string[];
   clientName?: string;
   packageName?: string;
+  packageVersion?: string;
   verbose?: boolean;
   quiet?: boolean;
   check?: boolean;
@@ -36,6 +37,7 @@ export const CONFIG_KEYS: Record<keyof SdkforgeConfig, Kind> = {
   includeOperations: 'list',
   clientName: 'string',
   packageName: 'string',
+  packageVersion: 'string',
   verbose: 'boolean',
   quiet: 'boolean',
   check: 'boolean',

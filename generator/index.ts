@@ -14,8 +14,8 @@ import { findRefCycles } from './ir/cycles.js';
 import { selectOperations } from './ir/filter.js';
 import type { IRDocument } from './ir/types.js';
 import { loadDocument, loadSpec } from './load/load-spec.js';
-import { defaultNaming } from './naming.js';
-import { writeOutput, type WriteReport } from './write.js';
+import { checkPackageVersion, defaultNaming } from './naming.js';
+import { checkOutputDir, writeOutput, type WriteReport } from './write.js';
 
 export { GenerationError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 export { diffSpecs, renderMarkdown, type SpecDiff, type SpecChange } from './diff.js';
@@ -45,6 +45,8 @@ export interface GenerateOptions {
   onPhase?: (phase: Phase) => void;
   clientName?: string;
   packageName?: string;
+  /** The package's version (semver); default the spec's `info.version` when it is semver, else `0.0.0`. */
+  packageVersion?: string;
   /** Generate in memory only; nothing is written. */
   write?: boolean;
   /** Milliseconds a spec URL or a remote `$ref` may take to answer in full before loading fails. Default 30000. */
@@ -78,12 +80,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     }
   };
 
+  // a bad --out fails before any work, naming the problem
+  if (options.write !== false) checkOutputDir(options.out ?? DEFAULT_OUT);
   const loaded = await phase('load', () =>
     options.document
       ? loadDocument(options.document, options.spec, { fetchTimeout: options.fetchTimeout })
       : loadSpec(options.spec ?? DEFAULT_SPEC, { fetchTimeout: options.fetchTimeout }),
   );
   const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
+  const packageVersion = checkPackageVersion(options.packageVersion);
   const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName }, reservedTypeNames());
   const { ir, irWarnings } = await phase('ir', () => {
     const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName), source: loaded.source });
@@ -94,7 +99,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     return { ir: selectOperations(built.ir, options), irWarnings };
   });
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
-  const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash }));
+  const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash, packageVersion }));
   const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw, PREFORMATTED)));
   const report = await phase('write', () => (options.write === false ? undefined : writeOutput(options.out ?? DEFAULT_OUT, files)));
   return { files, diagnostics: [...loaded.warnings, ...irWarnings], ir, report, timings };

@@ -19,6 +19,8 @@ let work: string;
 let server: TestServer;
 let sdkTarball: string;
 let generateStderr: string;
+let forgeFiles: string[];
+let installOutput: string;
 
 function sse(res: ServerResponse, events: { event?: string; data: unknown }[], done: boolean): void {
   res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -126,11 +128,14 @@ describeWithSpec('the user path: packed sdkforge → official spec → the packa
 
     // sdkforge, packed and installed as a user gets it (dist/ is compiled by `npm test` before the tests run)
     const { stdout: packed } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
-    const forgeTarball = path.join(work, (JSON.parse(packed) as { filename: string }[])[0]!.filename);
+    const [forge] = JSON.parse(packed) as { filename: string; files: { path: string }[] }[];
+    const forgeTarball = path.join(work, forge!.filename);
+    forgeFiles = forge!.files.map((f) => f.path);
     const project = path.join(work, 'project');
     mkdirSync(project);
     writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true }, null, 2));
-    await npm(['install', '--prefer-offline', '--no-audit', '--no-fund', forgeTarball], project);
+    const installed = await npm(['install', '--prefer-offline', '--no-audit', '--no-fund', forgeTarball], project);
+    installOutput = installed.stdout + installed.stderr;
 
     // generate from the published spec, with the installed CLI
     const generated = await npm(['exec', '--', 'sdkforge', 'generate', '--spec', OFFICIAL_SPEC, '--out', 'sdk'], project);
@@ -147,6 +152,14 @@ describeWithSpec('the user path: packed sdkforge → official spec → the packa
   afterAll(async () => {
     await server?.close();
     if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test("sdkforge's tarball ships what the CLI needs and its LICENSE; no tests, bench, source maps or install scripts", () => {
+    expect(forgeFiles).toEqual(expect.arrayContaining(['LICENSE', 'bin/sdkforge.js', 'dist/generator/cli.js', 'dist/generator/index.d.ts', 'generator/runtime/stream.ts', 'templates/package.json.hbs']));
+    expect(forgeFiles.filter((f) => /\.test\.|\.map$|^dist\/bench\/|^test\//.test(f))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(path.join(work, 'project/node_modules/sdkforge/package.json'), 'utf8'));
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script]).toBeUndefined();
+    expect(installOutput).not.toMatch(/install-scripts|EBADENGINE/);
   });
 
   test('generation from the official spec prints nothing on stderr but sdkforge’s own diagnostics', () => {

@@ -8,6 +8,7 @@ import type { OpenAPIDocument } from '../load/load-spec.js';
 import { camelCase, NameAllocator, OPERATION_NAMES_TAKEN, pascalCase } from './names.js';
 import { SchemaBuilder } from './build-schema.js';
 import { keepRequestBody } from './request-body-methods.js';
+import { spdxLicense } from './license.js';
 import { descriptionsIn, knownTerminator } from './stream-terminator.js';
 import type {
   HttpMethod,
@@ -70,6 +71,7 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
     title: typeof info.title === 'string' ? info.title : 'API',
     version: typeof info.version === 'string' ? info.version : '0.0.0',
     ...(typeof info.description === 'string' ? { description: info.description } : {}),
+    ...optional('license', spdxLicense(info.license)),
     ...(typeof servers[0]?.url === 'string' ? { baseURL: serverURL(servers[0], options.source) } : {}),
     schemas: named,
     operations,
@@ -119,6 +121,8 @@ function buildOperations(
         ...(requestBody ? { requestBody } : {}),
         responses,
         secured: security.some((req) => req && typeof req === 'object' && Object.keys(req).length > 0),
+        // an empty requirement (`{}`) beside others: the credentials are optional
+        ...(security.some((req) => req && typeof req === 'object' && Object.keys(req).length === 0) ? { anonymous: true } : {}),
       };
       const success = pickSuccess(responses);
       if (success) operation.success = success;
@@ -130,6 +134,11 @@ function buildOperations(
     }
   }
   return out;
+}
+
+/** `{ [key]: value }`, or nothing when `value` is undefined. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function asArray(v: unknown): unknown[] {
