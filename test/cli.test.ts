@@ -252,3 +252,29 @@ test('stderr carries sdkforge diagnostics only: no library warnings (a YAML tag 
   for (const line of lines) expect(line).toMatch(/^(error|warning)\[[\w-]+\] /);
   expect(existsSync(path.join(dir, 'tagged2'))).toBe(false);
 });
+
+test('licence: taken from info.license when it is SPDX; with none, no licence claim and the summary says so', async () => {
+  const doc = (license: unknown) =>
+    JSON.stringify({ openapi: '3.1.0', info: { title: 'Lic', version: '1.0.0', ...(license ? { license } : {}) }, servers: [{ url: 'https://x.test' }], paths: {} });
+  writeFileSync('spdx.json', doc({ name: 'Apache License 2.0', identifier: 'Apache-2.0' }));
+  const a = capture();
+  expect(await main(['generate', '--spec', 'spdx.json', '--out', 'a'], a.io)).toBe(0);
+  expect(JSON.parse(readFileSync('a/package.json', 'utf8')).license).toBe('Apache-2.0');
+  expect(a.text()).not.toMatch(/licence/);
+  writeFileSync('prose.json', doc({ name: 'Apache 2.0' }));
+  const b = capture();
+  expect(await main(['generate', '--spec', 'prose.json', '--out', 'b'], b.io)).toBe(0);
+  expect(JSON.parse(readFileSync('b/package.json', 'utf8'))).not.toHaveProperty('license');
+  expect(b.out.at(-1)).toMatch(/no licence claim written: the spec's info\.license names no SPDX licence/);
+});
+
+test('--package-version sets the version; an invalid one is an error naming it', async () => {
+  const c = capture();
+  expect(await main(['generate', '--spec', SPEC, '--out', 'v', '--package-version', '3.0.0-rc.1'], c.io)).toBe(0);
+  expect(JSON.parse(readFileSync('v/package.json', 'utf8')).version).toBe('3.0.0-rc.1');
+  writeFileSync('sdkforge.config.json', JSON.stringify({ spec: SPEC, out: 'w', packageVersion: 'v3' }));
+  const d = capture();
+  expect(await main(['generate'], d.io)).toBe(1);
+  expect(d.text()).toMatch(/error\[package-version-invalid\].*"v3" is not a semver version/);
+  expect(existsSync('w')).toBe(false);
+});

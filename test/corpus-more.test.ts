@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GenerationError } from '../generator/diagnostics.js';
 import { generate } from '../generator/index.js';
+import { readIndex } from './helpers/corpus-index.js';
 import { SHARED } from './helpers/paths.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { listTsFiles, typecheck, type TypeError } from './helpers/typecheck.js';
@@ -35,13 +36,13 @@ interface Case {
 
 function cases(): Case[] {
   if (!HAVE_CORPUS) return [];
-  const [header, ...rows] = readFileSync(INDEX, 'utf8').trim().split('\n');
-  const cols = header!.split('\t');
-  return rows.map((line) => {
-    const row = line.split('\t');
-    const at = (col: string) => row[cols.indexOf(col)] ?? '';
-    return { name: at('name'), folder: path.join(CORPUS, at('name')), entry: at('entry'), operations: Number(at('operations')), bytes: Number(at('bytes')) };
-  });
+  return readIndex(INDEX).map((row) => ({
+    name: row.name!,
+    folder: path.join(CORPUS, row.name!),
+    entry: row.entry!,
+    operations: Number(row.operations),
+    bytes: Number(row.bytes),
+  }));
 }
 
 /** Serves `folder`, with `remote` URLs in its YAML and JSON files rewritten to `<server>/_remote/<host>/…`. */

@@ -1,11 +1,12 @@
 // Every real-world spec in ../shared/corpus (INDEX.tsv) and both official OpenAI specs generate a package that
 // passes tsc --strict with 0 errors. One jest test per spec; a table (spec, operations, generation ms, warnings,
 // tsc errors) is printed at the end. Skipped when ../shared is absent.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PREFORMATTED } from '../generator/emit/emit-package.js';
 import { generate } from '../generator/index.js';
+import { readIndex } from './helpers/corpus-index.js';
 import { OFFICIAL_SPEC, OFFICIAL_SPEC_2025, SHARED } from './helpers/paths.js';
 import { prettierDrift } from './helpers/prettier-stable.js';
 import { listTsFiles, typecheck, type TypeError } from './helpers/typecheck.js';
@@ -25,19 +26,12 @@ interface Case {
 
 function corpusCases(): Case[] {
   if (!HAVE_CORPUS) return [];
-  const [header, ...rows] = readFileSync(INDEX, 'utf8').trim().split('\n');
-  const cols = header!.split('\t');
-  const at = (row: string[], col: string) => row[cols.indexOf(col)] ?? '';
-  return rows.map((line) => {
-    const row = line.split('\t');
-    const name = at(row, 'name');
-    return {
-      name,
-      spec: path.join(CORPUS, name, at(row, 'entry')),
-      operations: Number(at(row, 'operations')),
-      timeout: Number(at(row, 'bytes')) > 300_000 ? 180_000 : 60_000,
-    };
-  });
+  return readIndex(INDEX).map((row) => ({
+    name: row.name!,
+    spec: path.join(CORPUS, row.name!, row.entry!),
+    operations: Number(row.operations),
+    timeout: Number(row.bytes) > 300_000 ? 180_000 : 60_000,
+  }));
 }
 
 const officialCase = (name: string, spec: string, operations: number): Case[] =>

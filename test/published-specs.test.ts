@@ -1,12 +1,10 @@
 // What published specs look like, end to end: a stream's terminator stated only in prose or in another
 // generator's extension, streams that say nothing of one, path keys carrying a fixed query. The fixture is our own
 // (test/fixtures/specs/published.yaml); the official OpenAI spec and the corpus are checked at the IR level.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildPackage } from '../generator/build-package.js';
 import { generate, type GenerateResult } from '../generator/index.js';
+import { generateAndBuild } from './helpers/built-package.js';
 import { HAVE_SHARED, OFFICIAL_SPEC, ROOT, SHARED } from './helpers/paths.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 
@@ -19,10 +17,7 @@ let pkg: any;
 let client: any;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-published-'));
-  result = await generate({ spec: path.join(ROOT, 'test/fixtures/specs/published.yaml'), out: dir });
-  expect(buildPackage(dir)).toEqual([]);
-  pkg = await import(pathToFileURL(path.join(dir, 'dist/esm/index.js')).href);
+  ({ dir, result, pkg } = await generateAndBuild({ spec: path.join(ROOT, 'test/fixtures/specs/published.yaml') }, 'sdkforge-published-'));
   server = await startServer();
   client = new pkg.Published({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
 });

@@ -1,12 +1,10 @@
 // Request bodies on GET and DELETE (test/fixtures/specs/get-bodies.yaml): an empty one, as Stripe's spec declares on
 // every GET, is dropped with a warning, so the method takes its parameters as other GETs do and the query a user
 // passes is sent as a query, not as a GET body fetch refuses. Generated, built and called against a local server.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildPackage } from '../generator/build-package.js';
-import { generate, type GenerateResult } from '../generator/index.js';
+import type { GenerateResult } from '../generator/index.js';
+import { generateAndBuild } from './helpers/built-package.js';
 import { ROOT } from './helpers/paths.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 
@@ -17,10 +15,9 @@ let server: TestServer;
 let client: any;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-get-bodies-'));
-  result = await generate({ spec: path.join(ROOT, 'test/fixtures/specs/get-bodies.yaml'), out: dir });
-  expect(buildPackage(dir)).toEqual([]);
-  const { GetBodies } = await import(pathToFileURL(path.join(dir, 'dist/esm/index.js')).href);
+  let pkg;
+  ({ dir, result, pkg } = await generateAndBuild({ spec: path.join(ROOT, 'test/fixtures/specs/get-bodies.yaml') }, 'sdkforge-get-bodies-'));
+  const { GetBodies } = pkg;
   server = await startServer((_req, res) => json(res, 200, { items: [] }));
   client = new GetBodies({ apiKey: null, baseURL: server.url + '/v1', maxRetries: 0 });
 });

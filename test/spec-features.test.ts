@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPackage } from '../generator/build-package.js';
 import { generate, type GenerateResult } from '../generator/index.js';
+import { generateAndBuild } from './helpers/built-package.js';
 import { ROOT } from './helpers/paths.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 import { listTsFiles, typecheck } from './helpers/typecheck.js';
@@ -17,11 +18,8 @@ let server: TestServer;
 let pkg: any;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-features-'));
-  result = await generate({ spec: path.join(ROOT, 'test/fixtures/specs/features.yaml'), out: dir });
+  ({ dir, result, pkg } = await generateAndBuild({ spec: path.join(ROOT, 'test/fixtures/specs/features.yaml') }, 'sdkforge-features-'));
   server = await startServer();
-  expect(buildPackage(dir)).toEqual([]);
-  pkg = await import(pathToFileURL(path.join(dir, 'dist/esm/index.js')).href);
 });
 afterAll(async () => {
   await server.close();

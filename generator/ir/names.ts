@@ -32,6 +32,7 @@ export const OPERATION_NAMES_TAKEN: readonly string[] = [
   // ClientCore
   'apiKey',
   'baseURL',
+  'envPrefix',
   'timeout',
   'maxRetries',
   'idleTimeout',
