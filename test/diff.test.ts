@@ -236,7 +236,7 @@ describeShared('the two official OpenAI versions', () => {
   });
 
   test('breaking changes are found; the bump is major, the next version 3.0.0; markdown and JSON render; it is fast', () => {
-    expect(find('betaListInputItems: query parameter `before` removed')).toMatchObject({ breaking: true, rule: 'request-parameter-removed' });
+    expect(find('listInputItems: query parameter `before` removed')).toMatchObject({ breaking: true, rule: 'request-parameter-removed' });
     expect(d).toMatchObject({ bump: 'major', currentVersion: '2.3.0', nextVersion: '3.0.0' });
     expect(d.changes.every((c) => typeof c.rule === 'string' && c.rule.length > 0)).toBe(true);
     const md = renderMarkdown(d);
