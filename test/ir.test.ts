@@ -129,7 +129,7 @@ test('recursive reference by name; binary; colliding names resolved in document 
 
 test('operations: id, method, path, parameters by location and style, bodies and responses by content type, streaming', () => {
   const op = ir.operations[0]!;
-  expect(op).toMatchObject({ operationId: 'play.with toy', name: 'playWithToy', method: 'post', path: '/pets/{pet_id}/toys/{toy-id}', secured: false });
+  expect(op).toMatchObject({ operationId: 'play.with toy', name: 'playWithToy', method: 'post', path: '/pets/{pet_id}/toys/{toy-id}', security: [] });
   expect(op.parameters.path.map((p) => [p.name, p.identifier])).toEqual([
     ['pet_id', 'petId'],
     ['toy-id', 'toyId'],
@@ -148,7 +148,16 @@ test('operations: id, method, path, parameters by location and style, bodies and
     ['default', []],
   ]);
   expect(op.success).toEqual({ mediaType: 'application/json', schema: { kind: 'ref', name: 'Pet' } });
-  expect(op.streaming).toEqual({ flag: { property: 'stream', value: true }, event: { kind: 'ref', name: 'Obj' }, terminator: '[DONE]', terminatorSource: 'x-sdkforge-stream-terminator', alternative: true });
+  expect(op.streaming).toEqual({
+    format: 'sse',
+    mediaType: 'text/event-stream',
+    item: { kind: 'ref', name: 'Obj' },
+    selector: { by: 'body-property', property: 'stream', value: true },
+    terminator: '[DONE]',
+    terminatorSource: 'x-sdkforge-stream-terminator',
+  });
+  // the media type's extensions reach the IR (the terminator above is read from them)
+  expect(op.responses[0]!.contents[1]!.extensions).toEqual({ 'x-sdkforge-stream-terminator': '[DONE]' });
 
   const plain = ir.operations[1]!;
   expect(plain.name).toBe('getPlain');

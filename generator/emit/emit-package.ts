@@ -236,8 +236,9 @@ function runtimeTypeImports(shapes: OperationShape[]): StatementStructures[] {
 
 function streamingExample(shape: OperationShape, named: ReadonlyMap<string, IRSchema>): string {
   if (!shape.body) return exampleArgs(shape, named);
-  const flag = shape.op.streaming?.flag;
-  const body = { ...(sampleValue(shape.body!.content.schema, named) as object), ...(flag ? { [flag.property]: flag.value } : {}) };
+  const selector = shape.op.streaming?.selector;
+  const flag = selector?.by === 'body-property' ? { [selector.property]: selector.value } : {};
+  const body = { ...(sampleValue(shape.body!.content.schema, named) as object), ...flag };
   return [...shape.op.parameters.path.map((p) => jsLiteral(`<${p.name}>`)), jsLiteral(body)].join(', ');
 }
 

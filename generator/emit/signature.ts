@@ -6,7 +6,7 @@
 import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
 import { isJson } from '../ir/build.js';
 import { NameAllocator, pascalCase } from '../ir/names.js';
-import type { IRContent, IROperation, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
+import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
 
@@ -98,11 +98,11 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
 
   if (op.pagination) {
     const item = typeExpr(op.pagination.item, out);
-    const pagination = `{ kind: ${literal(op.pagination.kind)}${op.pagination.cursorParam ? `, cursorParam: ${literal(op.pagination.cursorParam)}` : ''} }`;
+    const pagination = paginationLiteral(op.pagination);
     built.returnType = `PagePromise<${item}, ${result}>`;
     built.call = `client.requestPage<${item}, ${result}>(${spec}, ${pagination}, options)`;
   } else if (op.streaming) {
-    Object.assign(built, streamingShape(built, op.streaming, typeExpr(op.streaming.event, out), result));
+    Object.assign(built, streamingShape(built, op.streaming, typeExpr(op.streaming.item, out), result));
   } else {
     built.call = `client.request<${result}>(${spec}, options)`;
   }
@@ -114,12 +114,13 @@ function streamingShape(shape: OperationShape, streaming: IRStreaming, event: st
   const streamed = `APIPromise<Stream<${event}>>`;
   const either = `APIPromise<Stream<${event}> | ${result}>`;
   const terminator = streaming.terminator === undefined ? [] : [`terminator: ${literal(streaming.terminator)}`];
-  const { flag } = streaming;
+  const flag = streaming.selector.by === 'body-property' ? streaming.selector : undefined;
   const bodyIndex = shape.body ? shape.args.findIndex((a) => a.name === shape.body!.argName) : -1;
   if (!flag || bodyIndex < 0) {
     // nothing in the request selects it: always a stream, or the response's content type decides
-    const fields = [...terminator, ...(streaming.alternative ? ['detect: true'] : [])];
-    const type = streaming.alternative ? `Stream<${event}> | ${result}` : `Stream<${event}>`;
+    const either = streaming.selector.by !== 'always';
+    const fields = [...terminator, ...(either ? ['detect: true'] : [])];
+    const type = either ? `Stream<${event}> | ${result}` : `Stream<${event}>`;
     return { returnType: `APIPromise<${type}>`, call: `client.request<${type}>(${requestSpecLiteral(shape, [`stream: { ${fields.join(', ')} }`])}, options)` };
   }
   const body = shape.args[bodyIndex]!;
@@ -224,6 +225,25 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
     fields.push(`responseType: ${literal(shape.responseType)}`);
     if (op.success) fields.push(`accept: ${literal(op.success.mediaType)}`);
   }
-  fields.push(`secured: ${op.secured && op.anonymous ? literal('optional') : op.secured}`, ...extra);
+  fields.push(`secured: ${securedLiteral(op)}`, ...extra);
   return `{ ${fields.join(', ')} }`;
+}
+
+/**
+ * `RequestSpec.secured` for an operation: `true` when a security requirement applies, `'optional'` when an anonymous
+ * alternative exists beside one, `false` when none applies.
+ */
+function securedLiteral(op: IROperation): string {
+  if (!op.security.some((alternative) => alternative.length > 0)) return 'false';
+  return op.security.some((alternative) => alternative.length === 0) ? literal('optional') : 'true';
+}
+
+/** The runtime's `PaginationSpec` for a scheme: what its page class needs to ask for the next page. */
+function paginationLiteral(pagination: IRPagination): string {
+  switch (pagination.kind) {
+    case 'cursor':
+      return `{ kind: 'cursor', cursorParam: ${literal(pagination.cursorParam)} }`;
+    case 'single':
+      return `{ kind: 'single' }`;
+  }
 }

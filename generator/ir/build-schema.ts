@@ -4,6 +4,7 @@
  * through non-component schemas becomes `unknown` with a warning).
  */
 import { type Diagnostic, parsePointer } from '../diagnostics.js';
+import { extensionsOf } from './extensions.js';
 import type { IRDiscriminator, IRPrimitiveType, IRProperty, IRSchema, IRSchemaMeta } from './types.js';
 
 type Raw = Record<string, unknown>;
@@ -262,5 +263,7 @@ function readMeta(s: Raw): IRSchemaMeta {
   if (s.nullable === true) meta.nullable = true;
   if ('default' in s) meta.default = s.default;
   if (typeof s.format === 'string') meta.format = s.format;
+  const extensions = extensionsOf(s);
+  if (extensions) meta.extensions = extensions;
   return meta;
 }

@@ -9,7 +9,9 @@ import { camelCase, NameAllocator, OPERATION_NAMES_TAKEN, pascalCase } from './n
 import { SchemaBuilder } from './build-schema.js';
 import { keepRequestBody } from './request-body-methods.js';
 import { spdxLicense } from './license.js';
-import { descriptionsIn, knownTerminator } from './stream-terminator.js';
+import { extensionsOf } from './extensions.js';
+import { detectPagination } from './pagination.js';
+import { detectStreaming, isStreamContent, isSuccess } from './streaming.js';
 import type {
   HttpMethod,
   IRContent,
@@ -120,13 +122,12 @@ function buildOperations(
         parameters,
         ...(requestBody ? { requestBody } : {}),
         responses,
-        secured: security.some((req) => req && typeof req === 'object' && Object.keys(req).length > 0),
-        // an empty requirement (`{}`) beside others: the credentials are optional
-        ...(security.some((req) => req && typeof req === 'object' && Object.keys(req).length === 0) ? { anonymous: true } : {}),
+        security: securityRequirements(security),
+        ...optional('extensions', extensionsOf(op)),
       };
       const success = pickSuccess(responses);
       if (success) operation.success = success;
-      const streaming = detectStreaming(operation, responses, op, schemas, named, pointer);
+      const streaming = detectStreaming(operation, named);
       if (streaming) operation.streaming = streaming;
       const pagination = detectPagination(operation, named);
       if (pagination) operation.pagination = pagination;
@@ -134,6 +135,14 @@ function buildOperations(
     }
   }
   return out;
+}
+
+/**
+ * An operation's security requirements: the alternatives (any one suffices), each the names of the schemes it
+ * needs together; an empty alternative allows anonymous calls. Malformed entries are left out.
+ */
+function securityRequirements(raw: unknown[]): string[][] {
+  return raw.filter((req): req is Raw => !!req && typeof req === 'object' && !Array.isArray(req)).map((req) => Object.keys(req));
 }
 
 /** `{ [key]: value }`, or nothing when `value` is undefined. */
@@ -201,6 +210,7 @@ function buildParameters(
       schema: schemas.build(p.schema ?? contentSchema, `${pointer}/parameters/${i}/schema`),
       ...(typeof p.description === 'string' ? { description: p.description.trim() } : {}),
       ...(p.deprecated === true ? { deprecated: true } : {}),
+      ...optional('extensions', extensionsOf(p)),
     };
     byKey.set(`${location}:${p.name}`, param); // operation-level parameters override path-level ones
   });
@@ -236,6 +246,7 @@ function buildContents(content: unknown, pointer: string, schemas: SchemaBuilder
   return Object.entries(content as Raw).map(([mediaType, media]) => ({
     mediaType,
     schema: schemas.build((media as Raw | undefined)?.schema, `${pointer}/content/${escapePointerToken(mediaType)}/schema`),
+    ...optional('extensions', extensionsOf(media)),
   }));
 }
 
@@ -262,7 +273,6 @@ function buildResponses(raw: Raw | undefined, pointer: string, schemas: SchemaBu
   });
 }
 
-const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
 /** The content a call returns: the first 2XX response's JSON, else its first non-SSE content. */
 /** The 2XX response with content; with no 2XX response at all, the `default` one (specs that declare only it). */
@@ -273,113 +283,13 @@ function pickSuccess(responses: IRResponse[]): IRContent | undefined {
   if (!ok) return undefined;
   return (
     ok.contents.find((c) => isJson(c.mediaType)) ??
-    ok.contents.find((c) => c.mediaType !== 'text/event-stream') ??
+    ok.contents.find((c) => !isStreamContent(c)) ??
     undefined
   );
 }
 
 export function isJson(mediaType: string): boolean {
   return /^application\/([\w.+-]+\+)?json\b/i.test(mediaType) || mediaType === '*/*';
-}
-
-function detectStreaming(
-  op: IROperation,
-  responses: IRResponse[],
-  rawOp: Raw,
-  schemas: SchemaBuilder,
-  named: ReadonlyMap<string, IRSchema>,
-  pointer: string,
-): IRStreaming | undefined {
-  for (const r of responses) {
-    if (!isSuccess(r.status)) continue;
-    const sse = r.contents.find((c) => c.mediaType === SSE);
-    if (!sse) continue;
-    const flag = findStreamFlag(op, named);
-    const terminator = knownTerminator(
-      [rawMediaType(rawOp, r.status, schemas, pointer), rawOp],
-      [op.summary, op.description, r.description, ...(op.requestBody?.contents ?? []).flatMap((c) => descriptionsIn(c.schema, named))],
-    );
-    return {
-      ...(flag ? { flag } : {}),
-      event: sse.schema,
-      ...(terminator ? { terminator: terminator.value, terminatorSource: terminator.source } : {}),
-      alternative: r.contents.some((c) => c.mediaType !== SSE),
-    };
-  }
-  return undefined;
-}
-
-const SSE = 'text/event-stream';
-
-/** The body property that asks for events: a boolean `stream`, else a property whose values include `sse`. */
-function findStreamFlag(op: IROperation, named: ReadonlyMap<string, IRSchema>): IRStreaming['flag'] {
-  const props = (op.requestBody?.contents ?? []).flatMap((c) => propertiesOf(c.schema, named));
-  const stream = props.find((p) => p.name === 'stream' && isBoolean(p.schema));
-  if (stream) return { property: 'stream', value: true };
-  const sse = props.find((p) => literalValues(p.schema, named).includes('sse'));
-  return sse ? { property: sse.name, value: 'sse' } : undefined;
-}
-
-function literalValues(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): unknown[] {
-  if (depth > 8) return [];
-  switch (schema.kind) {
-    case 'ref':
-      return literalValues(named.get(schema.name) ?? { kind: 'unknown' }, named, depth + 1);
-    case 'enum':
-      return schema.values;
-    case 'const':
-      return [schema.value];
-    case 'union':
-      return schema.variants.flatMap((v) => literalValues(v, named, depth + 1));
-    default:
-      return [];
-  }
-}
-
-/** The raw `text/event-stream` media type object of a response, where stream extensions are read. */
-function rawMediaType(rawOp: Raw, status: string, schemas: SchemaBuilder, pointer: string): Raw | undefined {
-  const responses = rawOp.responses as Raw;
-  const { value: response } = schemas.deref(responses[status] as Raw, `${pointer}/responses/${status}`);
-  return ((response?.content ?? {}) as Raw)[SSE] as Raw | undefined;
-}
-
-function isBoolean(schema: IRSchema): boolean {
-  return (schema.kind === 'primitive' && schema.type === 'boolean') || (schema.kind === 'const' && typeof schema.value === 'boolean');
-}
-
-function isString(schema: IRSchema): boolean {
-  if (schema.kind === 'primitive') return schema.type === 'string';
-  if (schema.kind === 'const') return typeof schema.value === 'string';
-  return schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string' || v === null);
-}
-
-/** The properties of an object schema, looking through refs and intersections. */
-function propertiesOf(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): IRProperty[] {
-  if (depth > 8) return [];
-  if (schema.kind === 'ref') return propertiesOf(named.get(schema.name) ?? { kind: 'unknown' }, named, depth + 1);
-  if (schema.kind === 'object') return schema.properties;
-  if (schema.kind === 'intersection') return schema.parts.flatMap((p) => propertiesOf(p, named, depth + 1));
-  return [];
-}
-
-const CURSOR_PARAM = 'after';
-
-function detectPagination(op: IROperation, named: ReadonlyMap<string, IRSchema>): IRPagination | undefined {
-  if (op.method !== 'get' || !op.success || !isJson(op.success.mediaType) || op.streaming) return undefined;
-  const props = propertiesOf(op.success.schema, named);
-  const data = props.find((p) => p.name === 'data');
-  let items = data?.schema;
-  if (items?.kind === 'ref') items = named.get(items.name);
-  if (!data || !data.required || items?.kind !== 'array' || data.schema.nullable || items.nullable) return undefined;
-  const hasMore = props.find((p) => p.name === 'has_more');
-  // a page's body is read as { data: T[]; has_more?: boolean | null; last_id?: string | null }: other types of
-  // these fields are not a list this client knows how to page, and the body is returned as it is
-  const resolved = (p: IRProperty | undefined) => (p?.schema.kind === 'ref' ? named.get(p.schema.name) : p?.schema);
-  const lastId = resolved(props.find((p) => p.name === 'last_id'));
-  if ((hasMore && !isBoolean(resolved(hasMore) ?? { kind: 'unknown' })) || (lastId && !isString(lastId))) return undefined;
-  const cursor = op.parameters.query.find((p) => p.name === CURSOR_PARAM);
-  if (hasMore && cursor) return { kind: 'cursor', cursorParam: CURSOR_PARAM, item: items.items };
-  return { kind: 'single', item: items.items };
 }
 
 /**

@@ -9,7 +9,11 @@
  */
 
 /** Facts every schema node can carry besides its shape. */
+import type { Extensions } from './extensions.js';
+
 export interface IRSchemaMeta {
+  /** The schema's `x-` members, as the document has them (absent when it has none). */
+  extensions?: Extensions;
   /** `null` is also allowed (3.0 `nullable: true`, 3.1 `type: [X, 'null']`, or a `{type: 'null'}` variant). */
   nullable?: boolean;
   description?: string;
@@ -89,12 +93,15 @@ export interface IRParameter {
   schema: IRSchema;
   description?: string;
   deprecated?: boolean;
+  extensions?: Extensions;
 }
 
 export interface IRContent {
   /** Media type, e.g. `application/json`, `text/event-stream`. */
   mediaType: string;
   schema: IRSchema;
+  /** The media type object's `x-` members (e.g. `x-speakeasy-sse-sentinel`). */
+  extensions?: Extensions;
 }
 
 export interface IRRequestBody {
@@ -113,41 +120,47 @@ export interface IRResponse {
 }
 
 /**
- * Server-sent events: a success response offers `text/event-stream` (alone or beside other content).
+ * The formats a response can stream in, one per family of sequential media types: `sse` (`text/event-stream`).
+ * A new format (JSON Lines, NDJSON, JSON text sequences) is a new member here, its media types in
+ * `ir/streaming.ts` and an item source in the runtime.
+ */
+export type StreamFormat = 'sse';
+
+/**
+ * A success response that streams. Invariants the builder guarantees: `mediaType` is one of `format`'s media types
+ * and is among the success response's contents; `item` is that content's schema (for `sse`, the type of each
+ * event's JSON `data`, the 3.0/3.1 convention); when `selector.by` is `response-content-type` the response also
+ * offers other content, and when it is `always` it offers none.
  */
 export interface IRStreaming {
+  format: StreamFormat;
+  mediaType: string;
+  /** The type of one item of the stream. */
+  item: IRSchema;
   /**
-   * The request body property that asks for events and the value that does: a boolean `stream` (`true`), or a
-   * property whose values include `sse` (e.g. `stream_format: 'sse'`). Absent when nothing in the request
-   * selects it: the operation then always streams, or (with `alternative`) the response's content type tells.
+   * How a request selects the stream: a body property and the value that asks for it (a boolean `stream`: `true`;
+   * or `stream_format: 'sse'`, the format's name), the response's content type (the operation may answer either
+   * way), or always.
    */
-  flag?: { property: string; value: true | 'sse' };
-  /** The type of each event's JSON `data`. */
-  event: IRSchema;
+  selector: { by: 'body-property'; property: string; value: true | string } | { by: 'response-content-type' } | { by: 'always' };
   /**
-   * The `data:` payload the stream is known to end with, e.g. `[DONE]` (see `ir/stream-terminator.ts` for how it
-   * becomes known): a body that ends without it is an incomplete answer. The runtime ends every stream at
+   * The item the stream is known to end with, e.g. `[DONE]` (see `ir/stream-terminator.ts` for how it becomes
+   * known): a body that ends without it is an incomplete answer. The runtime ends every SSE stream at
    * `data: [DONE]` whether or not this is set.
    */
   terminator?: string;
   /** Why `terminator` is known: the extension that names it, or `description` when the spec's prose does. */
   terminatorSource?: string;
-  /** The success response also offers a non-event content type (JSON, audio, ...). */
-  alternative: boolean;
 }
 
 /**
- * List pagination. `cursor`: the JSON response has a `data` array and a boolean `has_more`, and the operation
- * takes the cursor query parameter (`after`); the next page is requested with `after` = the last item's id.
- * `single`: a `data` array only; one page, still iterable.
+ * List pagination, one member per scheme (`ir/pagination.ts` detects them; the runtime has one page class each):
+ * - `cursor`: the JSON body has a `data` array and a boolean `has_more`, and the operation takes the cursor query
+ *   parameter (`after`); the next page is asked for with `cursorParam` = the last item's id;
+ * - `single`: a `data` array only; one page, still iterable.
+ * Every member carries `item`, the type of one element of `data`.
  */
-export interface IRPagination {
-  kind: 'cursor' | 'single';
-  /** The cursor query parameter, for `cursor`. */
-  cursorParam?: string;
-  /** The type of one item of `data`. */
-  item: IRSchema;
-}
+export type IRPagination = { kind: 'cursor'; cursorParam: string; item: IRSchema } | { kind: 'single'; item: IRSchema };
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -178,13 +191,14 @@ export interface IROperation {
   success?: IRContent;
   streaming?: IRStreaming;
   pagination?: IRPagination;
-  /** Whether the operation uses the API key (a non-empty security requirement applies to it). */
-  secured: boolean;
   /**
-   * The operation may also be called without credentials (its security requirements include an empty one, `{}`):
-   * the key is sent when configured, and a call without one is not refused.
+   * The security requirements that apply (the operation's, else the document's): alternatives, any one of which
+   * suffices, each the names of the `IRDocument.security` schemes it needs together. `[]`: no credentials; an
+   * empty alternative (`[[], ['key']]`): anonymous calls are allowed too.
    */
-  anonymous?: boolean;
+  security: string[][];
+  /** The operation object's `x-` members. */
+  extensions?: Extensions;
 }
 
 export interface IRSecurityScheme {
