@@ -9,7 +9,7 @@ export const clientDefaults: ClientDefaults = {
   auth: { kind: 'bearer' },
 };
 
-/** A client without methods, to pass to the standalone operation functions (`createChatCompletion(client, …)`): a bundle then keeps only the operations it calls. Same options and defaults as `new OpenAI()`. */
+/** A client without methods, to pass to the standalone operation functions (`listChatCompletions(client, …)`): a bundle then keeps only the operations it calls. Same options and defaults as `new OpenAI()`. */
 export function createClient(options: ClientOptions = {}): ClientCore {
   return new ClientCore(options, clientDefaults);
 }

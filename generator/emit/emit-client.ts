@@ -25,7 +25,7 @@ export function authLiteral(ir: IRDocument): string {
  * `src/defaults.ts`: the spec's client defaults, and `createClient()`, a client without methods for use with the
  * standalone operation functions. It does not import the operations, so a bundle keeps only those it calls.
  */
-export function defaultsStatements(ir: IRDocument, naming: ClientNaming): StatementStructures[] {
+export function defaultsStatements(ir: IRDocument, naming: ClientNaming, exampleOperation = 'operation'): StatementStructures[] {
   return [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/core.js', namedImports: ['ClientCore', 'type ClientDefaults', 'type ClientOptions'] },
     {
@@ -42,7 +42,7 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming): Statem
       isExported: true,
       name: 'createClient',
       docs: jsDocs(
-        `A client without methods, to pass to the standalone operation functions (\`createChatCompletion(client, …)\`): a bundle then keeps only the operations it calls. Same options and defaults as \`new ${naming.clientName}()\`.`,
+        `A client without methods, to pass to the standalone operation functions (\`${exampleOperation}(client, …)\`): a bundle then keeps only the operations it calls. Same options and defaults as \`new ${naming.clientName}()\`.`,
       ),
       parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
       returnType: 'ClientCore',

@@ -64,6 +64,9 @@ export async function startServer(initial?: Handler): Promise<TestServer> {
       });
     });
   });
+  // Idle keep-alive connections stay open for a minute: with Node's default 5 s, a machine under load can close a
+  // connection just as the client reuses it, and a test with `maxRetries: 0` fails with "Connection error."
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,0 +1,27 @@
+/** `src/index.ts`: what the package exports; runtime exports only of the modules the plan ships. */
+import { StructureKind, type StatementStructures } from 'ts-morph';
+import { ships, type PackagePlan } from '../plan.js';
+import { sourceFile } from '../source-file.js';
+
+export function indexFile(plan: PackagePlan): [string, string][] {
+  const { clientName } = plan.ctx;
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js' },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName, { name: clientName, alias: 'default' }] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './defaults.js', namedExports: ['clientDefaults', 'createClient'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/errors.js' },
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: './runtime/core.js',
+      namedExports: ['ClientCore', 'type ClientDefaults', 'type ClientOptions', 'type RequestOptions'],
+    },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/api-promise.js', namedExports: ['APIPromise'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/pagination.js', namedExports: ['Page', 'PagePromise'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/stream.js', namedExports: ['Stream'] },
+  ];
+  if (ships(plan, 'accumulate.ts')) {
+    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/accumulate.js', namedExports: ['accumulateChatCompletion'] });
+  }
+  return [['src/index.ts', sourceFile('index.ts', statements)]];
+}

@@ -1,0 +1,66 @@
+/**
+ * `README.md`: how to use the package, with an example call per operation, rendered from `templates/README.md.hbs`
+ * in prettier's form (spec text in prose or code goes through `markdown.ts`).
+ */
+import { pathKey } from '../../ir/build.js';
+import type { IRSchema } from '../../ir/types.js';
+import { jsLiteral, sampleValue } from '../example.js';
+import { codeLine, inlineCode, markdownStrong, markdownText } from '../markdown.js';
+import { ships, type PackagePlan } from '../plan.js';
+import type { OperationShape } from '../signature.js';
+import { render } from '../templates.js';
+import { packageData } from './package-data.js';
+
+export function readmeFile(plan: PackagePlan): [string, string][] {
+  const { ir, ctx, shapes, named } = plan;
+  const data = packageData(plan);
+  const streaming = shapes.filter((s) => s.op.streaming);
+  const paginated = shapes.filter((s) => s.op.pagination);
+  return [
+    [
+      'README.md',
+      render('README.md.hbs', {
+        ...data,
+        firstOperation: shapes[0]?.op.name ?? '',
+        streamingOperation: streaming[0]?.op.name,
+        streamingExample: streaming[0] ? streamingExample(streaming[0], named) : '',
+        streamingOperations: streaming.map((s) => s.op.name).join('`, `'),
+        chatStreaming: ships(plan, 'accumulate.ts'),
+        paginatedOperation: paginated[0]?.op.name,
+        paginatedOperations: paginated.map((s) => s.op.name).join('`, `'),
+        paginatedExampleArgs: paginated[0] ? exampleArgs(paginated[0], named) : '',
+        firstExampleArgs: shapes[0] ? exampleArgs(shapes[0], named) : '',
+        firstExampleWithOptions: shapes[0] ? exampleArgs(shapes[0], named, '{ maxRetries: 0, signal: AbortSignal.timeout(5_000) }') : '',
+        operations: shapes.map((s) => ({
+          heading: `\`${s.op.name}\` — ${inlineCode(`${s.op.method.toUpperCase()} ${pathKey(s.op)}`)}`,
+          example: `${s.op.summary ? `// ${codeLine(s.op.summary)}\n` : ''}const result = await client.${s.op.name}(${exampleArgs(s, named)});`,
+        })),
+        packageHeading: markdownText(ctx.packageName),
+        packageName: codeLine(ctx.packageName),
+        titleStrong: markdownStrong(ir.title),
+        specVersion: markdownText(ir.version),
+        baseURL: codeLine(data.baseURL),
+      }),
+    ],
+  ];
+}
+
+function streamingExample(shape: OperationShape, named: ReadonlyMap<string, IRSchema>): string {
+  if (!shape.body) return exampleArgs(shape, named);
+  const selector = shape.op.streaming?.selector;
+  const flag = selector?.by === 'body-property' ? { [selector.property]: selector.value } : {};
+  const body = { ...(sampleValue(shape.body.content.schema, named) as object), ...flag };
+  return [...shape.op.parameters.path.map((p) => jsLiteral(`<${p.name}>`)), jsLiteral(body)].join(', ');
+}
+
+/** Example arguments: path parameters, a minimal body, required parameters; with `options`, every position. */
+function exampleArgs(shape: OperationShape, named: ReadonlyMap<string, IRSchema>, options?: string): string {
+  const args: string[] = shape.op.parameters.path.map((p) => jsLiteral(`<${p.name}>`));
+  if (shape.body) args.push(jsLiteral(sampleValue(shape.body.content.schema, named) ?? {}));
+  if (shape.paramsArg) {
+    const params = [...shape.op.parameters.query, ...shape.op.parameters.header, ...shape.op.parameters.cookie].filter((p) => p.required);
+    if (params.length || options) args.push(jsLiteral(Object.fromEntries(params.map((p) => [shape.paramKeys.get(p)!, sampleValue(p.schema, named)]))));
+  }
+  if (options) args.push(options);
+  return args.join(', ');
+}

@@ -1,0 +1,95 @@
+/**
+ * The package plan: what every output file is emitted from. Built once per package from the IR (type names,
+ * `…Writable` variants, each operation's call shape, which runtime modules the package ships), then handed to each
+ * output file's emitter (`emit/files/`), so that a file reads what it needs and nothing is computed twice.
+ */
+import { forEachChild } from '../ir/filter.js';
+import { NameAllocator } from '../ir/names.js';
+import type { IRDocument, IRSchema } from '../ir/types.js';
+import { propertiesOf, resolved } from '../ir/walk.js';
+import type { PackageNaming } from './emit-package.js';
+import { reservedTypeNames, runtimeSources } from './emit-package.js';
+import { operationShape, type OperationShape } from './signature.js';
+
+export interface EmitContext extends PackageNaming {
+  generatorVersion: string;
+  /** The package's version; default the spec's `info.version` when it is a semver version, else `0.0.0`. */
+  packageVersion?: string | undefined;
+  /** sha256 of the spec's bundled content, hex. */
+  specHash: string;
+}
+
+export interface PackagePlan {
+  ir: IRDocument;
+  ctx: EmitContext;
+  /** Component schemas by type name. */
+  named: ReadonlyMap<string, IRSchema>;
+  /** Type names taken so far (components, runtime exports): `…Writable` and `…Params` names are allocated here. */
+  typeNames: NameAllocator;
+  /** Component → its `…Writable` variant, for components whose request shape differs. */
+  writable: ReadonlyMap<string, string>;
+  shapes: OperationShape[];
+  /** Some operation streams chat completion chunks (`choices[].delta`): the chat accumulator is shipped. */
+  chatStream: boolean;
+  /** The runtime modules shipped, as `[file name, text]`. */
+  runtime: [string, string][];
+}
+
+/** Runtime modules shipped only when the package needs them: file name → whether a plan does. */
+const OPTIONAL_RUNTIME: Record<string, (plan: Omit<PackagePlan, 'runtime'>) => boolean> = {
+  'accumulate.ts': (plan) => plan.chatStream,
+};
+
+export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
+  const named = new Map<string, IRSchema>(ir.schemas.map((s) => [s.name, s.schema]));
+  const typeNames = new NameAllocator([...ir.schemas.map((s) => s.name), ...reservedTypeNames(ctx.clientName)]);
+  const writable = writableVariants(ir, typeNames);
+  const shapes = ir.operations.map((op) => operationShape(op, typeNames, writable));
+  const chatStream = ir.operations.some((op) => op.streaming && isChatChunk(op.streaming.item, named));
+  const partial = { ir, ctx, named, typeNames, writable, shapes, chatStream };
+  const runtime = runtimeSources().filter(([file]) => OPTIONAL_RUNTIME[file]?.(partial) ?? true);
+  return { ...partial, runtime };
+}
+
+/** Whether the plan ships a runtime module (`'accumulate.ts'`). */
+export const ships = (plan: PackagePlan, file: string) => plan.runtime.some(([name]) => name === file);
+
+/**
+ * A chat completion chunk: `choices`, an array of objects with a `delta` (the shape the chat accumulator folds), or a
+ * union with such a member.
+ */
+function isChatChunk(item: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): boolean {
+  const target = resolved(item, named);
+  if (target?.kind === 'union') return depth < 4 && target.variants.some((v) => isChatChunk(v, named, depth + 1));
+  const choices = resolved(propertiesOf(item, named).find((p) => p.name === 'choices')?.schema, named);
+  return choices?.kind === 'array' && propertiesOf(choices.items, named).some((p) => p.name === 'delta');
+}
+
+/**
+ * Components whose request-side shape differs from the response side: they (or components they refer to) have
+ * readOnly or writeOnly properties. Each gets a `<Name>Writable` type, used in request bodies and parameters.
+ */
+function writableVariants(ir: IRDocument, typeNames: NameAllocator): Map<string, string> {
+  const deps = new Map<string, Set<string>>();
+  const differs = new Set<string>();
+  for (const { name, schema } of ir.schemas) {
+    const refs = new Set<string>();
+    const visit = (s: IRSchema): void => {
+      if (s.kind === 'ref') refs.add(s.name);
+      if (s.kind === 'object' && s.properties.some((p) => p.schema.readOnly || p.schema.writeOnly)) differs.add(name);
+      forEachChild(s, visit);
+    };
+    visit(schema);
+    deps.set(name, refs);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, refs] of deps) {
+      if (!differs.has(name) && [...refs].some((r) => differs.has(r))) {
+        differs.add(name);
+        changed = true;
+      }
+    }
+  }
+  return new Map(ir.schemas.filter((s) => differs.has(s.name)).map((s) => [s.name, typeNames.allocate(`${s.name}Writable`)]));
+}
