@@ -12,10 +12,11 @@ import { type RawChange, SchemaComparer, type Site } from './diff/compare-schema
 import { FIXED_RULES, type FixedRule, judgeSchemaChange, type Level, maxLevel } from './diff/rules.js';
 import { isSemver, nextVersion } from './semver.js';
 import type { ChangeKind, Direction, SpecChange, SpecDiff } from './diff/types.js';
-import { buildIR, pathKey } from './ir/build.js';
+import { pathKey } from './ir/build.js';
 import { forEachChild } from './ir/filter.js';
-import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema } from './ir/types.js';
+import type { IRContent, IRDocument, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming, StreamFormat } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
+import { packageIR } from './package-ir.js';
 
 export type { ChangeKind, DiffSide, Direction, SemverBump, SpecChange, SpecDiff } from './diff/types.js';
 export { renderMarkdown } from './diff/render.js';
@@ -32,7 +33,7 @@ export interface DiffOptions {
 export async function diffSpecs(oldSource: string, newSource: string, options: DiffOptions = {}): Promise<SpecDiff> {
   checkVersion(options.currentVersion);
   const [a, b] = await Promise.all([loadSpec(oldSource), loadSpec(newSource)]);
-  return diffIR(buildIR(a.document).ir, buildIR(b.document).ir, { sources: [oldSource, newSource], ...options });
+  return diffIR(packageIR(a).ir, packageIR(b).ir, { sources: [oldSource, newSource], ...options });
 }
 
 function checkVersion(version: string | undefined): void {
@@ -173,8 +174,42 @@ function diffOperation(old: IROperation, op: IROperation, comparer: SchemaCompar
 
   const success = (o: IROperation) => o.responses.filter((r) => /^2/.test(r.status)).flatMap((r) => r.contents);
   diffContents(success(old), success(op), `${op.pointer}/responses`, 'response', comparer, fixed, judged, [old.success, op.success]);
-  if (!old.streaming && op.streaming) fixed('response-streaming-added', `${op.pointer}/responses`, 'now streams (server-sent events)');
-  if (old.streaming && !op.streaming) fixed('response-streaming-removed', `${op.pointer}/responses`, 'no longer streams');
+  diffStreaming(old, op, fixed);
+  diffPagination(old, op, fixed);
+}
+
+/** What a stream is, in words: its format. */
+const FORMAT_NAMES: Record<StreamFormat, string> = { sse: 'server-sent events' };
+
+/** How a request asks for the stream, in words. */
+function selection(streaming: IRStreaming): string {
+  const s = streaming.selector;
+  return s.by === 'body-property' ? `when \`${s.property}\` is ${JSON.stringify(s.value)}` : s.by === 'always' ? 'always' : 'when the response says so';
+}
+
+/** Streams added, removed, or changed in format or in how a request selects them (the method's overloads). */
+function diffStreaming(old: IROperation, op: IROperation, fixed: Fixed): void {
+  const [a, b] = [old.streaming, op.streaming];
+  const at = `${op.pointer}/responses`;
+  if (!a && b) fixed('response-streaming-added', at, `now streams (${FORMAT_NAMES[b.format]})`);
+  else if (a && !b) fixed('response-streaming-removed', at, 'no longer streams');
+  else if (a && b && (a.format !== b.format || selection(a) !== selection(b))) {
+    fixed('response-streaming-changed', at, `streams ${FORMAT_NAMES[b.format]} ${selection(b)}, not ${FORMAT_NAMES[a.format]} ${selection(a)}`);
+  }
+}
+
+/** What a pagination scheme is, in words: its kind and how the next page is asked for. */
+function scheme(p: IRPagination): string {
+  return p.kind === 'cursor' ? `cursor pages by \`${p.cursorParam}\`` : 'a single page';
+}
+
+/** Pagination added, removed or changed: the method's return type (`PagePromise`) and its iteration change. */
+function diffPagination(old: IROperation, op: IROperation, fixed: Fixed): void {
+  const [a, b] = [old.pagination, op.pagination];
+  const at = `${op.pointer}/responses`;
+  if (!a && b) fixed('response-pagination-added', at, `now returns ${scheme(b)}`);
+  else if (a && !b) fixed('response-pagination-removed', at, `no longer returns ${scheme(a)}`);
+  else if (a && b && scheme(a) !== scheme(b)) fixed('response-pagination-changed', at, `returns ${scheme(b)}, not ${scheme(a)}`);
 }
 
 /**

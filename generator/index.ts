@@ -6,15 +6,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenerationError, groupRepeated, type Diagnostic } from './diagnostics.js';
-import { emitPackage, PREFORMATTED, reservedTypeNames } from './emit/emit-package.js';
+import { emitPackage, PREFORMATTED } from './emit/emit-package.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { formatFiles } from './format.js';
-import { buildIR } from './ir/build.js';
 import { findRefCycles } from './ir/cycles.js';
 import { selectOperations } from './ir/filter.js';
 import type { IRDocument } from './ir/types.js';
 import { loadDocument, loadSpec } from './load/load-spec.js';
-import { checkPackageVersion, defaultNaming } from './naming.js';
+import { checkPackageVersion } from './naming.js';
+import { packageIR } from './package-ir.js';
 import { checkOutputDir, writeOutput, type WriteReport } from './write.js';
 
 export { GenerationError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -87,16 +87,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       ? loadDocument(options.document, options.spec, { fetchTimeout: options.fetchTimeout })
       : loadSpec(options.spec ?? DEFAULT_SPEC, { fetchTimeout: options.fetchTimeout }),
   );
-  const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
   const packageVersion = checkPackageVersion(options.packageVersion);
-  const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName }, reservedTypeNames());
-  const { ir, irWarnings } = await phase('ir', () => {
-    const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName), source: loaded.source });
+  const { ir, irWarnings, naming } = await phase('ir', () => {
+    const { naming, ...built } = packageIR(loaded, { clientName: options.clientName, packageName: options.packageName });
     // IR warnings name a pointer only: add the file, line and column
     const irWarnings = groupRepeated(built.warnings).map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
     const cycles = findRefCycles(built.ir, loaded.where);
     if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
-    return { ir: selectOperations(built.ir, options), irWarnings };
+    return { ir: selectOperations(built.ir, options), irWarnings, naming };
   });
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
   const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash, packageVersion }));

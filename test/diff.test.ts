@@ -1,11 +1,13 @@
 // `sdkforge diff`: changes between spec versions, judged by named rules for the direction they travel, with a
 // semver suggestion. Each rule has a spec pair in test/fixtures/diff/rules/ asserting its verdict; the cases in
 // test/fixtures/diff/cases/ pin how types are compared (structurally, $refs resolved, allOf merged).
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { main, type Io } from '../generator/cli.js';
 import { allRuleIds, diffIR, diffSpecs, renderMarkdown, type SpecDiff } from '../generator/diff.js';
 import { FIXED_RULES, SCHEMA_CHANGES, schemaRuleId } from '../generator/diff/rules.js';
+import { generate } from '../generator/index.js';
 import { buildIR } from '../generator/ir/build.js';
 import { yaml } from '../generator/load/yaml.js';
 import { HAVE_SHARED, OFFICIAL_SPEC, OFFICIAL_SPEC_2025, ROOT } from './helpers/paths.js';
@@ -246,4 +248,25 @@ describeShared('the two official OpenAI versions', () => {
     expect(JSON.parse(JSON.stringify(d)).changes.length).toBe(d.changes.length);
     expect(ms).toBeLessThan(30000);
   });
+});
+
+test('diff names what the package exports: it builds the IR as generate does (a schema named like a runtime export is suffixed)', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-diff-names-'));
+  try {
+    const spec = (extra: object) => ({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      components: { schemas: { Stream: { type: 'object', properties: { id: { type: 'string' }, ...extra } } } },
+    });
+    writeFileSync(path.join(dir, 'a.json'), JSON.stringify(spec({})));
+    writeFileSync(path.join(dir, 'b.json'), JSON.stringify(spec({ size: { type: 'integer' } })));
+    const d = await diffSpecs(path.join(dir, 'a.json'), path.join(dir, 'b.json'));
+    const generated = await generate({ spec: path.join(dir, 'b.json'), write: false, format: false });
+    const exported = generated.ir.schemas.map((s) => s.name);
+    expect(exported).toEqual(['Stream2']);
+    expect(d.changes.map((c) => c.name)).toEqual(['Stream2']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -66,6 +66,10 @@ export const FIXED_RULES = {
   'response-media-type-removed': 'major',
   'response-streaming-added': 'minor',
   'response-streaming-removed': 'major',
+  'response-streaming-changed': 'major',
+  'response-pagination-added': 'major',
+  'response-pagination-removed': 'major',
+  'response-pagination-changed': 'major',
   'schema-added': 'minor',
   'schema-removed': 'major',
 } as const satisfies Record<string, Level>;
