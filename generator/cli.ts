@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPackage } from './build-package.js';
 import { checkDrift } from './check.js';
-import { loadConfig, milliseconds, UsageError } from './config.js';
+import { loadConfig, milliseconds, splitList, UsageError } from './config.js';
 import { formatDiagnostic, GenerationError, type Diagnostic } from './diagnostics.js';
 import { diffSpecs, renderMarkdown } from './diff.js';
 import { generate, GENERATOR_VERSION, type GenerateResult, type Phase } from './index.js';
@@ -99,7 +99,7 @@ function configFromFlags(values: Record<string, string | boolean | undefined>): 
     const { flag, kind } = OPTIONS[key];
     const value = values[flag];
     if (value === undefined) continue;
-    config[key] = kind === 'list' ? list(value as string) : kind === 'milliseconds' ? milliseconds(value, `--${flag}`) : value;
+    config[key] = kind === 'list' ? splitList(value as string) : kind === 'milliseconds' ? milliseconds(value, `--${flag}`) : value;
   }
   return config as SdkforgeConfig;
 }
@@ -154,8 +154,6 @@ function printDiagnostics(diagnostics: Diagnostic[], io: Io, quiet: boolean): vo
     io.err(line.replace(/^(error|warning)/, (m) => (m === 'error' ? colour.red(m) : colour.yellow(m))));
   }
 }
-
-const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 async function generateCommand(argv: string[], io: Io, watchCommand: boolean, options: MainOptions): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: GENERATE_FLAGS, allowPositionals: true, strict: true });

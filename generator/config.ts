@@ -44,6 +44,11 @@ export function milliseconds(value: unknown, what: string): number {
   return n;
 }
 
+/** A comma-separated list as its trimmed, non-empty items (a flag's value, or a config file's string). */
+export function splitList(items: readonly string[] | string): string[] {
+  return (typeof items === 'string' ? items.split(',') : items).map((s) => s.trim()).filter(Boolean);
+}
+
 /** Checks and normalizes raw config values (comma strings become lists; paths resolve against `baseDir`). */
 export function normalizeConfig(raw: unknown, file: string, baseDir: string): SdkforgeConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: the config must be an object of options.`);
@@ -58,9 +63,9 @@ export function normalizeConfig(raw: unknown, file: string, baseDir: string): Sd
       if (typeof value !== 'boolean') throw new UsageError(`${file}: \`${key}\` must be true or false.`);
       out[key] = value;
     } else if (kind === 'list') {
-      const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value.map(String) : undefined;
-      if (!list) throw new UsageError(`${file}: \`${key}\` must be a list of strings or a comma-separated string.`);
-      out[key] = list.map((s) => s.trim()).filter(Boolean);
+      const list = typeof value === 'string' ? value : Array.isArray(value) ? value.map(String) : undefined;
+      if (list === undefined) throw new UsageError(`${file}: \`${key}\` must be a list of strings or a comma-separated string.`);
+      out[key] = splitList(list);
     } else {
       if (typeof value !== 'string' || !value) throw new UsageError(`${file}: \`${key}\` must be a non-empty string.`);
       out[key] = kind === 'path' && !/^https?:\/\//i.test(value) ? path.resolve(baseDir, value) : value;
