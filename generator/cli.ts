@@ -1,5 +1,7 @@
 /**
- * The `sdkforge` command line, a thin layer over `generate()` and `diffSpecs()`.
+ * The `sdkforge` command line, a thin layer over `generate()` and `diffSpecs()`. The generate options (flags,
+ * help lines, config keys, what reaches `generate()`) come from the table in options.ts; `diff` and `build` keep
+ * their own few flags here.
  * Exit codes: 0 ok; 1 generation or validation failed, or `--check` found drift; 2 usage error (unknown
  * command, flag or config key), or `diff --fail-on-breaking` found a breaking change.
  */
@@ -7,10 +9,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPackage } from './build-package.js';
 import { checkDrift } from './check.js';
-import { loadConfig, milliseconds, UsageError, type SdkforgeConfig } from './config.js';
+import { loadConfig, milliseconds, splitList, UsageError } from './config.js';
 import { formatDiagnostic, GenerationError, type Diagnostic } from './diagnostics.js';
 import { diffSpecs, renderMarkdown } from './diff.js';
-import { DEFAULT_OUT, DEFAULT_SPEC, generate, GENERATOR_VERSION, type GenerateResult, type Phase } from './index.js';
+import { generate, GENERATOR_VERSION, type GenerateResult, type Phase } from './index.js';
+import { CONFIG_KEYS, DEFAULT_OUT, DEFAULT_SPEC, GENERATE_FLAGS, GENERATE_KEYS, generateHelpOptions, OPTIONS, type SdkforgeConfig, type TableGenerateOptions } from './options.js';
 import { watchSpec } from './watch.js';
 
 const GENERATE_HELP = `Usage: sdkforge generate [options]
@@ -19,27 +22,7 @@ const GENERATE_HELP = `Usage: sdkforge generate [options]
 Generates a typed TypeScript client package from an OpenAPI 3.0/3.1 (or Swagger 2.0) document. Options not
 given are read from sdkforge.config.{json,yaml,mjs} in the current directory, when there is one.
 
-Input and output:
-  --spec PATH|URL             the OpenAPI document (default ${DEFAULT_SPEC})
-  --out DIR                   the output directory (default ${DEFAULT_OUT}); replaced only when generation succeeds
-  --config FILE               read options from FILE instead of sdkforge.config.*
-  --fetch-timeout MS          fail when a spec URL or remote $ref has not answered in full within MS ms (default 30000)
-Selection (comma-separated lists):
-  --include-tags LIST         keep only operations with one of these tags
-  --exclude-tags LIST         drop operations with any of these tags
-  --include-paths LIST        keep only operations whose path matches a glob (* within a segment, ** across)
-  --include-operations LIST   keep only these operations (operationId or generated name)
-Naming:
-  --client-name NAME          the client class (default: from the spec title, e.g. OpenAI)
-  --package-name NAME         the package name (default: @sdkforge/<title>)
-  --package-version X.Y.Z     the package version (default: the spec's info.version when it is semver, else 0.0.0)
-Modes and reporting:
-  --check                     write nothing; exit 0 if DIR equals what would be generated, else 1 with a diff
-  --watch                     regenerate whenever the spec or a file it $refs changes
-  --verbose                   also print per-phase timings
-  --quiet                     print errors only
-  --debug                     print stack traces of internal errors
-  -h, --help                  show this help
+${generateHelpOptions()}
 
 Exit codes: 0 ok, 1 generation or validation failed (or --check found drift), 2 usage error.`;
 
@@ -109,25 +92,24 @@ const defaultIo: Io = {
   env: process.env,
 };
 
-const GENERATE_FLAGS = {
-  spec: { type: 'string' },
-  out: { type: 'string' },
-  config: { type: 'string' },
-  'include-tags': { type: 'string' },
-  'exclude-tags': { type: 'string' },
-  'include-paths': { type: 'string' },
-  'include-operations': { type: 'string' },
-  'client-name': { type: 'string' },
-  'package-name': { type: 'string' },
-  'package-version': { type: 'string' },
-  check: { type: 'boolean' },
-  watch: { type: 'boolean' },
-  verbose: { type: 'boolean' },
-  quiet: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  'fetch-timeout': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+/** The flags as the config would hold them: lists split, milliseconds checked; a flag not given is absent. */
+function configFromFlags(values: Record<string, string | boolean | undefined>): SdkforgeConfig {
+  const config: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    const { flag, kind } = OPTIONS[key];
+    const value = values[flag];
+    if (value === undefined) continue;
+    config[key] = kind === 'list' ? splitList(value as string) : kind === 'milliseconds' ? milliseconds(value, `--${flag}`) : value;
+  }
+  return config as SdkforgeConfig;
+}
+
+/** The options `generate()` takes from the config (the table's generate options). */
+function generateOptionsOf(config: SdkforgeConfig): TableGenerateOptions {
+  const options: Record<string, unknown> = {};
+  for (const key of GENERATE_KEYS) options[key] = config[key];
+  return options as TableGenerateOptions;
+}
 
 export async function main(argv: string[], io: Io = defaultIo, options: MainOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
@@ -173,8 +155,6 @@ function printDiagnostics(diagnostics: Diagnostic[], io: Io, quiet: boolean): vo
   }
 }
 
-const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
-
 async function generateCommand(argv: string[], io: Io, watchCommand: boolean, options: MainOptions): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: GENERATE_FLAGS, allowPositionals: true, strict: true });
   if (values.help) {
@@ -183,25 +163,7 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const loaded = await loadConfig(values.config);
-  const fromFlags: SdkforgeConfig = {
-    spec: values.spec,
-    out: values.out,
-    includeTags: list(values['include-tags']),
-    excludeTags: list(values['exclude-tags']),
-    includePaths: list(values['include-paths']),
-    includeOperations: list(values['include-operations']),
-    clientName: values['client-name'],
-    packageName: values['package-name'],
-    packageVersion: values['package-version'],
-    verbose: values.verbose,
-    quiet: values.quiet,
-    check: values.check,
-    watch: values.watch,
-    debug: values.debug,
-    fetchTimeout: values['fetch-timeout'] === undefined ? undefined : milliseconds(values['fetch-timeout'], '--fetch-timeout'),
-  };
-  const config: SdkforgeConfig = { ...loaded?.config };
-  for (const [k, v] of Object.entries(fromFlags)) if (v !== undefined) (config as Record<string, unknown>)[k] = v;
+  const config: SdkforgeConfig = { ...loaded?.config, ...configFromFlags(values) };
   if (config.verbose && config.quiet) throw new UsageError('--verbose and --quiet cannot be used together');
   if (config.check && (config.watch || watchCommand)) throw new UsageError('--check cannot be used with --watch');
 
@@ -217,17 +179,10 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
     let result: GenerateResult;
     try {
       result = await generate({
+        ...generateOptionsOf(config),
         spec,
         out,
-        includeTags: config.includeTags,
-        excludeTags: config.excludeTags,
-        includePaths: config.includePaths,
-        includeOperations: config.includeOperations,
-        clientName: config.clientName,
-        packageName: config.packageName,
-        packageVersion: config.packageVersion,
         write: !config.check,
-        fetchTimeout: config.fetchTimeout,
         onPhase: progress ? (p: Phase) => io.err(colour.dim(`sdkforge: ${p}…`)) : undefined,
       });
     } catch (err) {

@@ -1,50 +1,15 @@
 /**
- * `sdkforge.config.{json,yaml,yml,mjs}`: every CLI option can be set there. Paths in a config file are relative
- * to the file. An unknown key is an error that names the key and the closest valid one.
+ * `sdkforge.config.{json,yaml,yml,mjs}`: the options options.ts marks as config keys can be set there, each
+ * value checked by its kind. Paths in a config file are relative to the file. An unknown key is an error that
+ * names the key and the closest valid one.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { yaml } from './load/yaml.js';
+import { CONFIG_KEYS, configEntry, type SdkforgeConfig } from './options.js';
 
-export interface SdkforgeConfig {
-  spec?: string;
-  out?: string;
-  includeTags?: string[];
-  excludeTags?: string[];
-  includePaths?: string[];
-  includeOperations?: string[];
-  clientName?: string;
-  packageName?: string;
-  packageVersion?: string;
-  verbose?: boolean;
-  quiet?: boolean;
-  check?: boolean;
-  watch?: boolean;
-  debug?: boolean;
-  /** Milliseconds a spec URL or remote `$ref` may take (default 30000). */
-  fetchTimeout?: number;
-}
-
-type Kind = 'string' | 'list' | 'boolean' | 'path' | 'milliseconds';
-
-export const CONFIG_KEYS: Record<keyof SdkforgeConfig, Kind> = {
-  spec: 'path',
-  out: 'path',
-  includeTags: 'list',
-  excludeTags: 'list',
-  includePaths: 'list',
-  includeOperations: 'list',
-  clientName: 'string',
-  packageName: 'string',
-  packageVersion: 'string',
-  verbose: 'boolean',
-  quiet: 'boolean',
-  check: 'boolean',
-  watch: 'boolean',
-  debug: 'boolean',
-  fetchTimeout: 'milliseconds',
-};
+export type { SdkforgeConfig } from './options.js';
 
 export const CONFIG_FILES = ['sdkforge.config.json', 'sdkforge.config.yaml', 'sdkforge.config.yml', 'sdkforge.config.mjs'];
 
@@ -79,14 +44,18 @@ export function milliseconds(value: unknown, what: string): number {
   return n;
 }
 
+/** A comma-separated list as its trimmed, non-empty items (a flag's value, or a config file's string). */
+export function splitList(items: readonly string[] | string): string[] {
+  return (typeof items === 'string' ? items.split(',') : items).map((s) => s.trim()).filter(Boolean);
+}
+
 /** Checks and normalizes raw config values (comma strings become lists; paths resolve against `baseDir`). */
 export function normalizeConfig(raw: unknown, file: string, baseDir: string): SdkforgeConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: the config must be an object of options.`);
   const out: Record<string, unknown> = {};
-  const keys = Object.keys(CONFIG_KEYS);
   for (const [key, value] of Object.entries(raw)) {
-    const kind = CONFIG_KEYS[key as keyof SdkforgeConfig];
-    if (!kind) throw new UsageError(`${file}: unknown key \`${key}\`; did you mean \`${closest(key, keys)}\`? Valid keys: ${keys.join(', ')}.`);
+    const kind = configEntry(key)?.kind;
+    if (!kind) throw new UsageError(`${file}: unknown key \`${key}\`; did you mean \`${closest(key, CONFIG_KEYS)}\`? Valid keys: ${CONFIG_KEYS.join(', ')}.`);
     if (value === undefined || value === null) continue;
     if (kind === 'milliseconds') {
       out[key] = milliseconds(value, `${file}: \`${key}\``);
@@ -94,9 +63,9 @@ export function normalizeConfig(raw: unknown, file: string, baseDir: string): Sd
       if (typeof value !== 'boolean') throw new UsageError(`${file}: \`${key}\` must be true or false.`);
       out[key] = value;
     } else if (kind === 'list') {
-      const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value.map(String) : undefined;
-      if (!list) throw new UsageError(`${file}: \`${key}\` must be a list of strings or a comma-separated string.`);
-      out[key] = list.map((s) => s.trim()).filter(Boolean);
+      const list = typeof value === 'string' ? value : Array.isArray(value) ? value.map(String) : undefined;
+      if (list === undefined) throw new UsageError(`${file}: \`${key}\` must be a list of strings or a comma-separated string.`);
+      out[key] = splitList(list);
     } else {
       if (typeof value !== 'string' || !value) throw new UsageError(`${file}: \`${key}\` must be a non-empty string.`);
       out[key] = kind === 'path' && !/^https?:\/\//i.test(value) ? path.resolve(baseDir, value) : value;

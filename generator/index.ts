@@ -14,6 +14,7 @@ import { selectOperations } from './ir/filter.js';
 import type { IRDocument } from './ir/types.js';
 import { loadDocument, loadSpec } from './load/load-spec.js';
 import { checkPackageVersion } from './naming.js';
+import { DEFAULT_OUT, DEFAULT_SPEC, type TableGenerateOptions } from './options.js';
 import { packageIR } from './package-ir.js';
 import { checkOutputDir, writeOutput, type WriteReport } from './write.js';
 
@@ -21,36 +22,21 @@ export { GenerationError, formatDiagnostic, type Diagnostic } from './diagnostic
 export { diffSpecs, renderMarkdown, type SpecDiff, type SpecChange } from './diff.js';
 export type { IRDocument } from './ir/types.js';
 
-export const DEFAULT_SPEC = 'spec/openai.yaml';
-export const DEFAULT_OUT = 'generated';
+export { DEFAULT_OUT, DEFAULT_SPEC } from './options.js';
 
-export interface GenerateOptions {
-  /** Path or URL of the spec. Default `spec/openai.yaml`. */
-  spec?: string;
+/**
+ * The options the CLI also takes come from the table in options.ts (`spec`, `out`, the selection, the naming,
+ * `fetchTimeout`; README.md's option table says what each does); the ones below exist only here.
+ */
+export interface GenerateOptions extends TableGenerateOptions {
   /** The spec as an object already in memory, instead of `spec` (which then only names it). */
   document?: object;
   /** Format the output with prettier. Default true; false gives unformatted (but valid) code, faster. */
   format?: boolean;
-  /** Output directory. Default `generated`. */
-  out?: string;
-  /** Keep only operations with one of these tags (and the schemas they reach). */
-  includeTags?: string[];
-  /** Drop operations with any of these tags. */
-  excludeTags?: string[];
-  /** Keep only operations whose path matches one of these globs (`/chat/*`, `/files/**`). */
-  includePaths?: string[];
-  /** Keep only these operations (by operationId or generated name). */
-  includeOperations?: string[];
   /** Called as each phase starts (progress reporting). */
   onPhase?: (phase: Phase) => void;
-  clientName?: string;
-  packageName?: string;
-  /** The package's version (semver); default the spec's `info.version` when it is semver, else `0.0.0`. */
-  packageVersion?: string;
   /** Generate in memory only; nothing is written. */
   write?: boolean;
-  /** Milliseconds a spec URL or a remote `$ref` may take to answer in full before loading fails. Default 30000. */
-  fetchTimeout?: number;
 }
 
 export type Phase = 'load' | 'ir' | 'emit' | 'format' | 'write';
