@@ -7,7 +7,7 @@
  * suggests a semver bump (and, given the current version, the next one) and renders as markdown or JSON.
  */
 import { UsageError } from './config.js';
-import { escapePointerToken } from './diagnostics.js';
+import { escapePointerToken } from './util/json-pointer.js';
 import { type RawChange, SchemaComparer, type Site } from './diff/compare-schema.js';
 import { FIXED_RULES, type FixedRule, judgeSchemaChange, type Level, maxLevel } from './diff/rules.js';
 import { isSemver, nextVersion } from './semver.js';

@@ -3,7 +3,8 @@
  * each path item's operations into `IROperation`s (parameters by location, bodies and responses by content type,
  * streaming detection).
  */
-import { type Diagnostic, escapePointerToken } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { escapePointerToken } from '../util/json-pointer.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { camelCase, NameAllocator, OPERATION_NAMES_TAKEN, pascalCase } from './names.js';
 import { SchemaBuilder } from './build-schema.js';
