@@ -12,8 +12,9 @@ import { type RawChange, SchemaComparer, type Site } from './diff/compare-schema
 import { FIXED_RULES, type FixedRule, judgeSchemaChange, type Level, maxLevel } from './diff/rules.js';
 import { isSemver, nextVersion } from './semver.js';
 import type { ChangeKind, Direction, SpecChange, SpecDiff } from './diff/types.js';
+import { OPERATION_NAMES_TAKEN } from './emit/runtime-files.js';
 import { buildIR, pathKey } from './ir/build.js';
-import { forEachChild } from './ir/filter.js';
+import { forEachChild } from './ir/walk.js';
 import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
 
@@ -32,7 +33,8 @@ export interface DiffOptions {
 export async function diffSpecs(oldSource: string, newSource: string, options: DiffOptions = {}): Promise<SpecDiff> {
   checkVersion(options.currentVersion);
   const [a, b] = await Promise.all([loadSpec(oldSource), loadSpec(newSource)]);
-  return diffIR(buildIR(a.document).ir, buildIR(b.document).ir, { sources: [oldSource, newSource], ...options });
+  const build = (document: typeof a.document) => buildIR(document, { reservedOperationNames: OPERATION_NAMES_TAKEN }).ir;
+  return diffIR(build(a.document), build(b.document), { sources: [oldSource, newSource], ...options });
 }
 
 function checkVersion(version: string | undefined): void {

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenerationError, groupRepeated, type Diagnostic } from './diagnostics.js';
-import { emitPackage, PREFORMATTED, reservedTypeNames } from './emit/emit-package.js';
+import { emitPackage, PREFORMATTED } from './emit/emit-package.js';
+import { OPERATION_NAMES_TAKEN, reservedTypeNames } from './emit/runtime-files.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { formatFiles } from './format.js';
 import { buildIR } from './ir/build.js';
@@ -91,7 +92,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const packageVersion = checkPackageVersion(options.packageVersion);
   const naming = defaultNaming(title, { clientName: options.clientName, packageName: options.packageName }, reservedTypeNames());
   const { ir, irWarnings } = await phase('ir', () => {
-    const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName), source: loaded.source });
+    const built = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName), reservedOperationNames: OPERATION_NAMES_TAKEN, source: loaded.source });
     // IR warnings name a pointer only: add the file, line and column
     const irWarnings = groupRepeated(built.warnings).map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
     const cycles = findRefCycles(built.ir, loaded.where);

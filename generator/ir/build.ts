@@ -5,12 +5,14 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { escapePointerToken } from '../util/json-pointer.js';
+import { isEventStream, isJson } from '../util/media-type.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { camelCase, NameAllocator, OPERATION_NAMES_TAKEN, pascalCase } from './names.js';
+import { camelCase, NameAllocator, pascalCase } from './names.js';
 import { SchemaBuilder } from './build-schema.js';
 import { keepRequestBody } from './request-body-methods.js';
 import { spdxLicense } from './license.js';
 import { descriptionsIn, knownTerminator } from './stream-terminator.js';
+import { literalValues, propertiesOf } from './walk.js';
 import type {
   HttpMethod,
   IRContent,
@@ -38,6 +40,8 @@ export interface BuildOptions {
    * code uses: a schema with such a name gets a numeric suffix instead.
    */
   reservedTypeNames?: Iterable<string>;
+  /** Names no operation may take (the client's members, names the operations module imports): suffixed instead. */
+  reservedOperationNames?: Iterable<string>;
   /** Where the document was loaded from: a relative server URL is resolved against it when it is a URL. */
   source?: string;
 }
@@ -65,7 +69,7 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
   });
 
   const namedByName = new Map(named.map((n) => [n.name, n.schema]));
-  const operations = buildOperations(document, schemas, namedByName, warn);
+  const operations = buildOperations(document, schemas, namedByName, warn, options.reservedOperationNames);
   const info = (document.info ?? {}) as Raw;
   const servers = (document.servers ?? []) as Raw[];
   const ir: IRDocument = {
@@ -86,8 +90,9 @@ function buildOperations(
   schemas: SchemaBuilder,
   named: ReadonlyMap<string, IRSchema>,
   warn: (d: Diagnostic) => void,
+  reservedOperationNames: Iterable<string> = [],
 ): IROperation[] {
-  const names = new NameAllocator(OPERATION_NAMES_TAKEN);
+  const names = new NameAllocator(reservedOperationNames);
   const out: IROperation[] = [];
   const paths = (document.paths ?? {}) as Raw;
   const globalSecurity = Array.isArray(document.security) ? (document.security as unknown[]) : [];
@@ -265,8 +270,10 @@ function buildResponses(raw: Raw | undefined, pointer: string, schemas: SchemaBu
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
-/** The content a call returns: the first 2XX response's JSON, else its first non-SSE content. */
-/** The 2XX response with content; with no 2XX response at all, the `default` one (specs that declare only it). */
+/**
+ * The content a call returns: of the first 2XX response with content (with no 2XX response at all, the `default`
+ * one: specs that declare only it), its JSON content, else its first content that is not an event stream.
+ */
 function pickSuccess(responses: IRResponse[]): IRContent | undefined {
   const ok = responses.some((r) => isSuccess(r.status))
     ? responses.find((r) => isSuccess(r.status) && r.contents.length > 0)
@@ -274,13 +281,9 @@ function pickSuccess(responses: IRResponse[]): IRContent | undefined {
   if (!ok) return undefined;
   return (
     ok.contents.find((c) => isJson(c.mediaType)) ??
-    ok.contents.find((c) => c.mediaType !== 'text/event-stream') ??
+    ok.contents.find((c) => !isEventStream(c.mediaType)) ??
     undefined
   );
-}
-
-export function isJson(mediaType: string): boolean {
-  return /^application\/([\w.+-]+\+)?json\b/i.test(mediaType) || mediaType === '*/*';
 }
 
 function detectStreaming(
@@ -293,24 +296,22 @@ function detectStreaming(
 ): IRStreaming | undefined {
   for (const r of responses) {
     if (!isSuccess(r.status)) continue;
-    const sse = r.contents.find((c) => c.mediaType === SSE);
+    const sse = r.contents.find((c) => isEventStream(c.mediaType));
     if (!sse) continue;
     const flag = findStreamFlag(op, named);
     const terminator = knownTerminator(
-      [rawMediaType(rawOp, r.status, schemas, pointer), rawOp],
+      [rawMediaType(rawOp, r.status, sse.mediaType, schemas, pointer), rawOp],
       [op.summary, op.description, r.description, ...(op.requestBody?.contents ?? []).flatMap((c) => descriptionsIn(c.schema, named))],
     );
     return {
       ...(flag ? { flag } : {}),
       event: sse.schema,
       ...(terminator ? { terminator: terminator.value, terminatorSource: terminator.source } : {}),
-      alternative: r.contents.some((c) => c.mediaType !== SSE),
+      alternative: r.contents.some((c) => !isEventStream(c.mediaType)),
     };
   }
   return undefined;
 }
-
-const SSE = 'text/event-stream';
 
 /** The body property that asks for events: a boolean `stream`, else a property whose values include `sse`. */
 function findStreamFlag(op: IROperation, named: ReadonlyMap<string, IRSchema>): IRStreaming['flag'] {
@@ -321,27 +322,11 @@ function findStreamFlag(op: IROperation, named: ReadonlyMap<string, IRSchema>): 
   return sse ? { property: sse.name, value: 'sse' } : undefined;
 }
 
-function literalValues(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): unknown[] {
-  if (depth > 8) return [];
-  switch (schema.kind) {
-    case 'ref':
-      return literalValues(named.get(schema.name) ?? { kind: 'unknown' }, named, depth + 1);
-    case 'enum':
-      return schema.values;
-    case 'const':
-      return [schema.value];
-    case 'union':
-      return schema.variants.flatMap((v) => literalValues(v, named, depth + 1));
-    default:
-      return [];
-  }
-}
-
 /** The raw `text/event-stream` media type object of a response, where stream extensions are read. */
-function rawMediaType(rawOp: Raw, status: string, schemas: SchemaBuilder, pointer: string): Raw | undefined {
+function rawMediaType(rawOp: Raw, status: string, mediaType: string, schemas: SchemaBuilder, pointer: string): Raw | undefined {
   const responses = rawOp.responses as Raw;
   const { value: response } = schemas.deref(responses[status] as Raw, `${pointer}/responses/${status}`);
-  return ((response?.content ?? {}) as Raw)[SSE] as Raw | undefined;
+  return ((response?.content ?? {}) as Raw)[mediaType] as Raw | undefined;
 }
 
 function isBoolean(schema: IRSchema): boolean {
@@ -352,15 +337,6 @@ function isString(schema: IRSchema): boolean {
   if (schema.kind === 'primitive') return schema.type === 'string';
   if (schema.kind === 'const') return typeof schema.value === 'string';
   return schema.kind === 'enum' && schema.values.every((v) => typeof v === 'string' || v === null);
-}
-
-/** The properties of an object schema, looking through refs and intersections. */
-function propertiesOf(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): IRProperty[] {
-  if (depth > 8) return [];
-  if (schema.kind === 'ref') return propertiesOf(named.get(schema.name) ?? { kind: 'unknown' }, named, depth + 1);
-  if (schema.kind === 'object') return schema.properties;
-  if (schema.kind === 'intersection') return schema.parts.flatMap((p) => propertiesOf(p, named, depth + 1));
-  return [];
 }
 
 const CURSOR_PARAM = 'after';
