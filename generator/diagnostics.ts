@@ -36,17 +36,40 @@ export function moreLikeThis(rest: string[]): string {
  * message names how many more there are and a few of them.
  */
 export function groupRepeated(diagnostics: Diagnostic[]): Diagnostic[] {
-  // errors are never merged: each gets a key of its own
-  const groups = new Map<unknown, { first: Diagnostic; rest: string[] }>();
-  for (const d of diagnostics) {
-    const key = d.severity === 'warning' ? `${d.code}\0${d.message}` : {};
-    const group = groups.get(key);
-    if (group) group.rest.push(d.pointer ?? (d.line ? `${d.file ?? ''}:${d.line}` : (d.file ?? '?')));
-    else groups.set(key, { first: d, rest: [] });
-  }
-  return [...groups.values()].map(({ first, rest }) =>
+  const groups = groupPlaces(
+    diagnostics,
+    // errors are never merged: each gets a key of its own
+    (d) => (d.severity === 'warning' ? `${d.code}\0${d.message}` : {}),
+    (d) => d.pointer ?? (d.line ? `${d.file ?? ''}:${d.line}` : (d.file ?? '?')),
+  );
+  return groups.map(({ first, rest }) =>
     rest.length ? { ...first, message: `${first.message.replace(/\.$/, '')}${moreLikeThis(rest)}.` } : first,
   );
+}
+
+/**
+ * The grouping under `groupRepeated` and the loader's grouping of schema violations: `items` with the same `key`
+ * (compared with `Map` semantics) become one group, in the order their first items come, holding that first item
+ * and the places (`place`) of the others. With `distinct`, a place is named once, and never when it is the first
+ * item's.
+ */
+export function groupPlaces<T>(
+  items: Iterable<T>,
+  key: (item: T) => unknown,
+  place: (item: T) => string,
+  { distinct = false }: { distinct?: boolean } = {},
+): { first: T; rest: string[] }[] {
+  const groups = new Map<unknown, { first: T; firstPlace: string; rest: string[] }>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (!group) groups.set(k, { first: item, firstPlace: distinct ? place(item) : '', rest: [] });
+    else {
+      const at = place(item);
+      if (!distinct || (at !== group.firstPlace && !group.rest.includes(at))) group.rest.push(at);
+    }
+  }
+  return [...groups.values()].map(({ first, rest }) => ({ first, rest }));
 }
 
 /** Thrown when generation cannot go on; carries every diagnostic collected so far. */
@@ -75,22 +98,4 @@ export function formatDiagnostic(d: Diagnostic): string {
   const text = d.message.replace(/\s+/g, ' ').trim();
   const hint = d.hint ? ` Fix: ${d.hint.replace(/\s+/g, ' ').trim()}` : '';
   return `${d.severity}[${d.code}]${where ? ` ${where}` : ''}: ${text}${hint}`;
-}
-
-/** Escapes one reference token for a JSON pointer (RFC 6901). */
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function pointerOf(tokens: readonly (string | number)[]): string {
-  return '#' + tokens.map((t) => '/' + escapePointerToken(String(t))).join('');
-}
-
-export function parsePointer(pointer: string): string[] {
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  if (body === '' || body === '/') return body === '/' ? [''] : [];
-  return body
-    .slice(1)
-    .split('/')
-    .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'));
 }

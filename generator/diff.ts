@@ -7,13 +7,13 @@
  * suggests a semver bump (and, given the current version, the next one) and renders as markdown or JSON.
  */
 import { UsageError } from './config.js';
-import { escapePointerToken } from './diagnostics.js';
+import { escapePointerToken } from './util/json-pointer.js';
 import { type RawChange, SchemaComparer, type Site } from './diff/compare-schema.js';
 import { FIXED_RULES, type FixedRule, judgeSchemaChange, type Level, maxLevel } from './diff/rules.js';
 import { isSemver, nextVersion } from './semver.js';
 import type { ChangeKind, Direction, SpecChange, SpecDiff } from './diff/types.js';
 import { pathKey } from './ir/build.js';
-import { forEachChild } from './ir/filter.js';
+import { forEachChild } from './ir/walk.js';
 import type { IRContent, IRDocument, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming, StreamFormat } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
 import { packageIR } from './package-ir.js';

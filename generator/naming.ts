@@ -4,8 +4,14 @@
  */
 import { errorDiagnostic, GenerationError } from './diagnostics.js';
 import { isIdentifier, pascalCase } from './ir/names.js';
-import type { PackageNaming } from './emit/emit-package.js';
 import { isSemver } from './semver.js';
+
+/** The names a generated package is known by: its client class, its npm name, its environment variables' prefix. */
+export interface PackageNaming {
+  clientName: string;
+  packageName: string;
+  envPrefix: string;
+}
 
 /** Words that say what kind of document a title names, not whose API it is: dropped from the end of a name. */
 const GENERIC = /^(?:apis?|rest|http|https|web|openapi|swagger|spec|specs|specification|documentation|docs|reference|v?\d+(?:\.\d+)*)$/i;

@@ -4,11 +4,11 @@
  * like a runtime export (`Stream`) gets the same suffix in the changelog as in the package.
  */
 import type { Diagnostic } from './diagnostics.js';
-import { reservedTypeNames, type PackageNaming } from './emit/emit-package.js';
+import { OPERATION_NAMES_TAKEN, reservedTypeNames } from './emit/runtime-files.js';
 import { buildIR } from './ir/build.js';
 import type { IRDocument } from './ir/types.js';
 import type { LoadedSpec } from './load/load-spec.js';
-import { defaultNaming } from './naming.js';
+import { defaultNaming, type PackageNaming } from './naming.js';
 
 export interface PackageIR {
   ir: IRDocument;
@@ -20,6 +20,10 @@ export interface PackageIR {
 export function packageIR(loaded: LoadedSpec, names: { clientName?: string | undefined; packageName?: string | undefined } = {}): PackageIR {
   const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
   const naming = defaultNaming(title, names, reservedTypeNames());
-  const { ir, warnings } = buildIR(loaded.document, { reservedTypeNames: reservedTypeNames(naming.clientName), source: loaded.source });
+  const { ir, warnings } = buildIR(loaded.document, {
+    reservedTypeNames: reservedTypeNames(naming.clientName),
+    reservedOperationNames: OPERATION_NAMES_TAKEN,
+    source: loaded.source,
+  });
   return { ir, naming, warnings };
 }

@@ -6,6 +6,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { yaml } from './load/yaml.js';
+import { walkDocument } from './util/json-pointer.js';
 
 /** The spec file and every local file reachable through its `$ref`s (URLs are not watched). */
 export async function specFiles(spec: string): Promise<string[]> {
@@ -21,17 +22,12 @@ export async function specFiles(spec: string): Promise<string[]> {
     } catch {
       continue; // unreadable or broken for now: still watched, its refs found once it parses
     }
-    const stack = [doc];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (!node || typeof node !== 'object') continue;
-      for (const [key, value] of Object.entries(node)) {
-        if (key === '$ref' && typeof value === 'string') {
-          const target = value.split('#')[0]!;
-          if (target && !/^[a-z]+:\/\//i.test(target)) queue.push(path.resolve(path.dirname(file), decodeURI(target)));
-        } else if (value && typeof value === 'object') stack.push(value);
-      }
-    }
+    walkDocument(doc, (node) => {
+      const ref = Array.isArray(node) ? undefined : (node as Record<string, unknown>).$ref;
+      if (typeof ref !== 'string') return;
+      const target = ref.split('#')[0]!;
+      if (target && !/^[a-z]+:\/\//i.test(target)) queue.push(path.resolve(path.dirname(file), decodeURI(target)));
+    });
   }
   return [...seen].sort();
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
 import { GenerationError } from '../generator/diagnostics.js';
-import { runtimeSources } from '../generator/emit/emit-package.js';
+import { runtimeSources } from '../generator/emit/runtime-files.js';
 import { generate } from '../generator/index.js';
 import { ROOT } from './helpers/paths.js';
 import { prettierDrift } from './helpers/prettier-stable.js';

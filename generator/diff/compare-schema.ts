@@ -10,7 +10,7 @@
  *
  * The comparison reports raw changes (what changed, where); `rules.ts` judges them by direction.
  */
-import { escapePointerToken } from '../diagnostics.js';
+import { escapePointerToken } from '../util/json-pointer.js';
 import { typeExpr } from '../emit/type-expr.js';
 import type { IRNamedSchema, IRSchema } from '../ir/types.js';
 import { describeList, describeType, describeValues } from './describe.js';

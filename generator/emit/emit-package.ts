@@ -7,10 +7,7 @@
  * `templates/`, already in prettier's form. This module owns the file list and what every file may rely on: the
  * runtime sources and the names they export.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { IRDocument } from '../ir/types.js';
-import { PACKAGE_ROOT } from '../package-root.js';
 import { clientFile } from './files/client.js';
 import { defaultsFile } from './files/defaults.js';
 import { indexFile } from './files/index.js';
@@ -23,33 +20,6 @@ import { planPackage, type EmitContext, type PackagePlan } from './plan.js';
 
 export type { EmitContext } from './plan.js';
 export { HEADER } from './source-file.js';
-
-export interface PackageNaming {
-  clientName: string;
-  packageName: string;
-  envPrefix: string;
-}
-
-const RUNTIME_DIR = path.join(PACKAGE_ROOT, 'generator', 'runtime');
-
-let runtime: [string, string][] | undefined;
-
-/** Runtime sources shipped in every package (tests excluded), as `[file name, text]`; read once. */
-export function runtimeSources(): [string, string][] {
-  return (runtime ??= readdirSync(RUNTIME_DIR)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
-    .sort()
-    .map((f) => [f, readFileSync(path.join(RUNTIME_DIR, f), 'utf8')]));
-}
-
-/** Every name the runtime modules export, plus the globals emitted code refers to. */
-export function reservedTypeNames(clientName?: string): string[] {
-  const names = new Set(['Blob', ...(clientName ? [clientName] : [])]);
-  for (const [, text] of runtimeSources()) {
-    for (const m of text.matchAll(/^export (?:declare )?(?:abstract )?(?:class|function|interface|type|const|let|enum) (\w+)/gm)) names.add(m[1]!);
-  }
-  return [...names].sort();
-}
 
 /**
  * Files emitted already in prettier's form, which `format` leaves as they are (tests check they are): the runtime,

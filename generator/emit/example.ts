@@ -61,6 +61,6 @@ export function jsLiteral(value: unknown, indent = ''): string {
   if (items.length === 0) return isArray ? '[]' : '{}';
   const [open, close] = isArray ? ['[', ']'] : ['{ ', ' }'];
   const flat = `${open}${items.join(', ')}${close}`;
-  if (flat.length <= 60 && !flat.includes('\n')) return isArray ? flat : flat;
+  if (flat.length <= 60 && !flat.includes('\n')) return flat;
   return `${isArray ? '[' : '{'}\n${items.map((i) => `${inner}${i},`).join('\n')}\n${indent}${isArray ? ']' : '}'}`;
 }

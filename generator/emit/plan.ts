@@ -3,12 +3,11 @@
  * `…Writable` variants, each operation's call shape, which runtime modules the package ships), then handed to each
  * output file's emitter (`emit/files/`), so that a file reads what it needs and nothing is computed twice.
  */
-import { forEachChild } from '../ir/filter.js';
 import { NameAllocator } from '../ir/names.js';
 import type { IRDocument, IRSchema } from '../ir/types.js';
-import { propertiesOf, resolved } from '../ir/walk.js';
-import type { PackageNaming } from './emit-package.js';
-import { reservedTypeNames, runtimeSources } from './emit-package.js';
+import { forEachChild, propertiesOf, resolved } from '../ir/walk.js';
+import type { PackageNaming } from '../naming.js';
+import { reservedTypeNames, runtimeSources } from './runtime-files.js';
 import { operationShape, type OperationShape } from './signature.js';
 
 export interface EmitContext extends PackageNaming {

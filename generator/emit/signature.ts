@@ -4,10 +4,10 @@
  * per-request options. An argument is optional when nothing in it is required.
  */
 import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
-import { isJson } from '../ir/build.js';
 import { NameAllocator, pascalCase } from '../ir/names.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
+import { isJson, responseTypeOf } from '../util/media-type.js';
 import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface Argument {
@@ -91,7 +91,7 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   args.push({ name: 'options', type: 'RequestOptions', optional: true });
 
   const success = op.success;
-  const responseType = responseTypeOf(success);
+  const responseType = responseTypeOf(success?.mediaType);
   const result = success && responseType !== 'none' ? typeExpr(success.schema, out) : 'void';
   const built: OperationShape = { op, args, returnType: `APIPromise<${result}>`, overloads: [], call: '', paramKeys: keys, responseType, signatureRefs, refs, ...shape };
   const spec = requestSpecLiteral(built);
@@ -166,13 +166,6 @@ function withParamDoc(p: IRParameter): IRSchema {
 
 export function pickRequestContent(contents: IRContent[]): IRContent | undefined {
   return contents.find((c) => isJson(c.mediaType)) ?? contents[0];
-}
-
-function responseTypeOf(content: IRContent | undefined): ResponseType {
-  if (!content) return 'none';
-  if (isJson(content.mediaType)) return 'json';
-  if (content.mediaType.startsWith('text/')) return 'text';
-  return 'binary';
 }
 
 export function parameterStructures(args: Argument[]): OptionalKind<ParameterDeclarationStructure>[] {

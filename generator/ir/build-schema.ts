@@ -3,7 +3,8 @@
  * `ref` nodes by identifier; other internal `$ref`s are resolved once, cached by pointer, and inlined (a cycle
  * through non-component schemas becomes `unknown` with a warning).
  */
-import { type Diagnostic, parsePointer } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { escapePointerToken, resolvePointer } from '../util/json-pointer.js';
 import { extensionsOf } from './extensions.js';
 import type { IRDiscriminator, IRPrimitiveType, IRProperty, IRSchema, IRSchemaMeta } from './types.js';
 
@@ -24,12 +25,7 @@ export class SchemaBuilder {
 
   /** Resolves an internal pointer in the bundled document. */
   resolvePointer(ref: string): unknown {
-    let node: unknown = this.document;
-    for (const token of parsePointer(ref)) {
-      if (node === null || typeof node !== 'object') return undefined;
-      node = (node as Raw)[token];
-    }
-    return node;
+    return resolvePointer(this.document, ref);
   }
 
   /** Follows `$ref`s of non-schema objects (parameters, responses, request bodies), returning the target. */
@@ -130,7 +126,7 @@ export class SchemaBuilder {
     const properties: IRProperty[] = Object.keys(props).map((name) => ({
       name,
       required: required.has(name),
-      schema: this.build(props[name], `${pointer}/properties/${escape(name)}`),
+      schema: this.build(props[name], `${pointer}/properties/${escapePointerToken(name)}`),
     }));
     // `required` names with no property schema here (beside allOf): the schema the allOf parts give it, so the
     // intersection makes it required without widening it; `unknown` when no part declares it
@@ -157,7 +153,7 @@ export class SchemaBuilder {
       if (!value || typeof value !== 'object') continue;
       const props = value.properties as Raw | undefined;
       if (props && typeof props === 'object' && name in props) {
-        const built = this.build(props[name], `${at}/properties/${escape(name)}`);
+        const built = this.build(props[name], `${at}/properties/${escapePointerToken(name)}`);
         const { description: _d, deprecated: _x, ...shape } = built;
         return shape as IRSchema;
       }
@@ -225,10 +221,6 @@ export class SchemaBuilder {
     }
     return { property: d.propertyName, mapping };
   }
-}
-
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function typeList(s: Raw): string[] {

@@ -3,9 +3,11 @@
  * each path item's operations into `IROperation`s (parameters by location, bodies and responses by content type,
  * streaming detection).
  */
-import { type Diagnostic, escapePointerToken } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { escapePointerToken } from '../util/json-pointer.js';
+import { isEventStream, isJson } from '../util/media-type.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { camelCase, NameAllocator, OPERATION_NAMES_TAKEN, pascalCase } from './names.js';
+import { camelCase, NameAllocator, pascalCase } from './names.js';
 import { SchemaBuilder } from './build-schema.js';
 import { keepRequestBody } from './request-body-methods.js';
 import { spdxLicense } from './license.js';
@@ -39,6 +41,8 @@ export interface BuildOptions {
    * code uses: a schema with such a name gets a numeric suffix instead.
    */
   reservedTypeNames?: Iterable<string>;
+  /** Names no operation may take (the client's members, names the operations module imports): suffixed instead. */
+  reservedOperationNames?: Iterable<string>;
   /** Where the document was loaded from: a relative server URL is resolved against it when it is a URL. */
   source?: string;
 }
@@ -66,7 +70,7 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
   });
 
   const namedByName = new Map(named.map((n) => [n.name, n.schema]));
-  const operations = buildOperations(document, schemas, namedByName, warn);
+  const operations = buildOperations(document, schemas, namedByName, warn, options.reservedOperationNames);
   const info = (document.info ?? {}) as Raw;
   const servers = (document.servers ?? []) as Raw[];
   const ir: IRDocument = {
@@ -87,8 +91,9 @@ function buildOperations(
   schemas: SchemaBuilder,
   named: ReadonlyMap<string, IRSchema>,
   warn: (d: Diagnostic) => void,
+  reservedOperationNames: Iterable<string> = [],
 ): IROperation[] {
-  const names = new NameAllocator(OPERATION_NAMES_TAKEN);
+  const names = new NameAllocator(reservedOperationNames);
   const out: IROperation[] = [];
   const paths = (document.paths ?? {}) as Raw;
   const globalSecurity = Array.isArray(document.security) ? (document.security as unknown[]) : [];
@@ -274,8 +279,10 @@ function buildResponses(raw: Raw | undefined, pointer: string, schemas: SchemaBu
 }
 
 
-/** The content a call returns: the first 2XX response's JSON, else its first non-SSE content. */
-/** The 2XX response with content; with no 2XX response at all, the `default` one (specs that declare only it). */
+/**
+ * The content a call returns: of the first 2XX response with content (with no 2XX response at all, the `default`
+ * one: specs that declare only it), its JSON content, else its first content that is not an event stream.
+ */
 function pickSuccess(responses: IRResponse[]): IRContent | undefined {
   const ok = responses.some((r) => isSuccess(r.status))
     ? responses.find((r) => isSuccess(r.status) && r.contents.length > 0)
@@ -286,10 +293,6 @@ function pickSuccess(responses: IRResponse[]): IRContent | undefined {
     ok.contents.find((c) => !isStreamContent(c)) ??
     undefined
   );
-}
-
-export function isJson(mediaType: string): boolean {
-  return /^application\/([\w.+-]+\+)?json\b/i.test(mediaType) || mediaType === '*/*';
 }
 
 /**

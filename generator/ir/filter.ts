@@ -2,7 +2,8 @@
  * Selection: keeps the operations that match, and only the component schemas they reach.
  */
 import { errorDiagnostic, GenerationError } from '../diagnostics.js';
-import type { IRDocument, IROperation, IRSchema } from './types.js';
+import type { IRDocument, IRSchema } from './types.js';
+import { forEachChild, operationSchemas } from './walk.js';
 
 export interface Selection {
   /** Keep operations with at least one of these tags (case-insensitive). */
@@ -60,36 +61,6 @@ export function selectOperations(ir: IRDocument, selection: Selection): IRDocume
   };
   for (const op of operations) for (const s of operationSchemas(op)) visit(s);
   return { ...ir, operations, schemas: ir.schemas.filter((s) => reached.has(s.name)) };
-}
-
-export function operationSchemas(op: IROperation): IRSchema[] {
-  const { path, query, header, cookie } = op.parameters;
-  return [
-    ...[...path, ...query, ...header, ...cookie].map((p) => p.schema),
-    ...(op.requestBody?.contents.map((c) => c.schema) ?? []),
-    ...op.responses.flatMap((r) => r.contents.map((c) => c.schema)),
-  ];
-}
-
-export function forEachChild(schema: IRSchema, fn: (child: IRSchema) => void): void {
-  switch (schema.kind) {
-    case 'array':
-      return fn(schema.items);
-    case 'tuple':
-      schema.items.forEach(fn);
-      if (schema.rest) fn(schema.rest);
-      return;
-    case 'object':
-      schema.properties.forEach((p) => fn(p.schema));
-      if (typeof schema.additional === 'object') fn(schema.additional);
-      return;
-    case 'union':
-      return schema.variants.forEach(fn);
-    case 'intersection':
-      return schema.parts.forEach(fn);
-    default:
-      return;
-  }
 }
 
 /** At most `limit` of `values`, then how many more. */

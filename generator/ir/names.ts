@@ -16,50 +16,6 @@ const RESERVED = new Set(
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/**
- * Names an operation cannot take, because operations become both functions in `operations.ts` and methods of
- * the client class: the class's `constructor`, every member the client inherits from the runtime's `ClientCore`
- * (overriding `send` or `request` would break every call), `Object.prototype` members, and `encodePath`, which
- * `operations.ts` imports. An operation with such an id gets a numeric suffix (`send2`).
- * test/hostile.test.ts checks that this list covers every `ClientCore` member.
- */
-export const OPERATION_NAMES_TAKEN: readonly string[] = [
-  'constructor',
-  'encodePath',
-  // exported beside the operations by every package (src/defaults.ts)
-  'createClient',
-  'clientDefaults',
-  // ClientCore
-  'apiKey',
-  'baseURL',
-  'envPrefix',
-  'timeout',
-  'maxRetries',
-  'idleTimeout',
-  'defaultHeaders',
-  'fetchImpl',
-  'auth',
-  'request',
-  'requestPage',
-  'parse',
-  'buildURL',
-  'buildHeaders',
-  'serializeBody',
-  'send',
-  // Object.prototype
-  'toString',
-  'toLocaleString',
-  'valueOf',
-  'hasOwnProperty',
-  'isPrototypeOf',
-  'propertyIsEnumerable',
-  '__defineGetter__',
-  '__defineSetter__',
-  '__lookupGetter__',
-  '__lookupSetter__',
-  '__proto__',
-];
-
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name) && !RESERVED.has(name);
 }

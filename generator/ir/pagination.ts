@@ -8,7 +8,7 @@
  * A page's body is read as `{ data: T[]; has_more?: boolean | null; last_id?: string | null }`: fields of other
  * types are not a list the runtime knows how to page, and the body is returned as it is.
  */
-import { isJson } from './build.js';
+import { isJson } from '../util/media-type.js';
 import type { IROperation, IRPagination, IRProperty, IRSchema } from './types.js';
 import { isBoolean, isString, propertiesOf, resolved } from './walk.js';
 

@@ -14,7 +14,7 @@
  *    on `stream_options`), followed through `$ref`s down to `REQUEST_PROSE_DEPTH` levels. The event schema's own
  *    text is not read: a union of typed events may document another stream's end.
  */
-import { forEachChild } from './filter.js';
+import { forEachChild } from './walk.js';
 import type { IRSchema } from './types.js';
 
 type Raw = Record<string, unknown>;

@@ -11,13 +11,14 @@
  * - `always`: the stream is the only success content.
  * The terminator it is known to end with comes from `stream-terminator.ts`.
  */
+import { isEventStream } from '../util/media-type.js';
 import type { IRContent, IROperation, IRResponse, IRSchema, IRStreaming, StreamFormat } from './types.js';
 import { descriptionsIn, knownTerminator } from './stream-terminator.js';
 import { isBoolean, literalValues, propertiesOf } from './walk.js';
 
 /** Each format and the media types that carry it. */
 const FORMATS: Record<StreamFormat, (mediaType: string) => boolean> = {
-  sse: (mediaType) => mediaType === 'text/event-stream',
+  sse: isEventStream,
 };
 
 /** The format a media type streams in, if it is a sequential one. */

@@ -33,7 +33,7 @@ export type IRSchema = IRSchemaMeta &
     | { kind: 'unknown' }
     | { kind: 'never' }
     | { kind: 'primitive'; type: IRPrimitiveType }
-    /** A binary payload (`format: binary`): `Blob` in requests, `Blob` in responses. */
+    /** A binary payload (`format: binary`): `Blob | Uint8Array` in requests, `Blob` in responses. */
     | { kind: 'binary' }
     /** A reference to a named component schema, by its TypeScript identifier. */
     | { kind: 'ref'; name: string }

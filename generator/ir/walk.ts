@@ -1,14 +1,49 @@
 /**
- * Reading IR schemas through their references: the properties of an object (through refs and intersections), the
- * literal values a schema allows, and the shape tests the detectors share. Every detector (streaming, pagination)
- * reads schemas through these, so a ref or an `allOf` is looked through the same way everywhere.
+ * Walking IR schemas: the one place that knows which schemas a schema or an operation holds. Used by the
+ * operation selection (which component schemas the kept operations reach), the emitter (which components need a
+ * `…Writable` variant), the diff (which schemas are read, which written), and the IR builder's detections
+ * (streaming flags, pagination fields).
+ *
+ * These walk the IR, not the raw document: a raw document is walked with `walkDocument` (`util/json-pointer.ts`).
  */
-import type { IRProperty, IRSchema } from './types.js';
+import type { IROperation, IRProperty, IRSchema } from './types.js';
 
-/** How deep refs and intersections are followed (recursive schemas stop here). */
+/** Every schema an operation uses directly: its parameters', request bodies' and responses'. */
+export function operationSchemas(op: IROperation): IRSchema[] {
+  const { path, query, header, cookie } = op.parameters;
+  return [
+    ...[...path, ...query, ...header, ...cookie].map((p) => p.schema),
+    ...(op.requestBody?.contents.map((c) => c.schema) ?? []),
+    ...op.responses.flatMap((r) => r.contents.map((c) => c.schema)),
+  ];
+}
+
+/** Calls `fn` with each schema directly inside `schema` (items, properties, variants, parts); refs are not followed. */
+export function forEachChild(schema: IRSchema, fn: (child: IRSchema) => void): void {
+  switch (schema.kind) {
+    case 'array':
+      return fn(schema.items);
+    case 'tuple':
+      schema.items.forEach(fn);
+      if (schema.rest) fn(schema.rest);
+      return;
+    case 'object':
+      schema.properties.forEach((p) => fn(p.schema));
+      if (typeof schema.additional === 'object') fn(schema.additional);
+      return;
+    case 'union':
+      return schema.variants.forEach(fn);
+    case 'intersection':
+      return schema.parts.forEach(fn);
+    default:
+      return;
+  }
+}
+
+/** How many `ref`, union or intersection levels the lookups below follow before giving up (cyclic schemas). */
 const MAX_DEPTH = 8;
 
-/** The properties of an object schema, looking through refs and intersections. */
+/** The properties of an object schema, looking through refs (to `named`) and intersections. */
 export function propertiesOf(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): IRProperty[] {
   if (depth > MAX_DEPTH) return [];
   if (schema.kind === 'ref') return propertiesOf(named.get(schema.name) ?? { kind: 'unknown' }, named, depth + 1);
@@ -17,7 +52,7 @@ export function propertiesOf(schema: IRSchema, named: ReadonlyMap<string, IRSche
   return [];
 }
 
-/** The literal values a schema allows (enum and const values, through refs and unions). */
+/** The literal values a schema allows (its `enum`, `const`, or those of a union's variants), through refs. */
 export function literalValues(schema: IRSchema, named: ReadonlyMap<string, IRSchema>, depth = 0): unknown[] {
   if (depth > MAX_DEPTH) return [];
   switch (schema.kind) {

@@ -10,7 +10,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { errorDiagnostic, GenerationError, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
+import { errorDiagnostic, GenerationError, type Diagnostic } from '../diagnostics.js';
+import { parsePointer, pointerOf } from '../util/json-pointer.js';
 import { FetchError, fetchBytes, isInternalUrl } from './fetch-text.js';
 import { createLocator, findRef } from './locate.js';
 import { parseText } from './parse-text.js';

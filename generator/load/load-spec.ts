@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { errorDiagnostic, escapePointerToken, GenerationError, moreLikeThis, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
+import { errorDiagnostic, GenerationError, groupPlaces, moreLikeThis, type Diagnostic } from '../diagnostics.js';
+import { escapePointerToken, followPointer, parsePointer, pointerOf } from '../util/json-pointer.js';
 import { Bundler } from './bundle.js';
 import { DEFAULT_FETCH_TIMEOUT, FetchError, fetchText } from './fetch-text.js';
 import { createLocator, locatePointer, type Position } from './locate.js';
@@ -200,16 +201,9 @@ function checkPointers(document: unknown, refs: Reference[], file: string, where
     } catch {
       tokens = [ref];
     }
-    let node: unknown = document;
-    let missing: string | undefined;
-    for (const token of tokens) {
-      if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) {
-        missing = token;
-        break;
-      }
-      node = (node as Record<string, unknown>)[token];
-    }
-    if (missing === undefined) continue;
+    const { depth } = followPointer(document, tokens);
+    if (depth === tokens.length) continue;
+    const missing = tokens[depth]!;
     throw new GenerationError([
       errorDiagnostic('ref-missing', `A $ref points at nothing: Missing $ref pointer "${ref}". Token "${missing}" does not exist.`, {
         file,
@@ -230,8 +224,6 @@ interface AjvDetail {
 
 /** Where a pointer of the validated document is in the user's file; `converted` when only the 3.0 form has it. */
 type Where = (pointer: string) => Partial<Diagnostic> & { converted: boolean };
-
-/** How many places a grouped warning names besides the first. */
 
 /**
  * Schema and spec validation. Real-world specs often break a rule and still describe a usable API, so
@@ -260,16 +252,15 @@ async function validate(document: OpenAPIDocument, base: string, file: string, w
     if (!details) {
       return [{ severity: 'warning', code: 'spec-invalid', message: (err as Error).message.split('\n')[0] ?? '', file }];
     }
-    const groups = new Map<string, { detail: AjvDetail; pointers: string[] }>();
-    for (const d of withoutEchoes(details)) {
-      const pointer = '#' + (d.instancePath ?? '');
-      const key = `${d.schemaPath} ${d.keyword} ${d.message} ${JSON.stringify(d.params ?? {})}`;
-      const group = groups.get(key) ?? { detail: d, pointers: [] };
-      if (!group.pointers.includes(pointer)) group.pointers.push(pointer);
-      groups.set(key, group);
-    }
-    return [...groups.values()].map(({ detail, pointers }): Diagnostic => {
-      const [first = '#', ...rest] = pointers;
+    const pointerOfDetail = (d: AjvDetail) => '#' + (d.instancePath ?? '');
+    const groups = groupPlaces(
+      withoutEchoes(details),
+      (d) => `${d.schemaPath} ${d.keyword} ${d.message} ${JSON.stringify(d.params ?? {})}`,
+      pointerOfDetail,
+      { distinct: true },
+    );
+    return groups.map(({ first: detail, rest }): Diagnostic => {
+      const first = pointerOfDetail(detail);
       // an unknown key is located at the key itself
       const extra = detail.keyword === 'additionalProperties' ? detail.params?.additionalProperty : undefined;
       const { converted, ...at } = where(typeof extra === 'string' ? `${first}/${escapePointerToken(extra)}` : first);

@@ -4,7 +4,7 @@
  */
 import type { LineCounter, Node, parseDocument } from 'yaml';
 import { yaml } from './yaml.js';
-import { parsePointer } from '../diagnostics.js';
+import { parsePointer, pointerOf, walkDocument } from '../util/json-pointer.js';
 
 export interface Position {
   line: number;
@@ -46,18 +46,11 @@ export function createLocator(text: string): (pointer: string) => Position | und
 
 /** Finds the first `$ref` whose value is `ref`, returning its JSON pointer (to the `$ref` key's object). */
 export function findRef(document: unknown, ref: string): string | undefined {
-  const stack: { value: unknown; path: string[] }[] = [{ value: document, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (!value || typeof value !== 'object') continue;
-    if (!Array.isArray(value) && (value as Record<string, unknown>).$ref === ref) {
-      return '#' + path.map((p) => '/' + p.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-    }
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [k, v] = entries[i]!;
-      stack.push({ value: v, path: [...path, k] });
-    }
-  }
-  return undefined;
+  let found: string | undefined;
+  walkDocument(document, (node, tokens) => {
+    if (Array.isArray(node) || (node as Record<string, unknown>).$ref !== ref) return;
+    found = pointerOf(tokens);
+    return 'stop';
+  });
+  return found;
 }

@@ -1,4 +1,4 @@
-import { pointerOf } from '../diagnostics.js';
+import { pointerOf } from '../util/json-pointer.js';
 import { protectData, restoreData, scanFile, type Role } from './ref-positions.js';
 import { resolveSchemaIds } from './schema-ids.js';
 

@@ -9,7 +9,7 @@
  * `description` makes to a Markdown or text file, and the schema resources (`$id`) and anchors (`$anchor`).
  * Positions it does not know are walked as before: every `$ref` there is a reference.
  */
-import { escapePointerToken, parsePointer, pointerOf } from '../diagnostics.js';
+import { escapePointerToken, parsePointer, pointerOf, resolvePointer, walkDocument } from '../util/json-pointer.js';
 
 type Raw = Record<string, unknown>;
 
@@ -220,7 +220,7 @@ export function scanFile(doc: unknown, entries: { tokens: string[]; role: Role }
   const dataHolders = new Set<Raw>();
   const walker = new Walker(scan, dataRegions, dataHolders);
   for (const entry of entries) {
-    const node = at(doc, entry.tokens);
+    const node = resolvePointer(doc, entry.tokens);
     if (node !== undefined) walker.walk(node, entry.role, entry.tokens, base);
   }
   walker.walk(doc, 'unknown', [], base);
@@ -237,7 +237,7 @@ export function scanFile(doc: unknown, entries: { tokens: string[]; role: Role }
       continue;
     }
     if (!inDataRegion(tokens, dataRegions)) continue;
-    const target = at(doc, tokens);
+    const target = resolvePointer(doc, tokens);
     if (target === undefined) continue;
     const found = scan.references.length;
     new Walker(scan, new Set(), new Set()).walk(target, role, tokens, base);
@@ -321,14 +321,11 @@ class Walker {
   private data(value: unknown): void {
     if (!value || typeof value !== 'object' || this.seen.has(value)) return;
     this.dataRegions.add(pointerOf(this.tokens));
-    const stack: unknown[] = [value];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (!node || typeof node !== 'object') continue;
+    walkDocument(value, (node) => {
+      if (this.seen.has(node)) return 'skip';
       this.seen.add(node);
       if (!Array.isArray(node) && typeof (node as Raw).$ref === 'string') this.dataHolders.add(node as Raw);
-      for (const v of Object.values(node)) if (v && typeof v === 'object' && !this.seen.has(v)) stack.push(v);
-    }
+    });
   }
 
   /** A schema's `$id` starts a resource (the base of the `$ref`s inside it); its `$anchor` names it in one. */
@@ -357,15 +354,6 @@ function inDataRegion(tokens: string[], regions: Set<string>): boolean {
   return false;
 }
 
-function at(doc: unknown, tokens: string[]): unknown {
-  let node = doc;
-  for (const t of tokens) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Raw)[t];
-  }
-  return node;
-}
-
 /** What a data `$ref` member is called while a bundler walks the document: a key no bundler follows. */
 const DATA_REF = '$ref\u0000data';
 
@@ -376,13 +364,9 @@ export function protectData(holders: Raw[]): void {
 
 /** Gives every data `$ref` hidden by `protectData` below `doc` its name back. */
 export function restoreData(doc: unknown): void {
-  const stack = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
+  walkDocument(doc, (node) => {
     if (!Array.isArray(node) && Object.hasOwn(node, DATA_REF)) renameKey(node as Raw, DATA_REF, '$ref');
-    for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push(value);
-  }
+  });
 }
 
 function renameKey(obj: Raw, from: string, to: string): void {

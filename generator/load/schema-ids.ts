@@ -5,7 +5,7 @@
  * Such `$ref`s are rewritten into JSON pointers (`#/components/schemas/Owner/properties/contact`) before
  * bundling, so a bundler that knows only files and JSON pointers finds them.
  */
-import { parsePointer, pointerOf } from '../diagnostics.js';
+import { parsePointer, pointerOf } from '../util/json-pointer.js';
 import type { FileScan } from './ref-positions.js';
 
 /** Rewrites the scanned file's schema `$ref`s that name one of its `$id`s or `$anchor`s; returns how many. */

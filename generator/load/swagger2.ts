@@ -10,7 +10,8 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { errorDiagnostic, GenerationError, parsePointer, pointerOf, type Diagnostic } from '../diagnostics.js';
+import { errorDiagnostic, GenerationError, type Diagnostic } from '../diagnostics.js';
+import { parsePointer, pointerOf, resolvePointer, walkDocument } from '../util/json-pointer.js';
 
 type Raw = Record<string, unknown>;
 type Tokens = string[];
@@ -82,10 +83,10 @@ export function locateInSwagger2(
   where: (pointer: string) => Partial<Diagnostic>,
 ): { at: Partial<Diagnostic>; converted: boolean } {
   const mapped = matchParameter(toSwagger2Tokens(tokens), tokens, converted, swagger);
-  if (mapped && get(swagger, mapped) !== undefined) return { at: { file, ...where(pointerOf(mapped)) }, converted: false };
+  if (mapped && resolvePointer(swagger, mapped) !== undefined) return { at: { file, ...where(pointerOf(mapped)) }, converted: false };
   // the nearest existing ancestor still gives a useful line
   let ancestor = mapped ?? [];
-  while (ancestor.length > 0 && get(swagger, ancestor) === undefined) ancestor = ancestor.slice(0, -1);
+  while (ancestor.length > 0 && resolvePointer(swagger, ancestor) === undefined) ancestor = ancestor.slice(0, -1);
   const { line, column } = where(pointerOf(ancestor));
   return { at: { file, line, column, pointer: pointerOf(tokens) }, converted: true };
 }
@@ -98,9 +99,9 @@ function matchParameter(mapped: Tokens | undefined, tokens: Tokens, converted: R
   if (!mapped) return mapped;
   const at = tokens.findIndex((t, i) => t === 'parameters' && /^\d+$/.test(tokens[i + 1] ?? '') && tokens[0] === 'paths');
   if (at < 0) return mapped;
-  const param = get(converted, tokens.slice(0, at + 2)) as Raw | undefined;
+  const param = resolvePointer(converted, tokens.slice(0, at + 2)) as Raw | undefined;
   const mappedAt = mapped.findIndex((t, i) => t === 'parameters' && /^\d+$/.test(mapped[i + 1] ?? ''));
-  const list = mappedAt < 0 ? undefined : get(swagger, mapped.slice(0, mappedAt + 1));
+  const list = mappedAt < 0 ? undefined : resolvePointer(swagger, mapped.slice(0, mappedAt + 1));
   if (!param || !Array.isArray(list)) return mapped;
   const ref = typeof param.$ref === 'string' ? param.$ref.replace('#/components/parameters/', '#/parameters/') : undefined;
   const index = list.findIndex((p: Raw) => (ref ? p?.$ref === ref : p?.name === param.name && p?.in === param.in));
@@ -134,20 +135,11 @@ function toSwagger2Tokens(tokens: Tokens): Tokens | undefined {
 /** Removes the converter's `x-s2o-warning` properties, returning each with where it was. */
 function takeWarnings(document: Raw): { tokens: Tokens; message: string }[] {
   const found: { tokens: Tokens; message: string }[] = [];
-  const walk = (value: unknown, tokens: Tokens) => {
-    if (!value || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...tokens, String(i)]));
-      return;
-    }
-    const obj = value as Raw;
-    if (WARNING_PROPERTY in obj) {
-      found.push({ tokens, message: String(obj[WARNING_PROPERTY]) });
-      delete obj[WARNING_PROPERTY];
-    }
-    for (const [k, v] of Object.entries(obj)) walk(v, [...tokens, k]);
-  };
-  walk(document, []);
+  walkDocument(document, (node, tokens) => {
+    if (Array.isArray(node) || !(WARNING_PROPERTY in node)) return;
+    found.push({ tokens: [...tokens], message: String((node as Raw)[WARNING_PROPERTY]) });
+    delete (node as Raw)[WARNING_PROPERTY];
+  });
   return found;
 }
 
@@ -157,23 +149,15 @@ function takeWarnings(document: Raw): { tokens: Tokens; message: string }[] {
  */
 function nameExternalSchemas(bundled: Raw, original: Raw, base: string): void {
   const byTarget = new Map<string, { name: string; locations: Tokens[] }>();
-  const walk = (value: unknown, tokens: Tokens) => {
-    if (!value || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...tokens, String(i)]));
-      return;
-    }
-    const ref = (value as Raw).$ref;
-    if (typeof ref === 'string' && !ref.startsWith('#') && isSchemaPosition(tokens)) {
-      const key = absoluteRef(ref, base);
-      const entry = byTarget.get(key) ?? { name: nameOfRef(ref), locations: [] };
-      entry.locations.push(tokens);
-      byTarget.set(key, entry);
-      return;
-    }
-    for (const [k, v] of Object.entries(value)) walk(v, [...tokens, k]);
-  };
-  walk(original, []);
+  walkDocument(original, (node, tokens) => {
+    const ref = Array.isArray(node) ? undefined : (node as Raw).$ref;
+    if (typeof ref !== 'string' || ref.startsWith('#') || !isSchemaPosition(tokens)) return;
+    const key = absoluteRef(ref, base);
+    const entry = byTarget.get(key) ?? { name: nameOfRef(ref), locations: [] };
+    entry.locations.push([...tokens]);
+    byTarget.set(key, entry);
+    return 'skip';
+  });
   if (byTarget.size === 0) return;
 
   if (!bundled.definitions || typeof bundled.definitions !== 'object') bundled.definitions = {};
@@ -190,13 +174,13 @@ function nameExternalSchemas(bundled: Raw, original: Raw, base: string): void {
       while (!free(`${name}${i}`)) i++;
       name = `${name}${i}`;
     }
-    definitions[name] = get(bundled, holder);
-    set(bundled, holder, { $ref: `#/definitions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    definitions[name] = resolvePointer(bundled, holder);
+    set(bundled, holder, { $ref: pointerOf(['definitions', name]) });
     rewriteRefs(bundled, holder, ['definitions', name]);
   }
 }
 
-function isSchemaPosition(tokens: Tokens): boolean {
+function isSchemaPosition(tokens: readonly string[]): boolean {
   return tokens.includes('schema') || (tokens[0] === 'definitions' && tokens.length >= 2);
 }
 
@@ -219,13 +203,13 @@ function nameOfRef(ref: string): string {
 /** Where the bundled document holds the schema itself: a location holding it inline, else the ref chain's end. */
 function findHolder(doc: Raw, locations: Tokens[]): Tokens | undefined {
   const inline = locations.find((l) => {
-    const v = get(doc, l);
+    const v = resolvePointer(doc, l);
     return v !== undefined && !(v && typeof v === 'object' && typeof (v as Raw).$ref === 'string');
   });
   if (inline) return inline;
   let at = locations[0];
   for (let hops = 0; at && hops < 16; hops++) {
-    const v = get(doc, at) as Raw | undefined;
+    const v = resolvePointer(doc, at) as Raw | undefined;
     if (!v || typeof v !== 'object') return undefined;
     const ref = v.$ref;
     if (typeof ref !== 'string') return at;
@@ -237,34 +221,17 @@ function findHolder(doc: Raw, locations: Tokens[]): Tokens | undefined {
 
 /** Points every internal `$ref` at or below `from` at the same place below `to`. */
 function rewriteRefs(doc: unknown, from: Tokens, to: Tokens): void {
-  const visit = (value: unknown) => {
-    if (!value || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      value.forEach(visit);
-      return;
+  walkDocument(doc, (node) => {
+    const obj = node as Raw;
+    if (Array.isArray(node) || typeof obj.$ref !== 'string' || !obj.$ref.startsWith('#')) return;
+    const tokens = parsePointer(obj.$ref);
+    if (tokens.length >= from.length && from.every((t, i) => tokens[i] === t)) {
+      obj.$ref = pointerOf([...to, ...tokens.slice(from.length)]);
     }
-    const obj = value as Raw;
-    if (typeof obj.$ref === 'string' && obj.$ref.startsWith('#')) {
-      const tokens = parsePointer(obj.$ref);
-      if (tokens.length >= from.length && from.every((t, i) => tokens[i] === t)) {
-        obj.$ref = pointerOf([...to, ...tokens.slice(from.length)]);
-      }
-    }
-    for (const v of Object.values(obj)) visit(v);
-  };
-  visit(doc);
-}
-
-function get(doc: unknown, tokens: Tokens): unknown {
-  let node = doc;
-  for (const t of tokens) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Raw)[t];
-  }
-  return node;
+  });
 }
 
 function set(doc: unknown, tokens: Tokens, value: unknown): void {
-  const parent = get(doc, tokens.slice(0, -1));
+  const parent = resolvePointer(doc, tokens.slice(0, -1));
   if (parent && typeof parent === 'object') (parent as Raw)[tokens.at(-1)!] = value;
 }

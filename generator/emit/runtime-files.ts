@@ -1,0 +1,75 @@
+/**
+ * The runtime every generated package ships (`generator/runtime/*.ts`, copied to `src/runtime/`), and the names it
+ * takes: the names it exports, which no schema type may take, and the members of the client class it provides,
+ * which no operation may take. They are declared here, beside the runtime sources, because they change when the
+ * runtime changes; the IR builder only applies the names it is given (`BuildOptions`), so it assumes no
+ * particular client.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
+
+const RUNTIME_DIR = path.join(PACKAGE_ROOT, 'generator', 'runtime');
+
+let runtime: [string, string][] | undefined;
+
+/** Runtime sources shipped in every package (tests excluded), as `[file name, text]`; read once. */
+export function runtimeSources(): [string, string][] {
+  return (runtime ??= readdirSync(RUNTIME_DIR)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+    .sort()
+    .map((f) => [f, readFileSync(path.join(RUNTIME_DIR, f), 'utf8')]));
+}
+
+/** Every name the runtime modules export, plus the globals emitted code refers to (and the client's name). */
+export function reservedTypeNames(clientName?: string): string[] {
+  const names = new Set(['Blob', ...(clientName ? [clientName] : [])]);
+  for (const [, text] of runtimeSources()) {
+    for (const m of text.matchAll(/^export (?:declare )?(?:abstract )?(?:class|function|interface|type|const|let|enum) (\w+)/gm)) names.add(m[1]!);
+  }
+  return [...names].sort();
+}
+
+/**
+ * Names an operation cannot take, because operations become both functions in `operations.ts` and methods of
+ * the client class: the class's `constructor`, every member the client inherits from the runtime's `ClientCore`
+ * (overriding `send` or `request` would break every call), `Object.prototype` members, and `encodePath`, which
+ * `operations.ts` imports. An operation with such an id gets a numeric suffix (`send2`).
+ * test/hostile.test.ts checks that this list covers every `ClientCore` member.
+ */
+export const OPERATION_NAMES_TAKEN: readonly string[] = [
+  'constructor',
+  'encodePath',
+  // exported beside the operations by every package (src/defaults.ts)
+  'createClient',
+  'clientDefaults',
+  // ClientCore
+  'apiKey',
+  'baseURL',
+  'envPrefix',
+  'timeout',
+  'maxRetries',
+  'idleTimeout',
+  'defaultHeaders',
+  'fetchImpl',
+  'auth',
+  'request',
+  'requestPage',
+  'parse',
+  'buildURL',
+  'buildHeaders',
+  'serializeBody',
+  'send',
+  // Object.prototype
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  '__proto__',
+];
