@@ -3,12 +3,12 @@
 // test/fixtures/diff/cases/ pin how types are compared (structurally, $refs resolved, allOf merged).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { main, type Io } from '../generator/cli.js';
-import { allRuleIds, diffIR, diffSpecs, renderMarkdown, type SpecDiff } from '../generator/diff.js';
-import { FIXED_RULES, SCHEMA_CHANGES, schemaRuleId } from '../generator/diff/rules.js';
-import { buildIR } from '../generator/ir/build.js';
-import { yaml } from '../generator/load/yaml.js';
-import { HAVE_SHARED, OFFICIAL_SPEC, OFFICIAL_SPEC_2025, ROOT } from './helpers/paths.js';
+import { main, type Io } from './cli.js';
+import { allRuleIds, diffIR, diffSpecs, renderMarkdown, type SpecDiff } from './diff.js';
+import { FIXED_RULES, SCHEMA_CHANGES, schemaRuleId } from './diff/rules.js';
+import { buildIR } from './ir/build.js';
+import { yaml } from './load/yaml.js';
+import { HAVE_SHARED, OFFICIAL_SPEC, OFFICIAL_SPEC_2025, ROOT } from '../test/helpers/paths.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/diff');
 

@@ -15,7 +15,7 @@ import { generate } from '../generator/index.js';
 import { ROOT } from './helpers/paths.js';
 import { prettierDrift } from './helpers/prettier-stable.js';
 import { typecheck } from './helpers/typecheck.js';
-import { mulberry32 } from '../bench/random.js';
+import { mulberry32 } from './helpers/random.js';
 
 const SEED = 0x5eed2025;
 const MUTANTS = Number(process.env.SDKFORGE_FUZZ_MUTANTS ?? 2000); // the override is for local runs only

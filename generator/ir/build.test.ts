@@ -1,7 +1,7 @@
 // The IR: schemas and operations normalized from 3.0 and 3.1 documents, as the emitters see them.
-import { buildIR } from '../generator/ir/build.js';
-import type { IRDocument, IRSchema } from '../generator/ir/types.js';
-import { typeExpr } from '../generator/emit/type-expr.js';
+import { buildIR } from './build.js';
+import type { IRDocument, IRSchema } from './types.js';
+import { typeExpr } from '../emit/type-expr.js';
 
 const doc31 = {
   openapi: '3.1.0',
