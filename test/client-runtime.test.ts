@@ -13,6 +13,7 @@ import {
   type CreateChatCompletionStreamResponse,
 } from '../generated/src/index.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
+import { chatChunk, sseEvent, writeSSE } from './helpers/sse.js';
 
 let server: TestServer;
 let client: OpenAI;
@@ -25,20 +26,9 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-const chunk = (content: string, finish: string | null = null) => ({
-  id: 'chatcmpl-s',
-  object: 'chat.completion.chunk',
-  created: 1,
-  model: 'gpt-4o',
-  choices: [{ index: 0, delta: { content }, finish_reason: finish, logprobs: null }],
-});
-
-function sse(res: import('node:http').ServerResponse, events: unknown[], done = true): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  for (const e of events) res.write(`data: ${JSON.stringify(e)}\n\n`);
-  if (done) res.write('data: [DONE]\n\n');
-  res.end();
-}
+const chunk = chatChunk;
+/** A stream of `events` (data payloads), ended by `[DONE]` unless `done` is false. */
+const sse = (res: import('node:http').ServerResponse, events: unknown[], done = true) => writeSSE(res, events.map((e) => sseEvent(e)), done);
 
 describe('streaming', () => {
   test('stream: true returns a typed Stream of chunks; the request carries stream: true', async () => {
@@ -97,7 +87,7 @@ describe('streaming', () => {
   test('a stalled stream fails after the idle window', async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(`data: ${JSON.stringify(chunk('a'))}\n\n`);
+      res.write(sseEvent(chunk('a')));
     });
     const stream = await client.createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true }, { idleTimeout: 200 });
     const seen: string[] = [];
