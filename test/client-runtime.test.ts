@@ -1,6 +1,7 @@
 // The generated OpenAI client's runtime behaviour through its public methods, against a real local server:
 // streaming overloads, pagination, retries, timeouts, abort, and access to the raw response.
 import {
+  APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
@@ -66,11 +67,16 @@ describe('streaming', () => {
   test('a stream that ends without [DONE] is an error, not a truncated answer', async () => {
     server.handle((_req, res) => sse(res, [chunk('partial')], false));
     const stream = await client.createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true });
-    await expect(
-      (async () => {
-        for await (const _ of stream) void _;
-      })(),
-    ).rejects.toBeInstanceOf(APIError);
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const c of stream) seen.push(c.choices[0]!.delta.content ?? '');
+    })().then(() => undefined, (err: unknown) => err);
+    expect(seen).toEqual(['partial']);
+    // a connection error naming the missing terminator (not an abort, a timeout or an error event, which are APIErrors too)
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error).not.toBeInstanceOf(APIUserAbortError);
+    expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toMatch(/\[DONE\]/);
   });
 
 

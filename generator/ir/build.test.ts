@@ -162,10 +162,10 @@ test('document facts: base URL and security schemes', () => {
 });
 
 test('pagination: cursor lists, single pages, and bodies whose has_more / last_id / data types are not a page', () => {
-  const list = (extra: Record<string, unknown>, required = ['data']) => ({
+  const list = (extra: Record<string, unknown>, required = ['data'], items: object = { type: 'string' }) => ({
     type: 'object',
     required,
-    properties: { data: { type: 'array', items: { type: 'string' } }, ...extra },
+    properties: { data: { type: 'array', items }, ...extra },
   });
   const op = (schema: object, params: object[] = [{ name: 'after', in: 'query', schema: { type: 'string' } }]) => ({
     get: { parameters: params, responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } } },
@@ -176,7 +176,7 @@ test('pagination: cursor lists, single pages, and bodies whose has_more / last_i
     components: { schemas: { Flag: { type: 'boolean' } } },
     paths: {
       '/cursor': op(list({ has_more: { type: 'boolean' }, last_id: { type: ['string', 'null'] } })),
-      '/cursor-ref': op(list({ has_more: { $ref: '#/components/schemas/Flag' } })),
+      '/cursor-ref': op(list({ has_more: { $ref: '#/components/schemas/Flag' } }, ['data'], { $ref: '#/components/schemas/Flag' }), [{ name: 'after', in: 'query', schema: { type: 'string' } }, { name: 'limit', in: 'query', schema: { type: 'integer' } }]),
       '/single': op(list({}), []),
       '/no-cursor-param': op(list({ has_more: { type: 'boolean' } }), []),
       '/has-more-string': op(list({ has_more: { type: ['string', 'null'] } })),
@@ -185,11 +185,12 @@ test('pagination: cursor lists, single pages, and bodies whose has_more / last_i
       '/data-optional': op(list({}, [])),
     },
   });
-  expect(Object.fromEntries(ir.operations.map((o) => [o.path, o.pagination?.kind ?? 'none']))).toEqual({
-    '/cursor': 'cursor',
-    '/cursor-ref': 'cursor',
-    '/single': 'single',
-    '/no-cursor-param': 'single',
+  const item = { kind: 'primitive', type: 'string' };
+  expect(Object.fromEntries(ir.operations.map((o) => [o.path, o.pagination ?? 'none']))).toEqual({
+    '/cursor': { kind: 'cursor', cursorParam: 'after', item },
+    '/cursor-ref': { kind: 'cursor', cursorParam: 'after', item: { kind: 'ref', name: 'Flag' } },
+    '/single': { kind: 'single', item },
+    '/no-cursor-param': { kind: 'single', item },
     '/has-more-string': 'none',
     '/last-id-number': 'none',
     '/data-nullable': 'none',
