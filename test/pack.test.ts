@@ -13,9 +13,18 @@ import { chatChunkEvent, writeSSE } from './helpers/sse.js';
 
 let work: string;
 let server: TestServer;
+/** `npm pack --json`'s report on the built copy of generated/, and the tarball's path. */
+let packed: { name: string; version: string; filename: string; files: { path: string }[] } | undefined;
+let tarball: string;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-pack-'));
+  // built and packed here, so each test below runs alone
+  const pkg = path.join(work, 'pkg');
+  buildGeneratedCopy(pkg);
+  const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], pkg);
+  [packed] = JSON.parse(stdout) as NonNullable<typeof packed>[];
+  tarball = path.join(work, packed!.filename);
   server = await startServer((req, res) => {
     if (req.method === 'POST' && req.rawPath === '/v1/chat/completions') {
       writeSSE(res, ['Hel', 'lo', ' from', ' SSE'].map((piece) => chatChunkEvent(piece)));
@@ -40,16 +49,9 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-let tarball: string;
-
-test('npm pack of the built package gives a tarball with both builds, declarations and no dev files', async () => {
-  const pkg = path.join(work, 'pkg');
-  buildGeneratedCopy(pkg);
-
-  const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], pkg);
-  const [info] = JSON.parse(stdout) as { name: string; version: string; filename: string; files: { path: string }[] }[];
+test('npm pack of the built package gives a tarball with both builds, declarations and no dev files', () => {
+  const info = packed;
   expect(info?.name).toBe('@sdkforge/openai');
-  tarball = path.join(work, info!.filename);
   expect(existsSync(tarball)).toBe(true);
 
   const files = info!.files.map((f) => f.path);
@@ -70,7 +72,7 @@ test('npm pack of the built package gives a tarball with both builds, declaratio
 });
 
 test('the tarball installs offline; a strict TypeScript ESM app and a CommonJS app call the API through it', async () => {
-  expect(tarball).toBeDefined();
+  expect(existsSync(tarball)).toBe(true);
   const app = path.join(work, 'app');
   mkdirSync(app);
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
