@@ -4,7 +4,7 @@
  * non-ASCII character, a final delta with `finish_reason`, a usage chunk with empty choices), cycled until the
  * requested size, then `data: [DONE]`. Deterministic (seeded).
  */
-import { mulberry32 } from './random.js';
+import { mulberry32 } from '../test/helpers/random.js';
 
 const WORDS = [' the', ' of', ' and', ' to', ' a', ' in', ' is', ' that', ' for', ' it', ' as', ' with', ' stream', ' token', ' model', ' response',
   ' café', ' naïve', ' 東京', ' 😀', '\n', '.', ',', ' "quoted"', ' back\\slash', ' value', ' JSON', ' server', ' event', ' data'];

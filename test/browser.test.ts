@@ -5,15 +5,16 @@
 // `signal`) must close the connection the server is still writing to.
 //
 // Without /usr/bin/chromium the suite is skipped with a warning, except under CI (CI set), where it fails.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildPackage } from '../generator/build-package.js';
+import { buildGeneratedCopy } from './helpers/built-package.js';
 import { ROOT } from './helpers/paths.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
+import { chatChunkEvent, SSE_DONE } from './helpers/sse.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -53,22 +54,13 @@ if (!HAVE_CHROMIUM && !process.env['CI']) {
       };
     }
 
-    function chunk(content: string): string {
-      const event = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] };
-      return `data: ${JSON.stringify(event)}\n\n`;
-    }
-
     beforeAll(async () => {
       if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing and CI is set: .ci/run must install Debian's chromium`);
 
       // Build the package's ESM output from a copy of generated/ and serve it under /sdk/.
       work = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-browser-'));
       const pkg = path.join(work, 'pkg');
-      cpSync(path.join(ROOT, 'generated'), pkg, {
-        recursive: true,
-        filter: (src) => !/[\\/](dist|node_modules)([\\/]|$)/.test(path.relative(ROOT, src)),
-      });
-      expect(buildPackage(pkg)).toEqual([]);
+      buildGeneratedCopy(pkg);
       const esm = path.join(pkg, 'dist/esm');
 
       pageServer = http.createServer((req, res) => {
@@ -108,10 +100,10 @@ if (!HAVE_CHROMIUM && !process.env['CI']) {
           const pieces = ['Hello', ' from', ' a', ' real', ' browser'];
           const timer = setInterval(() => {
             const piece = pieces.shift();
-            if (piece !== undefined) res.write(chunk(piece));
+            if (piece !== undefined) res.write(chatChunkEvent(piece));
             else {
               clearInterval(timer);
-              res.end('data: [DONE]\n\n');
+              res.end(SSE_DONE);
             }
           }, 20);
           return;
@@ -123,11 +115,11 @@ if (!HAVE_CHROMIUM && !process.env['CI']) {
         const timer = setInterval(() => {
           if (state.written >= 600) {
             clearInterval(timer);
-            res.end('data: [DONE]\n\n');
+            res.end(SSE_DONE);
             return;
           }
           state.written += 1;
-          res.write(chunk(`.${state.written}`));
+          res.write(chatChunkEvent(`.${state.written}`));
         }, 100);
         socket.on('close', () => {
           state.closedAt = Date.now();

@@ -1,6 +1,7 @@
 // The generated OpenAI client's runtime behaviour through its public methods, against a real local server:
 // streaming overloads, pagination, retries, timeouts, abort, and access to the raw response.
 import {
+  APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
@@ -13,6 +14,7 @@ import {
   type CreateChatCompletionStreamResponse,
 } from '../generated/src/index.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
+import { chatChunk, sseEvent, writeSSE } from './helpers/sse.js';
 
 let server: TestServer;
 let client: OpenAI;
@@ -25,20 +27,9 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-const chunk = (content: string, finish: string | null = null) => ({
-  id: 'chatcmpl-s',
-  object: 'chat.completion.chunk',
-  created: 1,
-  model: 'gpt-4o',
-  choices: [{ index: 0, delta: { content }, finish_reason: finish, logprobs: null }],
-});
-
-function sse(res: import('node:http').ServerResponse, events: unknown[], done = true): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  for (const e of events) res.write(`data: ${JSON.stringify(e)}\n\n`);
-  if (done) res.write('data: [DONE]\n\n');
-  res.end();
-}
+const chunk = chatChunk;
+/** A stream of `events` (data payloads), ended by `[DONE]` unless `done` is false. */
+const sse = (res: import('node:http').ServerResponse, events: unknown[], done = true) => writeSSE(res, events.map((e) => sseEvent(e)), done);
 
 describe('streaming', () => {
   test('stream: true returns a typed Stream of chunks; the request carries stream: true', async () => {
@@ -76,11 +67,16 @@ describe('streaming', () => {
   test('a stream that ends without [DONE] is an error, not a truncated answer', async () => {
     server.handle((_req, res) => sse(res, [chunk('partial')], false));
     const stream = await client.createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true });
-    await expect(
-      (async () => {
-        for await (const _ of stream) void _;
-      })(),
-    ).rejects.toBeInstanceOf(APIError);
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const c of stream) seen.push(c.choices[0]!.delta.content ?? '');
+    })().then(() => undefined, (err: unknown) => err);
+    expect(seen).toEqual(['partial']);
+    // a connection error naming the missing terminator (not an abort, a timeout or an error event, which are APIErrors too)
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error).not.toBeInstanceOf(APIUserAbortError);
+    expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toMatch(/\[DONE\]/);
   });
 
 
@@ -97,7 +93,7 @@ describe('streaming', () => {
   test('a stalled stream fails after the idle window', async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(`data: ${JSON.stringify(chunk('a'))}\n\n`);
+      res.write(sseEvent(chunk('a')));
     });
     const stream = await client.createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true }, { idleTimeout: 200 });
     const seen: string[] = [];

@@ -1,5 +1,6 @@
-// Generation from spec/openai.yaml: snapshots of the emitted code, byte-identical reruns, and the committed
-// generated/ equal to what the generator writes (the drift test).
+// Generation from spec/openai.yaml: byte-identical reruns, and the committed generated/ equal to what the
+// generator writes (the drift test, the one golden of the emitted files: there are no snapshots of them, so an
+// intended output change is a regenerate and a commit of generated/).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,12 +22,6 @@ let result: GenerateResult;
 
 beforeAll(async () => {
   result = await generate({ spec: SPEC, write: false });
-});
-
-test('emits types, operations, client and index for spec/openai.yaml (snapshots)', () => {
-  for (const file of ['src/types.ts', 'src/operations.ts', 'src/client.ts', 'src/index.ts']) {
-    expect(result.files.get(file)).toMatchSnapshot(file);
-  }
 });
 
 test('one exported type per component schema and one function per operation, named by operationId', () => {

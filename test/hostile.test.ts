@@ -3,7 +3,7 @@
 // expected names and nothing else, and the built package, used against a real local server, runs no injected
 // code and sends the property names as given.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -209,10 +209,34 @@ test('enum values and property names survive as exact string literal types', () 
   expect(keys).toEqual(['__proto__', 'constructor', "it's", 'say "hi"', 'back`tick', '${globalThis.__pwned = 1}', '`${globalThis.__pwned = 1}`', 'a\\b', 'new\nline\u2028', 'choice']);
 });
 
-test('operation names avoid every member the client class inherits', () => {
+/** The value (not type-only) names a module imports and exports, from its source. */
+function moduleValueNames(file: string): { imported: string[]; exported: string[] } {
+  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const imported: string[] = [];
+  const exported: string[] = [];
+  const exportedDecl = (node: ts.Node) => ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && st.importClause && !st.importClause.isTypeOnly) {
+      const bindings = st.importClause.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) imported.push(...bindings.elements.filter((e) => !e.isTypeOnly).map((e) => e.name.text));
+    }
+    if (ts.isFunctionDeclaration(st) && st.name && exportedDecl(st)) exported.push(st.name.text);
+    if (ts.isVariableStatement(st) && exportedDecl(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) exported.push(d.name.text);
+  }
+  return { imported, exported };
+}
+
+test('operation names avoid every member the client class inherits and every value operations share a module with, and nothing else', () => {
   const core = new ClientCore({ apiKey: 'k', baseURL: 'http://127.0.0.1' }, { baseURL: '', envPrefix: 'X', auth: { kind: 'none' } });
   const members = [...Object.keys(core), ...Object.getOwnPropertyNames(ClientCore.prototype), ...Object.getOwnPropertyNames(Object.prototype)];
   expect(members.filter((m) => !OPERATION_NAMES_TAKEN.includes(m))).toEqual([]);
+  // operations.ts's value imports sit beside the operation functions; defaults.ts's exports beside them in index.ts
+  const moduleNames = [...moduleValueNames(path.join(ROOT, 'generated/src/operations.ts')).imported, ...moduleValueNames(path.join(ROOT, 'generated/src/defaults.ts')).exported];
+  expect(moduleNames).toEqual(expect.arrayContaining(['encodePath', 'createClient', 'clientDefaults']));
+  expect(moduleNames.filter((name) => !OPERATION_NAMES_TAKEN.includes(name))).toEqual([]);
+  // the other direction: an entry that is none of these (a ClientCore member since removed) is stale
+  const known = new Set([...members, ...moduleNames]);
+  expect(OPERATION_NAMES_TAKEN.filter((name) => !known.has(name))).toEqual([]);
 });
 
 describe('the built package at run time', () => {

@@ -3,29 +3,31 @@
 // into a fresh project (offline: it has no dependencies) and works there as a consumer would use it: a TypeScript
 // ESM app checked with `tsc --strict` (NodeNext) and run, and a plain CommonJS `require` app, both calling a local
 // server. test/user-path.test.ts walks the other path: npm install, npm run build and npm pack in the package.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildPackage } from '../generator/build-package.js';
+import { buildGeneratedCopy } from './helpers/built-package.js';
 import { npm, run, TSC } from './helpers/npm.js';
-import { ROOT } from './helpers/paths.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
+import { chatChunkEvent, writeSSE } from './helpers/sse.js';
 
 let work: string;
 let server: TestServer;
-
-function chunk(content: string): string {
-  const event = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] };
-  return `data: ${JSON.stringify(event)}\n\n`;
-}
+/** `npm pack --json`'s report on the built copy of generated/, and the tarball's path. */
+let packed: { name: string; version: string; filename: string; files: { path: string }[] } | undefined;
+let tarball: string;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-pack-'));
+  // built and packed here, so each test below runs alone
+  const pkg = path.join(work, 'pkg');
+  buildGeneratedCopy(pkg);
+  const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], pkg);
+  [packed] = JSON.parse(stdout) as NonNullable<typeof packed>[];
+  tarball = path.join(work, packed!.filename);
   server = await startServer((req, res) => {
     if (req.method === 'POST' && req.rawPath === '/v1/chat/completions') {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      for (const piece of ['Hel', 'lo', ' from', ' SSE']) res.write(chunk(piece));
-      res.end('data: [DONE]\n\n');
+      writeSSE(res, ['Hel', 'lo', ' from', ' SSE'].map((piece) => chatChunkEvent(piece)));
       return;
     }
     if (req.method === 'GET' && req.rawPath === '/v1/models') {
@@ -47,20 +49,9 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-let tarball: string;
-
-test('npm pack of the built package gives a tarball with both builds, declarations and no dev files', async () => {
-  const pkg = path.join(work, 'pkg');
-  cpSync(path.join(ROOT, 'generated'), pkg, {
-    recursive: true,
-    filter: (src) => !/[\\/](dist|node_modules)([\\/]|$)/.test(path.relative(ROOT, src)),
-  });
-  expect(buildPackage(pkg)).toEqual([]);
-
-  const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], pkg);
-  const [info] = JSON.parse(stdout) as { name: string; version: string; filename: string; files: { path: string }[] }[];
+test('npm pack of the built package gives a tarball with both builds, declarations and no dev files', () => {
+  const info = packed;
   expect(info?.name).toBe('@sdkforge/openai');
-  tarball = path.join(work, info!.filename);
   expect(existsSync(tarball)).toBe(true);
 
   const files = info!.files.map((f) => f.path);
@@ -81,7 +72,7 @@ test('npm pack of the built package gives a tarball with both builds, declaratio
 });
 
 test('the tarball installs offline; a strict TypeScript ESM app and a CommonJS app call the API through it', async () => {
-  expect(tarball).toBeDefined();
+  expect(existsSync(tarball)).toBe(true);
   const app = path.join(work, 'app');
   mkdirSync(app);
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));

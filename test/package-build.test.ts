@@ -1,28 +1,28 @@
 // `npm run build` compiles the generated package into dist/esm and dist/cjs with .d.ts; both entries work in
 // plain Node against a local server.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildPackage } from '../generator/build-package.js';
-import { ROOT } from './helpers/paths.js';
+import { copyGenerated } from './helpers/built-package.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
+import { chatChunkEvent, writeSSE } from './helpers/sse.js';
 
 const run = promisify(execFile);
 let dir: string;
 let server: TestServer;
+/** `sdkforge build`'s errors for the copy, built here so each test below runs alone. */
+let buildErrors: string[];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-build-'));
-  cpSync(path.join(ROOT, 'generated'), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}dist`) });
+  copyGenerated(dir);
+  buildErrors = buildPackage(dir);
   server = await startServer((req, res) => {
     if (req.method === 'POST') {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      for (const piece of ['Hel', 'lo']) {
-        res.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
-      }
-      res.end('data: [DONE]\n\n');
+      writeSSE(res, [chatChunkEvent('Hel'), chatChunkEvent('lo')]);
       return;
     }
     json(res, 200, { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai' }] });
@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 test('compiles to ESM and CJS with declarations, no errors', () => {
-  expect(buildPackage(dir)).toEqual([]);
+  expect(buildErrors).toEqual([]);
   for (const f of ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json']) {
     expect(existsSync(path.join(dir, f))).toBe(true);
   }

@@ -42,7 +42,7 @@ test('spec text that markdown would reinterpret leaves the README exactly as pre
 
 test('seeded random spec text in every README position stays exactly as prettier formats it', async () => {
   const { codeLine, inlineCode, markdownStrong, markdownText } = await import('../generator/emit/markdown.js');
-  const { mulberry32 } = await import('../bench/random.js');
+  const { mulberry32 } = await import('./helpers/random.js');
   const rnd = mulberry32(Number(process.env.SEED ?? 7)); // SEED=n tries other strings
   const alphabet = ['a', 'Z', '0', '9', ' ', ' ', '.', ',', '-', '_', '*', '`', '~', '#', '>', '<', '[', ']', '(', ')', '!', '|', '\\', '/', ':', '@', '&', ';', "'", '"', '\n', '\t', 'é', '日', 'www.', 'http://', '1.', '+', '='];
   const random = () => Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');

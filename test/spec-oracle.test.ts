@@ -14,7 +14,7 @@ import {
   squashSpace,
   type Obj,
   type OperationKey,
-} from './support/oracle-normalize.js';
+} from './helpers/oracle-normalize.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUR_SPEC = path.join(repoRoot, 'spec/openai.yaml');

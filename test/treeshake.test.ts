@@ -2,14 +2,14 @@
 // client) bundles, with esbuild (minified, ESM, for the browser), without any other operation: no other
 // operation's path is in the output. The same app through the `OpenAI` class pulls every operation in (which
 // also shows the check can fail). Both bundles run against a local server; their min+gzip sizes are printed.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APPS, bundleApp } from '../bench/bundle.js';
-import { buildPackage } from '../generator/build-package.js';
-import { ROOT } from './helpers/paths.js';
+import { APPS, bundleApp } from './helpers/bundle.js';
+import { buildGeneratedCopy } from './helpers/built-package.js';
 import { startServer, type TestServer } from './helpers/server.js';
+import { chatChunkEvent, writeSSE } from './helpers/sse.js';
 
 let work: string;
 let server: TestServer;
@@ -47,18 +47,8 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-treeshake-'));
   const pkg = path.join(work, 'node_modules/@sdkforge/openai');
   mkdirSync(path.dirname(pkg), { recursive: true });
-  cpSync(path.join(ROOT, 'generated'), pkg, {
-    recursive: true,
-    filter: (src) => !/[\\/](dist|node_modules)([\\/]|$)/.test(path.relative(ROOT, src)),
-  });
-  expect(buildPackage(pkg)).toEqual([]);
-  server = await startServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
-    for (const piece of ['tree', '-', 'shaken']) {
-      res.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
-    }
-    res.end('data: [DONE]\n\n');
-  });
+  buildGeneratedCopy(pkg);
+  server = await startServer((_req, res) => writeSSE(res, ['tree', '-', 'shaken'].map((piece) => chatChunkEvent(piece))));
 });
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { npm, run, TSC } from './helpers/npm.js';
 import { HAVE_SHARED, OFFICIAL_SPEC, ROOT } from './helpers/paths.js';
 import { json, startServer, type RecordedRequest, type TestServer } from './helpers/server.js';
+import { chatChunk, sseEvent, writeSSE } from './helpers/sse.js';
 
 const MINUTES = 60_000;
 const describeWithSpec = HAVE_SHARED || process.env.CI ? describe : describe.skip;
@@ -23,15 +24,10 @@ let forgeFiles: string[];
 let installOutput: string;
 
 function sse(res: ServerResponse, events: { event?: string; data: unknown }[], done: boolean): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  for (const e of events) res.write(`${e.event ? `event: ${e.event}\n` : ''}data: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}\n\n`);
-  if (done) res.write('data: [DONE]\n\n');
-  res.end();
+  writeSSE(res, events.map((e) => sseEvent(e.data, e.event)), done);
 }
 
-const chunk = (content: string) => ({
-  data: { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o', choices: [{ index: 0, delta: { content }, finish_reason: null, logprobs: null }] },
-});
+const chunk = (content: string) => ({ data: chatChunk(content) });
 const completion = (id: string) => ({ id, object: 'chat.completion', created: 1, model: 'gpt-4o', choices: [], metadata: {}, request_id: 'r' });
 const response = { id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'gpt-4o', output: [] };
 

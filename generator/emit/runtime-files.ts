@@ -58,7 +58,6 @@ export const OPERATION_NAMES_TAKEN: readonly string[] = [
   'parse',
   'buildURL',
   'buildHeaders',
-  'serializeBody',
   'send',
   // Object.prototype
   'toString',

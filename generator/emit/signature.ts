@@ -235,8 +235,8 @@ function securedLiteral(op: IROperation): string {
 function paginationLiteral(pagination: IRPagination): string {
   switch (pagination.kind) {
     case 'cursor':
-      return `{ kind: 'cursor', cursorParam: ${literal(pagination.cursorParam)} }`;
+      return `{ kind: ${literal(pagination.kind)}, cursorParam: ${literal(pagination.cursorParam)} }`;
     case 'single':
-      return `{ kind: 'single' }`;
+      return `{ kind: ${literal(pagination.kind)} }`;
   }
 }

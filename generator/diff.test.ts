@@ -4,13 +4,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type Io } from '../generator/cli.js';
-import { allRuleIds, diffIR, diffSpecs, renderMarkdown, type SpecDiff } from '../generator/diff.js';
-import { FIXED_RULES, SCHEMA_CHANGES, schemaRuleId } from '../generator/diff/rules.js';
-import { generate } from '../generator/index.js';
-import { buildIR } from '../generator/ir/build.js';
-import { yaml } from '../generator/load/yaml.js';
-import { HAVE_SHARED, OFFICIAL_SPEC, OFFICIAL_SPEC_2025, ROOT } from './helpers/paths.js';
+import { main, type Io } from './cli.js';
+import { allRuleIds, diffIR, diffSpecs, renderMarkdown, type SpecDiff } from './diff.js';
+import { FIXED_RULES, SCHEMA_CHANGES, schemaRuleId } from './diff/rules.js';
+import { generate } from './index.js';
+import { buildIR } from './ir/build.js';
+import { yaml } from './load/yaml.js';
+import { HAVE_SHARED, OFFICIAL_SPEC, OFFICIAL_SPEC_2025, ROOT } from '../test/helpers/paths.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/diff');
 

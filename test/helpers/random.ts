@@ -1,4 +1,4 @@
-/** mulberry32: a small deterministic PRNG, for the bench's recorded stream and seeded tests. */
+/** mulberry32: a small deterministic PRNG, for seeded tests and the bench's recorded stream (bench/stream-data.ts imports it from here). */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

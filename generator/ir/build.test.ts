@@ -1,7 +1,7 @@
 // The IR: schemas and operations normalized from 3.0 and 3.1 documents, as the emitters see them.
-import { buildIR } from '../generator/ir/build.js';
-import type { IRDocument, IRSchema } from '../generator/ir/types.js';
-import { typeExpr } from '../generator/emit/type-expr.js';
+import { buildIR } from './build.js';
+import type { IRDocument, IRSchema } from './types.js';
+import { typeExpr } from '../emit/type-expr.js';
 
 const doc31 = {
   openapi: '3.1.0',
@@ -171,10 +171,10 @@ test('document facts: base URL and security schemes', () => {
 });
 
 test('pagination: cursor lists, single pages, and bodies whose has_more / last_id / data types are not a page', () => {
-  const list = (extra: Record<string, unknown>, required = ['data']) => ({
+  const list = (extra: Record<string, unknown>, required = ['data'], items: object = { type: 'string' }) => ({
     type: 'object',
     required,
-    properties: { data: { type: 'array', items: { type: 'string' } }, ...extra },
+    properties: { data: { type: 'array', items }, ...extra },
   });
   const op = (schema: object, params: object[] = [{ name: 'after', in: 'query', schema: { type: 'string' } }]) => ({
     get: { parameters: params, responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } } },
@@ -185,7 +185,7 @@ test('pagination: cursor lists, single pages, and bodies whose has_more / last_i
     components: { schemas: { Flag: { type: 'boolean' } } },
     paths: {
       '/cursor': op(list({ has_more: { type: 'boolean' }, last_id: { type: ['string', 'null'] } })),
-      '/cursor-ref': op(list({ has_more: { $ref: '#/components/schemas/Flag' } })),
+      '/cursor-ref': op(list({ has_more: { $ref: '#/components/schemas/Flag' } }, ['data'], { $ref: '#/components/schemas/Flag' }), [{ name: 'after', in: 'query', schema: { type: 'string' } }, { name: 'limit', in: 'query', schema: { type: 'integer' } }]),
       '/single': op(list({}), []),
       '/no-cursor-param': op(list({ has_more: { type: 'boolean' } }), []),
       '/has-more-string': op(list({ has_more: { type: ['string', 'null'] } })),
@@ -194,11 +194,12 @@ test('pagination: cursor lists, single pages, and bodies whose has_more / last_i
       '/data-optional': op(list({}, [])),
     },
   });
-  expect(Object.fromEntries(ir.operations.map((o) => [o.path, o.pagination?.kind ?? 'none']))).toEqual({
-    '/cursor': 'cursor',
-    '/cursor-ref': 'cursor',
-    '/single': 'single',
-    '/no-cursor-param': 'single',
+  const item = { kind: 'primitive', type: 'string' };
+  expect(Object.fromEntries(ir.operations.map((o) => [o.path, o.pagination ?? 'none']))).toEqual({
+    '/cursor': { kind: 'cursor', cursorParam: 'after', item },
+    '/cursor-ref': { kind: 'cursor', cursorParam: 'after', item: { kind: 'ref', name: 'Flag' } },
+    '/single': { kind: 'single', item },
+    '/no-cursor-param': { kind: 'single', item },
     '/has-more-string': 'none',
     '/last-id-number': 'none',
     '/data-nullable': 'none',

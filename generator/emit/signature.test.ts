@@ -1,0 +1,219 @@
+// operationShape and requestSpecLiteral on small IR operations: the argument order (path parameters, body,
+// params, options) and which are optional, the params object's keys, the RequestSpec literal the function passes
+// to the runtime (path template, query with the path key's fixed query, headers, cookies, body content types,
+// response type, secured), the streaming overloads and the pagination call. End to end, the same shapes are
+// built and called in test/client.test.ts, test/spec-features.test.ts and test/hostile.test.ts.
+import { NameAllocator } from '../ir/names.js';
+import type { HttpMethod, IROperation, IRParameter, IRSchema } from '../ir/types.js';
+import { operationShape, requestSpecLiteral } from './signature.js';
+
+const STRING: IRSchema = { kind: 'primitive', type: 'string' };
+const INTEGER: IRSchema = { kind: 'primitive', type: 'integer' };
+const ref = (name: string): IRSchema => ({ kind: 'ref', name });
+const json = (schema: IRSchema) => ({ mediaType: 'application/json', schema });
+
+function op(method: HttpMethod, path: string, extra: Partial<IROperation> = {}): IROperation {
+  return {
+    operationId: 'doIt',
+    name: 'doIt',
+    method,
+    path,
+    pointer: '#/paths/x',
+    tags: [],
+    parameters: { path: [], query: [], header: [], cookie: [] },
+    responses: [],
+    success: json(ref('Result')), // JSON, the default response type, unless a test says otherwise
+    security: [],
+    ...extra,
+  };
+}
+
+function param(name: string, location: IRParameter['in'], options: Partial<IRParameter> = {}): IRParameter {
+  const form = location === 'query' || location === 'cookie';
+  return { name, identifier: name, in: location, required: location === 'path', style: form ? 'form' : 'simple', explode: form, schema: STRING, ...options };
+}
+
+const params = (p: Partial<IROperation['parameters']>): IROperation['parameters'] => ({ path: [], query: [], header: [], cookie: [], ...p });
+const shapeOf = (operation: IROperation) => operationShape(operation, new NameAllocator());
+const args = (operation: IROperation) => shapeOf(operation).args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`);
+const spec = (operation: IROperation) => requestSpecLiteral(shapeOf(operation));
+
+describe('arguments', () => {
+  test('path parameters in path order, then the body, then the params object, then options', () => {
+    const operation = op('post', '/orgs/{org}/repos/{repo}', {
+      parameters: params({ path: [param('org', 'path'), param('repo', 'path', { schema: INTEGER })], query: [param('dry_run', 'query')] }),
+      requestBody: { required: true, contents: [json(ref('Repo'))] },
+    });
+    expect(args(operation)).toEqual(['org: string', 'repo: number', 'body: Repo', 'params?: DoItParams', 'options?: RequestOptions']);
+    const shape = shapeOf(operation);
+    expect(shape.paramsType?.name).toBe('DoItParams');
+    expect(shape.signatureRefs).toEqual(new Set(['Repo', 'Result'])); // the arguments' and the return type's
+  });
+
+  test('an argument is optional when nothing in it is required, and a required one makes those before it required', () => {
+    const optionalBody = { required: false, contents: [json(ref('Patch'))] };
+    expect(args(op('patch', '/x', { requestBody: optionalBody }))).toEqual(['body?: Patch', 'options?: RequestOptions']);
+    // a required query parameter: params is required, so the optional body before it is too
+    const required = op('patch', '/x', { requestBody: optionalBody, parameters: params({ query: [param('q', 'query', { required: true })] }) });
+    expect(args(required)).toEqual(['body: Patch', 'params: DoItParams', 'options?: RequestOptions']);
+    expect(args(op('get', '/x'))).toEqual(['options?: RequestOptions']);
+  });
+
+  test('argument names avoid the names the function body uses', () => {
+    const operation = op('get', '/{client}/{options}/{body}', { parameters: params({ path: ['client', 'options', 'body'].map((n) => param(n, 'path')) }) });
+    expect(shapeOf(operation).args.map((a) => a.name)).toEqual(['client2', 'options2', 'body2', 'options']);
+    expect(spec(operation)).toContain('path: encodePath`/${client2}/${options2}/${body2}`');
+  });
+
+  test("params keys: the wire name, or `<in>.<name>` when an earlier location has that name; the spec reads each by its key", () => {
+    const operation = op('get', '/items', {
+      parameters: params({
+        query: [param('id', 'query'), param('limit', 'query')],
+        header: [param('id', 'header'), param('x-trace', 'header')],
+        cookie: [param('id', 'cookie')],
+      }),
+    });
+    const shape = shapeOf(operation);
+    expect([...shape.paramKeys.values()]).toEqual(['id', 'limit', 'header.id', 'x-trace', 'cookie.id']);
+    expect(shape.paramsType!.members.split('\n')).toEqual(['id?: string;', 'limit?: string;', '"header.id"?: string;', '"x-trace"?: string;', '"cookie.id"?: string;']);
+    expect(requestSpecLiteral(shape)).toBe(
+      '{ method: "GET", path: "/items", query: { id: params?.["id"], limit: params?.["limit"] }, headers: { id: params?.["header.id"], "x-trace": params?.["x-trace"] }, cookies: { id: params?.["cookie.id"] }, secured: false }',
+    );
+  });
+});
+
+describe('the RequestSpec literal', () => {
+  test('only query parameters: the params object is the query as it is', () => {
+    expect(spec(op('get', '/items', { parameters: params({ query: [param('limit', 'query')] }) }))).toBe('{ method: "GET", path: "/items", query: params, secured: false }');
+  });
+
+  test("the path key's fixed query (?beta=true) is sent with every call, before the operation's own query", () => {
+    const fixedQuery = { beta: 'true' };
+    expect(spec(op('get', '/responses/{id}', { fixedQuery, parameters: params({ path: [param('id', 'path')] }) }))).toBe(
+      '{ method: "GET", path: encodePath`/responses/${id}`, query: { beta: "true" }, secured: false }',
+    );
+    expect(spec(op('get', '/responses', { fixedQuery, parameters: params({ query: [param('limit', 'query')] }) }))).toBe(
+      '{ method: "GET", path: "/responses", query: { beta: "true", ...params }, secured: false }',
+    );
+    const withHeader = op('get', '/responses', { fixedQuery: { beta: 'true', tag: ['a', 'b'] }, parameters: params({ query: [param('limit', 'query')], header: [param('x-h', 'header')] }) });
+    expect(spec(withHeader)).toBe(
+      '{ method: "GET", path: "/responses", query: { beta: "true", tag: ["a", "b"], ...{ limit: params?.["limit"] } }, headers: { "x-h": params?.["x-h"] }, secured: false }',
+    );
+  });
+
+  test('query styles other than form+explode are passed along', () => {
+    const operation = op('get', '/x', { parameters: params({ query: [param('ids', 'query', { explode: false }), param('deep', 'query', { style: 'deepObject', explode: true }), param('plain', 'query')] }) });
+    expect(spec(operation)).toBe(
+      '{ method: "GET", path: "/x", query: params, queryStyles: { ids: { style: "form", explode: false }, deep: { style: "deepObject", explode: true } }, secured: false }',
+    );
+  });
+
+  test('path text is escaped for the template literal', () => {
+    const operation = op('get', '/a`b\\c/{id}', { parameters: params({ path: [param('id', 'path')] }) });
+    expect(spec(operation)).toContain('path: encodePath`/a\\`b\\\\c/${id}`');
+  });
+
+  test('body content types: JSON needs none; another type is named; a JSON body that may go as multipart names that too', () => {
+    const body = (...mediaTypes: string[]) => op('post', '/up', { requestBody: { required: true, contents: mediaTypes.map((mediaType) => ({ mediaType, schema: ref('Upload') })) } });
+    expect(spec(body('application/json'))).toBe('{ method: "POST", path: "/up", body, secured: false }');
+    expect(spec(body('application/x-www-form-urlencoded'))).toBe('{ method: "POST", path: "/up", body, contentType: "application/x-www-form-urlencoded", secured: false }');
+    // JSON is preferred; with a multipart alternative the argument takes either and the spec names both
+    const both = body('multipart/form-data', 'application/json');
+    expect(spec(both)).toBe('{ method: "POST", path: "/up", body, fileContentType: "multipart/form-data", secured: false }');
+    expect(args(both)[0]).toBe('body: Upload | Upload');
+  });
+
+  test('response type and accept: JSON is the default; text and binary say so; no content is none', () => {
+    const answering = (mediaType?: string) => op('get', '/r', { success: mediaType ? { mediaType, schema: mediaType === 'application/octet-stream' ? { kind: 'binary' } : STRING } : undefined });
+    expect(spec(answering('application/json'))).toBe('{ method: "GET", path: "/r", secured: false }');
+    expect(spec(answering('text/plain'))).toBe('{ method: "GET", path: "/r", responseType: "text", accept: "text/plain", secured: false }');
+    expect(spec(answering('application/octet-stream'))).toBe('{ method: "GET", path: "/r", responseType: "binary", accept: "application/octet-stream", secured: false }');
+    expect(spec(answering())).toBe('{ method: "GET", path: "/r", responseType: "none", secured: false }');
+    expect(shapeOf(answering()).returnType).toBe('APIPromise<void>');
+    expect(shapeOf(answering('application/octet-stream')).returnType).toBe('APIPromise<Blob>');
+  });
+
+  test('secured: true, false, or "optional" when an empty security requirement also applies', () => {
+    expect(spec(op('get', '/s', { security: [['key']] }))).toMatch(/secured: true \}$/);
+    expect(spec(op('get', '/s', { security: [['key', 'basic']] }))).toMatch(/secured: true \}$/);
+    expect(spec(op('get', '/s', { security: [] }))).toMatch(/secured: false \}$/);
+    expect(spec(op('get', '/s', { security: [[], ['key']] }))).toMatch(/secured: "optional" \}$/);
+    expect(spec(op('get', '/s', { security: [[]] }))).toMatch(/secured: false \}$/);
+  });
+
+  test('extra fields come last', () => {
+    expect(requestSpecLiteral(shapeOf(op('get', '/e')), ['stream: {}'])).toBe('{ method: "GET", path: "/e", secured: false, stream: {} }');
+  });
+});
+
+describe('calls', () => {
+  test('a plain operation calls client.request with its spec', () => {
+    const shape = shapeOf(op('get', '/m/{id}', { parameters: params({ path: [param('id', 'path')] }), success: json(ref('Model')) }));
+    expect(shape.returnType).toBe('APIPromise<Model>');
+    expect(shape.overloads).toEqual([]);
+    expect(shape.call).toBe('client.request<Model>({ method: "GET", path: encodePath`/m/${id}`, secured: false }, options)');
+  });
+
+  test('pagination: PagePromise of the item type, and the pagination literal with the cursor parameter', () => {
+    const cursor = shapeOf(
+      op('get', '/list', {
+        parameters: params({ query: [param('after', 'query')] }),
+        success: json(ref('ListResponse')),
+        pagination: { kind: 'cursor', cursorParam: 'after', item: ref('Item') },
+        security: [['key']],
+      }),
+    );
+    expect(cursor.returnType).toBe('PagePromise<Item, ListResponse>');
+    expect(cursor.call).toBe('client.requestPage<Item, ListResponse>({ method: "GET", path: "/list", query: params, secured: true }, { kind: "cursor", cursorParam: "after" }, options)');
+    const single = shapeOf(op('get', '/all', { success: json(ref('AllResponse')), pagination: { kind: 'single', item: STRING } }));
+    expect(single.returnType).toBe('PagePromise<string, AllResponse>');
+    expect(single.call).toBe('client.requestPage<string, AllResponse>({ method: "GET", path: "/all", secured: false }, { kind: "single" }, options)');
+  });
+
+  test('streaming selected by a body flag: three overloads (stream: true, not, either) and a spec that streams when the flag is set', () => {
+    const shape = shapeOf(
+      op('post', '/chat', {
+        requestBody: { required: true, contents: [json(ref('ChatRequest'))] },
+        success: json(ref('Chat')),
+        streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'body-property', property: 'stream', value: true }, item: ref('Chunk'), terminator: '[DONE]' },
+      }),
+    );
+    const overloads = shape.overloads.map((o) => [o.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`), o.returnType]);
+    expect(overloads).toEqual([
+      [['body: ChatRequest & { stream: true }', 'options?: RequestOptions'], 'APIPromise<Stream<Chunk>>'],
+      [['body: ChatRequest & { stream?: false | null }', 'options?: RequestOptions'], 'APIPromise<Chat>'],
+      [['body: ChatRequest', 'options?: RequestOptions'], 'APIPromise<Stream<Chunk> | Chat>'],
+    ]);
+    expect(shape.returnType).toBe('APIPromise<Stream<Chunk> | Chat>');
+    expect(shape.call).toBe(
+      'client.request<Stream<Chunk> | Chat>({ method: "POST", path: "/chat", body, secured: false, stream: body?.["stream"] === true ? { terminator: "[DONE]" } : undefined }, options)',
+    );
+  });
+
+  test("a flag with the value 'sse' and an optional body: the non-streaming overload excludes that value", () => {
+    const shape = shapeOf(
+      op('post', '/speech', {
+        requestBody: { required: false, contents: [json(ref('SpeechRequest'))] },
+        success: { mediaType: 'audio/mpeg', schema: { kind: 'binary' } },
+        streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'body-property', property: 'stream_format', value: 'sse' }, item: ref('SpeechEvent') },
+      }),
+    );
+    expect(shape.overloads.map((o) => o.args[0]!.type)).toEqual([
+      'SpeechRequest & { stream_format: "sse" }',
+      'SpeechRequest & { stream_format?: Exclude<SpeechRequest["stream_format"], "sse"> }',
+      'SpeechRequest',
+    ]);
+    expect(shape.overloads.map((o) => o.args[0]!.optional)).toEqual([false, true, true]);
+    expect(shape.call).toMatch(/stream: body\?\.\["stream_format"\] === "sse" \? \{\s*\} : undefined \}, options\)$/); // no terminator known
+  });
+
+  test('streaming with nothing in the request to select it: always a stream, or detected from the content type', () => {
+    const always = shapeOf(op('get', '/events', { success: undefined, streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'always' }, item: ref('Event'), terminator: '[DONE]' } }));
+    expect(always.overloads).toEqual([]);
+    expect(always.returnType).toBe('APIPromise<Stream<Event>>');
+    expect(always.call).toBe('client.request<Stream<Event>>({ method: "GET", path: "/events", responseType: "none", secured: false, stream: { terminator: "[DONE]" } }, options)');
+    const detected = shapeOf(op('get', '/events', { success: json(ref('Snapshot')), streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'response-content-type' }, item: ref('Event') } }));
+    expect(detected.returnType).toBe('APIPromise<Stream<Event> | Snapshot>');
+    expect(detected.call).toBe('client.request<Stream<Event> | Snapshot>({ method: "GET", path: "/events", secured: false, stream: { detect: true } }, options)');
+  });
+});
