@@ -1,7 +1,8 @@
 import type http from 'node:http';
 import { startServer, type TestServer } from '../../test/helpers/server.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
-import { decodeSSE, SSEDecoder, Stream, type ServerSentEvent, type SSEStreamOptions } from './stream.js';
+import { SSEDecoder, type ServerSentEvent } from './sse.js';
+import { Stream, type SSEStreamOptions } from './stream.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -76,7 +77,10 @@ async function open<T = unknown>(options: SSEStreamOptions = {}): Promise<Stream
 async function fetchEvents(): Promise<ServerSentEvent[]> {
   const response = await fetch(`${server.url}/events`);
   const out: ServerSentEvent[] = [];
-  for await (const event of decodeSSE(response.body!)) out.push(event);
+  const decoder = new SSEDecoder((event) => out.push(event));
+  const reader = response.body!.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) decoder.push(r.value);
+  decoder.end();
   return out;
 }
 
