@@ -6,21 +6,14 @@
  */
 
 /** `application/json`, `text/json`, `application/vnd.api+json; charset=utf-8`, … */
-export function isJSONMediaType(type: string): boolean {
-  return /[/+]json\b/i.test(type);
-}
+export const isJSONMediaType = (type: string): boolean => /[/+]json\b/i.test(type);
 
 /** `text/event-stream` (server-sent events). */
-export function isEventStream(type: string): boolean {
-  return /^text\/event-stream/i.test(type);
-}
+export const isEventStream = (type: string): boolean => /^text\/event-stream/i.test(type);
 
 /** `multipart/form-data`. */
-export function isMultipartFormData(type: string): boolean {
-  return /^multipart\/form-data/i.test(type);
-}
+export const isMultipartFormData = (type: string): boolean => /^multipart\/form-data/i.test(type);
 
 /** `application/x-www-form-urlencoded`. */
-export function isFormURLEncoded(type: string): boolean {
-  return /^application\/x-www-form-urlencoded/i.test(type);
-}
+export const isFormURLEncoded = (type: string): boolean =>
+  /^application\/x-www-form-urlencoded/i.test(type);

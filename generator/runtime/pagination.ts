@@ -39,13 +39,21 @@ export abstract class Page<Item, Body extends ListBody<Item> = ListBody<Item>>
   readonly data: Item[];
   /** The whole response body of this page. */
   readonly body: Body;
+  /** How the list pages (its member of the union is the subclass's). */
+  protected readonly pagination: PaginationSpec;
   readonly #query: Record<string, unknown>;
   readonly #fetch: PageFetcher<Item, Body>;
 
   /** `query` is the one that fetched this page; `fetch` fetches another. */
-  constructor(body: Body, query: Record<string, unknown>, fetch: PageFetcher<Item, Body>) {
+  constructor(
+    body: Body,
+    pagination: PaginationSpec,
+    query: Record<string, unknown>,
+    fetch: PageFetcher<Item, Body>,
+  ) {
     this.body = body;
     this.data = Array.isArray(body?.data) ? body.data : [];
+    this.pagination = pagination;
     this.#query = query;
     this.#fetch = fetch;
   }
@@ -93,30 +101,15 @@ export class CursorPage<Item, Body extends ListBody<Item> = ListBody<Item>> exte
   Item,
   Body
 > {
-  readonly #cursorParam: string;
-
-  /** `cursorParam` is the query parameter that carries the cursor. */
-  constructor(
-    body: Body,
-    query: Record<string, unknown>,
-    fetch: PageFetcher<Item, Body>,
-    cursorParam: string,
-  ) {
-    super(body, query, fetch);
-    this.#cursorParam = cursorParam;
-  }
+  declare protected readonly pagination: Extract<PaginationSpec, { kind: 'cursor' }>;
 
   protected nextPageParams(): Record<string, unknown> | undefined {
-    if (this.body.has_more !== true) return undefined;
-    const cursor = this.#cursor();
-    return cursor === undefined ? undefined : { [this.#cursorParam]: cursor };
-  }
-
-  #cursor(): string | undefined {
-    const last = this.data[this.data.length - 1] as { id?: unknown } | undefined;
-    if (last && typeof last.id === 'string') return last.id;
-    return typeof this.body.last_id === 'string' && this.data.length > 0
-      ? this.body.last_id
+    const { data, body } = this;
+    const last = data[data.length - 1] as { id?: unknown } | undefined;
+    const cursor =
+      last && typeof last.id === 'string' ? last.id : data.length > 0 ? body.last_id : undefined;
+    return body.has_more === true && typeof cursor === 'string'
+      ? { [this.pagination.cursorParam ?? 'after']: cursor }
       : undefined;
   }
 }
@@ -131,19 +124,10 @@ export class SinglePage<Item, Body extends ListBody<Item> = ListBody<Item>> exte
   }
 }
 
-/** Makes the page of the scheme `K`. */
-type PageMaker<K extends PaginationSpec['kind']> = <Item, Body extends ListBody<Item>>(
-  body: Body,
-  pagination: Extract<PaginationSpec, { kind: K }>,
-  query: Record<string, unknown>,
-  fetch: PageFetcher<Item, Body>,
-) => Page<Item, Body>;
-
-/** The page of each scheme; typed so that a new member of `PaginationSpec` needs its entry. */
-const PAGES: { [K in PaginationSpec['kind']]: PageMaker<K> } = {
-  cursor: (body, pagination, query, fetch) =>
-    new CursorPage(body, query, fetch, pagination.cursorParam ?? 'after'),
-  single: (body, _pagination, query, fetch) => new SinglePage(body, query, fetch),
+/** The page class of each scheme, so that a new member of `PaginationSpec` needs its entry. */
+const PAGES: Record<PaginationSpec['kind'], typeof CursorPage | typeof SinglePage> = {
+  cursor: CursorPage,
+  single: SinglePage,
 };
 
 /** The page of `body` for the scheme `pagination` names; `query` is the one that fetched it. */
@@ -154,12 +138,7 @@ export function createPage<Item, Body extends ListBody<Item>>(
   fetch: PageFetcher<Item, Body>,
 ): Page<Item, Body> {
   // The entry for `pagination.kind` takes that member of the union.
-  return (PAGES[pagination.kind] as PageMaker<PaginationSpec['kind']>)(
-    body,
-    pagination,
-    query,
-    fetch,
-  );
+  return new PAGES[pagination.kind]<Item, Body>(body, pagination as never, query, fetch);
 }
 
 /** The promise of a page, which is itself async-iterable over every item across pages. */

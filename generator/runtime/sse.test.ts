@@ -1,14 +1,19 @@
 import { APIConnectionError, APIError, SDKError } from './errors.js';
+import { LineDecoder } from './line-decoder.js';
 import { SSEDecoder, SSEItemSource, type ServerSentEvent } from './sse.js';
 
-/** The events of `text`, fed as one chunk, then `end()`; and the decoder, for its persistent state. */
-function decode(text: string): { events: ServerSentEvent[]; decoder: SSEDecoder } {
+/** The events of `chunks` fed in order, then the end of the body; and the decoder, for its persistent state. */
+function decodeChunks(chunks: Uint8Array[]): { events: ServerSentEvent[]; decoder: SSEDecoder } {
   const events: ServerSentEvent[] = [];
   const decoder = new SSEDecoder((e) => events.push(e));
-  decoder.push(Buffer.from(text, 'utf8'));
+  const lines = new LineDecoder(decoder);
+  for (const chunk of chunks) lines.push(chunk);
+  lines.end();
   decoder.end();
   return { events, decoder };
 }
+
+const decode = (text: string) => decodeChunks([Buffer.from(text, 'utf8')]);
 
 describe('SSE field rules (WHATWG EventSource)', () => {
   test('a blank line dispatches; data lines are joined with \\n; one space after the colon is dropped', () => {
@@ -58,14 +63,7 @@ describe('SSE field rules (WHATWG EventSource)', () => {
     const text = 'event: e\r\ndata: 東京\r\rdata: 🎉\n\n';
     const bytes = Buffer.from(text, 'utf8');
     const expected = [{ event: 'e', data: '東京' }, { data: '🎉' }];
-    for (let i = 0; i <= bytes.length; i++) {
-      const events: ServerSentEvent[] = [];
-      const decoder = new SSEDecoder((e) => events.push(e));
-      decoder.push(bytes.subarray(0, i));
-      decoder.push(bytes.subarray(i));
-      decoder.end();
-      expect(events).toEqual(expected);
-    }
+    for (let i = 0; i <= bytes.length; i++) expect(decodeChunks([bytes.subarray(0, i), bytes.subarray(i)]).events).toEqual(expected);
   });
 });
 

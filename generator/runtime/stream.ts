@@ -267,13 +267,12 @@ class StreamIterator<T> implements AsyncIterator<T> {
       this.phase = OVER;
       throw new APIConnectionError({ message: 'The streaming response has no body.' });
     }
-    const idleTimeoutMs = this.options.idleTimeoutMs;
+    const idleMs = this.options.idleTimeoutMs;
+    // No idle timeout unless it is a positive finite number of ms.
     this.input = new BodyReader(
       body,
       this.controller,
-      idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs)
-        ? idleTimeoutMs
-        : undefined,
+      Number.isFinite(idleMs) && idleMs! > 0 ? idleMs : undefined,
     );
     this.phase = RUNNING;
   }
@@ -309,7 +308,7 @@ class StreamIterator<T> implements AsyncIterator<T> {
   /** The source's next item; at the end of the stream the iteration is closed. */
   private take(): IteratorResult<T> | undefined {
     const result = this.source.take();
-    if (result !== undefined && result.done === true) this.close();
+    if (result?.done) this.close();
     return result;
   }
 

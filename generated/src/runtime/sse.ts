@@ -30,15 +30,14 @@ const COLON = 58;
 const SPACE = 32;
 
 /**
- * Incremental SSE decoder. Feed it bytes with `push()`, call `end()` when the body ends, and it calls `onEvent`
- * for every dispatched event, synchronously. Lines come from `LineDecoder` as ranges of the decoded text; each
- * field value is taken with one `slice` (engines implement it as a view into the decoded string). Only the four
- * known field names are recognised, by their first characters; comments and unknown fields are skipped without
- * searching for a colon. Multi-line data is joined with `+`, which engines implement as a rope, flattened once
- * when it is read. Memory holds at most the current unfinished line and the current event.
+ * The SSE field rules: a sink for the lines of the shared line decoder (`new LineDecoder(new SSEDecoder(onEvent))`
+ * decodes bytes), which calls `onEvent` for every dispatched event, synchronously. Lines come as ranges of the
+ * decoded text; each field value is taken with one `slice` (engines implement it as a view into the decoded
+ * string). Only the four known field names are recognised, by their first characters; comments and unknown
+ * fields are skipped without searching for a colon. Multi-line data is joined with `+`, which engines implement
+ * as a rope, flattened once when it is read. Memory holds at most the current event.
  */
 export class SSEDecoder implements LineSink {
-  private readonly lines = new LineDecoder(this);
   private data = '';
   private hasData = false;
   private eventType = '';
@@ -50,17 +49,12 @@ export class SSEDecoder implements LineSink {
 
   constructor(private readonly onEvent: (event: ServerSentEvent) => void) {}
 
-  /** Decodes a chunk of the body. Lines and UTF-8 characters may be split anywhere across chunks. */
-  push(chunk: Uint8Array): void {
-    this.lines.push(chunk);
-  }
-
   /**
-   * Ends the body: an unfinished last line is taken as complete, and an event still being built is dispatched
-   * (a final event without the trailing blank line is delivered, unlike EventSource, which drops it).
+   * Ends the body (after the line decoder's end, which delivers an unfinished last line): an event still being
+   * built is dispatched (a final event without the trailing blank line is delivered, unlike EventSource, which
+   * drops it).
    */
   end(): void {
-    this.lines.end();
     this.dispatch();
   }
 
@@ -164,9 +158,10 @@ export const DONE = '[DONE]';
  */
 export class SSEItemSource<T> implements ItemSource<T> {
   status: BodyState = 'open';
-  private readonly decoder: SSEDecoder;
   /** The decoded events not handed out yet: `events[index, events.length)`. */
   private readonly events: ServerSentEvent[] = [];
+  private readonly fields = new SSEDecoder((event) => this.events.push(event));
+  private readonly lines = new LineDecoder(this.fields);
   private index = 0;
   /** The body has ended (and the decoder has been flushed). */
   private ended = false;
@@ -175,18 +170,16 @@ export class SSEItemSource<T> implements ItemSource<T> {
   constructor(
     private readonly headers: Headers,
     private readonly terminator: string | undefined,
-  ) {
-    const events = this.events;
-    this.decoder = new SSEDecoder((event) => events.push(event));
-  }
+  ) {}
 
   push(chunk: Uint8Array): void {
-    this.decoder.push(chunk);
+    this.lines.push(chunk);
   }
 
   end(): void {
     this.ended = true;
-    this.decoder.end();
+    this.lines.end();
+    this.fields.end();
   }
 
   take(): IteratorResult<T> | undefined {
@@ -211,8 +204,6 @@ export class SSEItemSource<T> implements ItemSource<T> {
       const data = event.data;
       if (data === this.terminator || data === DONE) {
         this.status = 'terminated';
-        events.length = 0;
-        this.index = 0;
         return { value: undefined, done: true };
       }
       if (data === '') continue;
