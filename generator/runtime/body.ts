@@ -3,6 +3,8 @@
  * repeated fields, objects as JSON); `application/x-www-form-urlencoded` with nested objects and arrays in the
  * bracket style (`a[b][0]=v`, as Stripe-like APIs expect); binary and text bodies passed through.
  */
+import { isFormURLEncoded, isJSONMediaType, isMultipartFormData } from './media-type.js';
+import { scalar } from './util.js';
 
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
 
@@ -18,11 +20,6 @@ export function holdsFile(body: unknown): boolean {
   const file = (v: unknown) =>
     isBinary(v) && !(typeof ReadableStream !== 'undefined' && v instanceof ReadableStream);
   return Object.values(body).some((v) => (Array.isArray(v) ? v.some(file) : file(v)));
-}
-
-function scalar(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 export function toFormData(body: Record<string, unknown>): FormData {
@@ -64,20 +61,21 @@ export function encodeBody(
   body: unknown,
   contentType: string,
 ): { body: BodyInit; contentType: string | undefined } {
-  const type = contentType.toLowerCase();
-  if (/^multipart\/form-data/.test(type)) {
+  if (isMultipartFormData(contentType)) {
     return {
       body: body instanceof FormData ? body : toFormData(body as Record<string, unknown>),
       contentType: undefined,
     };
   }
-  if (/^application\/x-www-form-urlencoded/.test(type)) {
+  if (isFormURLEncoded(contentType)) {
     return {
       body: body instanceof URLSearchParams ? body : toUrlEncoded(body as Record<string, unknown>),
       contentType,
     };
   }
-  if (/[/+]json\b/.test(type) || type === '*/*') return { body: JSON.stringify(body), contentType };
+  // `*/*` accepts any body: it is sent as JSON.
+  if (isJSONMediaType(contentType) || contentType === '*/*')
+    return { body: JSON.stringify(body), contentType };
   if (
     typeof body === 'string' ||
     isBinary(body) ||

@@ -1,7 +1,9 @@
 import type http from 'node:http';
 import { startServer, type TestServer } from '../../test/helpers/server.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
-import { decodeSSE, SSEDecoder, Stream, type ServerSentEvent, type SSEStreamOptions } from './stream.js';
+import { LineDecoder } from './line-decoder.js';
+import { SSEDecoder, type ServerSentEvent } from './sse.js';
+import { Stream, type SSEStreamOptions } from './stream.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -73,10 +75,26 @@ async function open<T = unknown>(options: SSEStreamOptions = {}): Promise<Stream
   return Stream.fromSSEResponse<T>(response, controller, options);
 }
 
+/** Bytes to events: the line decoder under the SSE field rules, as the SSE item source composes them. */
+function eventDecoder(onEvent: (event: ServerSentEvent) => void): { push(chunk: Uint8Array): void; end(): void } {
+  const fields = new SSEDecoder(onEvent);
+  const lines = new LineDecoder(fields);
+  return {
+    push: (chunk) => lines.push(chunk),
+    end: () => {
+      lines.end();
+      fields.end();
+    },
+  };
+}
+
 async function fetchEvents(): Promise<ServerSentEvent[]> {
   const response = await fetch(`${server.url}/events`);
   const out: ServerSentEvent[] = [];
-  for await (const event of decodeSSE(response.body!)) out.push(event);
+  const decoder = eventDecoder((event) => out.push(event));
+  const reader = response.body!.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) decoder.push(r.value);
+  decoder.end();
   return out;
 }
 
@@ -128,7 +146,7 @@ describe('SSE decoding over a real connection', () => {
     const bytes = Buffer.from(text, 'utf8');
     const decode = (chunks: Uint8Array[]) => {
       const events: ServerSentEvent[] = [];
-      const decoder = new SSEDecoder((e) => events.push(e));
+      const decoder = eventDecoder((e) => events.push(e));
       for (const chunk of chunks) decoder.push(chunk);
       decoder.end();
       return events;

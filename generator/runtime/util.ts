@@ -8,3 +8,9 @@ export function castToError(value: unknown): Error {
   if (value instanceof Error) return value;
   return new Error(typeof value === 'string' ? value : JSON.stringify(value));
 }
+
+/** A single value as the text of a query parameter or form field: dates in ISO 8601, objects as JSON. */
+export function scalar(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}

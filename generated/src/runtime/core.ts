@@ -15,7 +15,8 @@ import {
   APIUserAbortError,
   SDKError,
 } from './errors.js';
-import { Page, PagePromise, type ListBody, type PaginationSpec } from './pagination.js';
+import { isEventStream, isJSONMediaType } from './media-type.js';
+import { createPage, PagePromise, type ListBody, type PaginationSpec } from './pagination.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
 import { Stream } from './stream.js';
 import { castToError } from './util.js';
@@ -209,7 +210,7 @@ export class ClientCore {
     const sent = this.send(spec, options);
     return new PagePromise<Item, Body>(sent, async () => {
       const body = await this.parse<Body>(spec, options, await sent);
-      return new Page<Item, Body>(body, pagination, query, (next) =>
+      return createPage<Item, Body>(body, pagination, query, (next) =>
         this.requestPage<Item, Body>({ ...spec, query: next }, pagination, options),
       );
     });
@@ -217,7 +218,7 @@ export class ClientCore {
 
   private async parse<T>(spec: RequestSpec, options: RequestOptions, sent: SentCall): Promise<T> {
     const contentType = sent.response.headers.get('content-type') ?? '';
-    const events = /^text\/event-stream/i.test(contentType);
+    const events = isEventStream(contentType);
     if (spec.stream && !spec.stream.detect && !events && contentType !== '') {
       sent.call.dispose();
       await sent.response.body?.cancel().catch(() => undefined);
@@ -486,6 +487,6 @@ async function parseBody(response: Response, type: ResponseType): Promise<unknow
   if (type === 'text') return text;
   if (!text) return undefined;
   const contentType = response.headers.get('content-type') ?? '';
-  if (!/json/i.test(contentType) && !/^\s*[[{"]/.test(text)) return text;
+  if (!isJSONMediaType(contentType) && !/^\s*[[{"]/.test(text)) return text;
   return JSON.parse(text);
 }

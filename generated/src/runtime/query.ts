@@ -5,6 +5,7 @@
  * Query-string serialization per OpenAPI parameter styles: `form` (exploded or not), `deepObject`,
  * `pipeDelimited` and `spaceDelimited`. `undefined` and `null` values are left out.
  */
+import { scalar } from './util.js';
 
 export type QueryStyle = 'form' | 'deepObject' | 'pipeDelimited' | 'spaceDelimited';
 
@@ -15,11 +16,6 @@ export interface QueryParamStyle {
 }
 
 const enc = encodeURIComponent;
-
-function scalar(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
 
 /** `metadata[a][b]=v` with the brackets left readable. */
 function deepObject(prefix: string, value: unknown, out: string[]): void {
