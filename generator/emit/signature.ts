@@ -113,7 +113,9 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
 function streamingShape(shape: OperationShape, streaming: IRStreaming, event: string, result: string): Partial<OperationShape> {
   const streamed = `APIPromise<Stream<${event}>>`;
   const either = `APIPromise<Stream<${event}> | ${result}>`;
-  const terminator = streaming.terminator === undefined ? [] : [`terminator: ${literal(streaming.terminator)}`];
+  // the runtime streams server-sent events unless the spec names another format
+  const format = streaming.format === 'sse' ? [] : [`format: ${literal(streaming.format)}`];
+  const terminator = [...format, ...(streaming.terminator === undefined ? [] : [`terminator: ${literal(streaming.terminator)}`])];
   const flag = streaming.selector.by === 'body-property' ? streaming.selector : undefined;
   const bodyIndex = shape.body ? shape.args.findIndex((a) => a.name === shape.body!.argName) : -1;
   if (!flag || bodyIndex < 0) {

@@ -88,11 +88,35 @@ export interface RequestSpec {
    */
   secured?: boolean | 'optional' | undefined;
   /**
-   * Set when this call streams server-sent events: the response is parsed into a `Stream`. With `detect`, only
-   * when the response's content type is `text/event-stream` (operations that may answer either way).
+   * Set when this call streams: the response is parsed into a `Stream` of the format (`STREAM_FORMATS`; server-sent
+   * events when absent). With `detect`, only when the response's content type is the format's (operations that
+   * may answer either way).
    */
-  stream?: { terminator?: string | undefined; detect?: boolean | undefined } | undefined;
+  stream?:
+    | {
+        format?: StreamFormatName | undefined;
+        terminator?: string | undefined;
+        detect?: boolean | undefined;
+      }
+    | undefined;
 }
+
+/**
+ * Each streaming format: the content type it is sent with, which a response must have, and the `Stream` that reads
+ * it. A new format is an entry here (and its item source beside `sse.ts`).
+ */
+const STREAM_FORMATS = {
+  sse: { mediaType: 'text/event-stream', accepts: isEventStream, open: Stream.fromSSEResponse },
+} as const satisfies Record<
+  string,
+  {
+    mediaType: string;
+    accepts: (contentType: string) => boolean;
+    open: typeof Stream.fromSSEResponse;
+  }
+>;
+
+export type StreamFormatName = keyof typeof STREAM_FORMATS;
 
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -215,20 +239,21 @@ export class ClientCore {
 
   private async parse<T>(spec: RequestSpec, options: RequestOptions, sent: SentCall): Promise<T> {
     const contentType = sent.response.headers.get('content-type') ?? '';
-    const events = isEventStream(contentType);
-    if (spec.stream && !spec.stream.detect && !events && contentType !== '') {
+    const format = spec.stream ? STREAM_FORMATS[spec.stream.format ?? 'sse'] : undefined;
+    const streamed = format?.accepts(contentType) ?? false;
+    if (spec.stream && format && !spec.stream.detect && !streamed && contentType !== '') {
       sent.call.dispose();
       await sent.response.body?.cancel().catch(() => undefined);
       throw new APIError(
         sent.response.status,
         undefined,
-        `The response's content-type is ${contentType}, but a streaming request expects text/event-stream: the server, or a proxy between it and the client, ignored the request for a stream.`,
+        `The response's content-type is ${contentType}, but a streaming request expects ${format.mediaType}: the server, or a proxy between it and the client, ignored the request for a stream.`,
         sent.response.headers,
       );
     }
-    if (spec.stream && (!spec.stream.detect || events)) {
+    if (spec.stream && format && (!spec.stream.detect || streamed)) {
       sent.call.clearTimer();
-      return Stream.fromSSEResponse(sent.response, sent.call.controller, {
+      return format.open(sent.response, sent.call.controller, {
         terminator: spec.stream.terminator,
         idleTimeoutMs: options.idleTimeout ?? this.idleTimeout ?? options.timeout ?? this.timeout,
         onClose: () => sent.call.dispose(),
@@ -260,7 +285,9 @@ export class ClientCore {
     const headers = new Headers({
       accept:
         spec.accept ??
-        (spec.stream && !spec.stream.detect ? 'text/event-stream' : 'application/json'),
+        (spec.stream && !spec.stream.detect
+          ? STREAM_FORMATS[spec.stream.format ?? 'sse'].mediaType
+          : 'application/json'),
     });
     if (contentType) headers.set('content-type', contentType);
     const cookies = Object.entries(spec.cookies ?? {}).filter(
