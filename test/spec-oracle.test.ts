@@ -3,7 +3,6 @@
 // differences listed in INTENDED_DIFFERENCES. Its prose must be our own.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parse } from 'yaml';
 import {
@@ -15,10 +14,10 @@ import {
   type Obj,
   type OperationKey,
 } from './helpers/oracle-normalize.js';
+import { OFFICIAL_SPEC, ROOT } from './helpers/paths.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUR_SPEC = path.join(repoRoot, 'spec/openai.yaml');
-const ORACLE = path.resolve(repoRoot, '../shared/specs/openai/openapi-2026-08-21.yaml');
+const OUR_SPEC = path.join(ROOT, 'spec/openai.yaml');
+const ORACLE = OFFICIAL_SPEC;
 
 const OPERATIONS: readonly OperationKey[] = [
   { method: 'get', path: '/chat/completions', operationId: 'listChatCompletions' },
