@@ -2,6 +2,7 @@
  * Loading our generated package (built into the bench's scratch directory) at run time, with the few types the
  * bench uses. The package is imported the way an app imports it: its ESM build, through its entry file.
  */
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export interface OurStream<T> extends AsyncIterable<T> {
@@ -28,8 +29,9 @@ interface ChatBody {
 }
 
 export interface OurPackage {
-  Stream: {
-    fromSSEResponse<T>(response: Response, controller: AbortController, options?: { terminator?: string; idleTimeoutMs?: number }): OurStream<T>;
+  /** The SSE streaming format, from the package's `runtime/sse.js` (beside its entry file). */
+  sseFormat: {
+    open<T>(response: Response, controller: AbortController, options?: { terminator?: string; idleTimeoutMs?: number }): OurStream<T>;
   };
   createClient(options: { apiKey?: string; baseURL?: string; maxRetries?: number }): OurClient;
   createChatCompletion(client: OurClient, body: ChatBody & { stream: true }): Promise<OurStream<ChatChunk>>;
@@ -41,5 +43,7 @@ export interface OurPackage {
 }
 
 export async function loadOurs(entry: string): Promise<OurPackage> {
-  return (await import(pathToFileURL(entry).href)) as OurPackage;
+  const main = (await import(pathToFileURL(entry).href)) as Omit<OurPackage, 'sseFormat'>;
+  const { sseFormat } = (await import(pathToFileURL(path.join(path.dirname(entry), 'runtime', 'sse.js')).href)) as Pick<OurPackage, 'sseFormat'>;
+  return { ...main, sseFormat };
 }

@@ -1,7 +1,7 @@
 /**
  * Figure 3: SSE decoding throughput. One recorded chat-completion stream in memory, fed as a `Response` body in
  * fixed-size chunks (64 KiB, and 17 bytes), iterated to the end by:
- * - ours: `Stream.fromSSEResponse(response, controller, { terminator: '[DONE]' })` from the generated package;
+ * - ours: `sseFormat.open(response, controller, { terminator: '[DONE]' })` from the generated package's runtime;
  * - openai: `Stream.fromSSEResponse(response, controller)` from `openai/streaming`;
  * - eventsource-parser: the body's reader, a streaming `TextDecoder`, `createParser().feed()`, `JSON.parse` of each
  *   event's data;
@@ -35,7 +35,7 @@ async function consume(who: SSEConsumer, data: ChatStream, chunk: number, ours: 
   let n = 0;
   switch (who) {
     case 'ours': {
-      const stream = ours.Stream.fromSSEResponse<unknown>(new Response(chunked(data.bytes, chunk)), new AbortController(), { terminator: '[DONE]' });
+      const stream = ours.sseFormat.open<unknown>(new Response(chunked(data.bytes, chunk)), new AbortController(), { terminator: '[DONE]' });
       for await (const item of stream) if (item) n++;
       return n;
     }

@@ -13,8 +13,10 @@ import { FIXED_RULES, type FixedRule, judgeSchemaChange, type Level, maxLevel } 
 import { isSemver, nextVersion } from './semver.js';
 import type { ChangeKind, Direction, SpecChange, SpecDiff } from './diff/types.js';
 import { pathKey } from './ir/build.js';
+import { describePagination } from './ir/pagination.js';
+import { FORMATS } from './ir/streaming.js';
 import { forEachChild } from './ir/walk.js';
-import type { IRContent, IRDocument, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming, StreamFormat } from './ir/types.js';
+import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema, IRStreaming } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
 import { packageIR } from './package-ir.js';
 
@@ -178,8 +180,6 @@ function diffOperation(old: IROperation, op: IROperation, comparer: SchemaCompar
   diffPagination(old, op, fixed);
 }
 
-/** What a stream is, in words: its format. */
-const FORMAT_NAMES: Record<StreamFormat, string> = { sse: 'server-sent events' };
 
 /** How a request asks for the stream, in words. */
 function selection(streaming: IRStreaming): string {
@@ -191,25 +191,22 @@ function selection(streaming: IRStreaming): string {
 function diffStreaming(old: IROperation, op: IROperation, fixed: Fixed): void {
   const [a, b] = [old.streaming, op.streaming];
   const at = `${op.pointer}/responses`;
-  if (!a && b) fixed('response-streaming-added', at, `now streams (${FORMAT_NAMES[b.format]})`);
+  if (!a && b) fixed('response-streaming-added', at, `now streams (${FORMATS[b.format].title})`);
   else if (a && !b) fixed('response-streaming-removed', at, 'no longer streams');
   else if (a && b && (a.format !== b.format || selection(a) !== selection(b))) {
-    fixed('response-streaming-changed', at, `streams ${FORMAT_NAMES[b.format]} ${selection(b)}, not ${FORMAT_NAMES[a.format]} ${selection(a)}`);
+    fixed('response-streaming-changed', at, `streams ${FORMATS[b.format].title} ${selection(b)}, not ${FORMATS[a.format].title} ${selection(a)}`);
   }
 }
 
-/** What a pagination scheme is, in words: its kind and how the next page is asked for. */
-function scheme(p: IRPagination): string {
-  return p.kind === 'cursor' ? `cursor pages by \`${p.cursorParam}\`` : 'a single page';
-}
+
 
 /** Pagination added, removed or changed: the method's return type (`PagePromise`) and its iteration change. */
 function diffPagination(old: IROperation, op: IROperation, fixed: Fixed): void {
   const [a, b] = [old.pagination, op.pagination];
   const at = `${op.pointer}/responses`;
-  if (!a && b) fixed('response-pagination-added', at, `now returns ${scheme(b)}`);
-  else if (a && !b) fixed('response-pagination-removed', at, `no longer returns ${scheme(a)}`);
-  else if (a && b && scheme(a) !== scheme(b)) fixed('response-pagination-changed', at, `returns ${scheme(b)}, not ${scheme(a)}`);
+  if (!a && b) fixed('response-pagination-added', at, `now returns ${describePagination(b)}`);
+  else if (a && !b) fixed('response-pagination-removed', at, `no longer returns ${describePagination(a)}`);
+  else if (a && b && describePagination(a) !== describePagination(b)) fixed('response-pagination-changed', at, `returns ${describePagination(b)}, not ${describePagination(a)}`);
 }
 
 /**

@@ -172,7 +172,7 @@ console.log(JSON.stringify({ files: [...r.files.keys()].length, diagnostics: r.d
 
 test('a client name the runtime already exports: derived from the title it becomes <Name>Client; given explicitly it is an error', async () => {
   const spec = (title: string) =>
-    `openapi: 3.0.3\ninfo: { title: ${JSON.stringify(title)}, version: "1.0" }\npaths:\n  /x:\n    get:\n      operationId: getX\n      responses:\n        "200": { description: ok }\n`;
+    `openapi: 3.0.3\ninfo: { title: ${JSON.stringify(title)}, version: "1.0" }\npaths:\n  /x:\n    get:\n      operationId: getX\n      responses:\n        "200": { description: ok, content: { text/event-stream: { schema: { type: object } } } }\n`;
   writeFileSync('stream.yaml', spec('Stream API'));
   const c = capture();
   expect(await main(['generate', '--spec', 'stream.yaml', '--out', 'pkg'], c.io)).toBe(0);

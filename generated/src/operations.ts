@@ -3,7 +3,10 @@
  */
 import { encodePath, type ClientCore, type RequestOptions } from './runtime/core.js';
 import type { APIPromise } from './runtime/api-promise.js';
-import type { PagePromise } from './runtime/pagination.js';
+import { CursorPage } from './runtime/cursor-page.js';
+import { requestPage, type PagePromise } from './runtime/pagination.js';
+import { SinglePage } from './runtime/single-page.js';
+import { sseFormat } from './runtime/sse.js';
 import type { Stream } from './runtime/stream.js';
 import type {
   ChatCompletionDeleted,
@@ -48,7 +51,8 @@ export function listChatCompletions(
   params?: ListChatCompletionsParams,
   options?: RequestOptions,
 ): PagePromise<CreateChatCompletionResponse, ChatCompletionList> {
-  return client.requestPage<CreateChatCompletionResponse, ChatCompletionList>(
+  return requestPage<CreateChatCompletionResponse, ChatCompletionList>(
+    client,
     {
       method: 'GET',
       path: '/chat/completions',
@@ -56,7 +60,8 @@ export function listChatCompletions(
       queryStyles: { metadata: { style: 'deepObject', explode: true } },
       secured: true,
     },
-    { kind: 'cursor', cursorParam: 'after' },
+    CursorPage,
+    { cursorParam: 'after' },
     options,
   );
 }
@@ -108,7 +113,7 @@ export function createChatCompletion(
       path: '/chat/completions',
       body,
       secured: true,
-      stream: body?.['stream'] === true ? { terminator: '[DONE]' } : undefined,
+      stream: body?.['stream'] === true ? { format: sseFormat, terminator: '[DONE]' } : undefined,
     },
     options,
   );
@@ -199,7 +204,7 @@ export function getChatCompletionMessages(
   },
   ChatCompletionMessageList
 > {
-  return client.requestPage<
+  return requestPage<
     ChatCompletionResponseMessage & {
       id: string;
       content_parts?:
@@ -211,13 +216,15 @@ export function getChatCompletionMessages(
     },
     ChatCompletionMessageList
   >(
+    client,
     {
       method: 'GET',
       path: encodePath`/chat/completions/${completionId}/messages`,
       query: params,
       secured: true,
     },
-    { kind: 'cursor', cursorParam: 'after' },
+    CursorPage,
+    { cursorParam: 'after' },
     options,
   );
 }
@@ -269,7 +276,7 @@ export function createCompletion(
       path: '/completions',
       body,
       secured: true,
-      stream: body?.['stream'] === true ? { terminator: '[DONE]' } : undefined,
+      stream: body?.['stream'] === true ? { format: sseFormat, terminator: '[DONE]' } : undefined,
     },
     options,
   );
@@ -284,9 +291,11 @@ export function listModels(
   client: ClientCore,
   options?: RequestOptions,
 ): PagePromise<Model, ListModelsResponse> {
-  return client.requestPage<Model, ListModelsResponse>(
+  return requestPage<Model, ListModelsResponse>(
+    client,
     { method: 'GET', path: '/models', secured: true },
-    { kind: 'single' },
+    SinglePage,
+    {},
     options,
   );
 }

@@ -34,10 +34,25 @@ export interface PackagePlan {
   runtime: [string, string][];
 }
 
-/** Runtime modules shipped only when the package needs them: file name → whether a plan does. */
-const OPTIONAL_RUNTIME: Record<string, (plan: Omit<PackagePlan, 'runtime'>) => boolean> = {
-  'accumulate.ts': (plan) => plan.chatStream,
-};
+/**
+ * The runtime modules a package ships: those the package's own files import (the client core, its errors and
+ * `APIPromise`, which every package exports; the page classes and stream formats its operations name; the chat
+ * accumulator where a chat-shaped stream exists), and every module they import in turn.
+ */
+function shippedRuntime(shapes: OperationShape[], chatStream: boolean): [string, string][] {
+  const sources = new Map(runtimeSources());
+  const roots = ['core.ts', 'errors.ts', 'api-promise.ts', ...shapes.flatMap((s) => s.runtimeImports.map((i) => i.file)), ...(chatStream ? ['accumulate.ts'] : [])];
+  const shipped = new Set<string>();
+  const visit = (file: string): void => {
+    if (shipped.has(file)) return;
+    const text = sources.get(file);
+    if (text === undefined) throw new Error(`The runtime has no module ${file}.`);
+    shipped.add(file);
+    for (const m of text.matchAll(/^(?:import|export)\b[^;]*?\bfrom '\.\/([\w.-]+)\.js';/gm)) visit(`${m[1]}.ts`);
+  };
+  roots.forEach(visit);
+  return [...sources].filter(([file]) => shipped.has(file));
+}
 
 export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
   const named = new Map<string, IRSchema>(ir.schemas.map((s) => [s.name, s.schema]));
@@ -45,12 +60,10 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
   const writable = writableVariants(ir, typeNames);
   const shapes = ir.operations.map((op) => operationShape(op, typeNames, writable));
   const chatStream = ir.operations.some((op) => op.streaming && isChatChunk(op.streaming.item, named));
-  const partial = { ir, ctx, named, typeNames, writable, shapes, chatStream };
-  const runtime = runtimeSources().filter(([file]) => OPTIONAL_RUNTIME[file]?.(partial) ?? true);
-  return { ...partial, runtime };
+  return { ir, ctx, named, typeNames, writable, shapes, chatStream, runtime: shippedRuntime(shapes, chatStream) };
 }
 
-/** Whether the plan ships a runtime module (`'accumulate.ts'`). */
+/** Whether the plan ships a runtime module (`'accumulate.ts'`, `'stream.ts'`). */
 export const ships = (plan: PackagePlan, file: string) => plan.runtime.some(([name]) => name === file);
 
 /**

@@ -7,13 +7,39 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { camelCase, pascalCase } from '../ir/names.js';
+import { PAGINATION_KINDS } from '../ir/pagination.js';
+import { FORMATS } from '../ir/streaming.js';
+import type { IRPagination, StreamFormat } from '../ir/types.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 const RUNTIME_DIR = path.join(PACKAGE_ROOT, 'generator', 'runtime');
 
 let runtime: [string, string][] | undefined;
 
-/** Runtime sources shipped in every package (tests excluded), as `[file name, text]`; read once. */
+/** A value emitted code imports from the runtime: its module (`src/runtime/<file>`) and its exported name. */
+export interface RuntimeImport {
+  file: string;
+  name: string;
+}
+
+/** The object a format's module exports for `RequestSpec.stream.format`: `sse` → `sseFormat` from `sse.ts`. */
+export const streamFormatImport = (format: StreamFormat): RuntimeImport => ({ file: `${format}.ts`, name: `${camelCase(format)}Format` });
+
+/** A scheme's page class: `cursor` → `CursorPage` from `cursor-page.ts`. */
+export const pageClassImport = (kind: IRPagination['kind']): RuntimeImport => ({ file: `${kind}-page.ts`, name: `${pascalCase(kind)}Page` });
+
+/** What every list operation calls with its page class. */
+export const REQUEST_PAGE: RuntimeImport = { file: 'pagination.ts', name: 'requestPage' };
+
+/** Every runtime value emitted operations may import, beside `encodePath`. */
+const OPERATION_IMPORTS: RuntimeImport[] = [
+  REQUEST_PAGE,
+  ...PAGINATION_KINDS.map(pageClassImport),
+  ...(Object.keys(FORMATS) as StreamFormat[]).map(streamFormatImport),
+];
+
+/** Runtime sources (tests excluded), as `[file name, text]`; read once. A plan ships those a package uses. */
 export function runtimeSources(): [string, string][] {
   return (runtime ??= readdirSync(RUNTIME_DIR)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
@@ -33,13 +59,15 @@ export function reservedTypeNames(clientName?: string): string[] {
 /**
  * Names an operation cannot take, because operations become both functions in `operations.ts` and methods of
  * the client class: the class's `constructor`, every member the client inherits from the runtime's `ClientCore`
- * (overriding `send` or `request` would break every call), `Object.prototype` members, and `encodePath`, which
- * `operations.ts` imports. An operation with such an id gets a numeric suffix (`send2`).
+ * (overriding `send` or `request` would break every call), `Object.prototype` members, and what `operations.ts`
+ * imports from the runtime (`encodePath`, `requestPage`, the page classes and stream formats). An operation with
+ * such an id gets a numeric suffix (`send2`).
  * test/hostile.test.ts checks that this list covers every `ClientCore` member.
  */
 export const OPERATION_NAMES_TAKEN: readonly string[] = [
   'constructor',
   'encodePath',
+  ...OPERATION_IMPORTS.map((i) => i.name),
   // exported beside the operations by every package (src/defaults.ts)
   'createClient',
   'clientDefaults',
@@ -54,7 +82,6 @@ export const OPERATION_NAMES_TAKEN: readonly string[] = [
   'fetchImpl',
   'auth',
   'request',
-  'requestPage',
   'parse',
   'buildURL',
   'buildHeaders',

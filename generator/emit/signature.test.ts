@@ -154,7 +154,7 @@ describe('calls', () => {
     expect(shape.call).toBe('client.request<Model>({ method: "GET", path: encodePath`/m/${id}`, secured: false }, options)');
   });
 
-  test('pagination: PagePromise of the item type, and the pagination literal with the cursor parameter', () => {
+  test('pagination: PagePromise of the item type, requestPage with the scheme\'s page class and its parameters', () => {
     const cursor = shapeOf(
       op('get', '/list', {
         parameters: params({ query: [param('after', 'query')] }),
@@ -164,10 +164,11 @@ describe('calls', () => {
       }),
     );
     expect(cursor.returnType).toBe('PagePromise<Item, ListResponse>');
-    expect(cursor.call).toBe('client.requestPage<Item, ListResponse>({ method: "GET", path: "/list", query: params, secured: true }, { kind: "cursor", cursorParam: "after" }, options)');
+    expect(cursor.call).toBe('requestPage<Item, ListResponse>(client, { method: "GET", path: "/list", query: params, secured: true }, CursorPage, { cursorParam: "after" }, options)');
+    expect(cursor.runtimeImports).toEqual([{ file: 'pagination.ts', name: 'requestPage' }, { file: 'cursor-page.ts', name: 'CursorPage' }]);
     const single = shapeOf(op('get', '/all', { success: json(ref('AllResponse')), pagination: { kind: 'single', item: STRING } }));
     expect(single.returnType).toBe('PagePromise<string, AllResponse>');
-    expect(single.call).toBe('client.requestPage<string, AllResponse>({ method: "GET", path: "/all", secured: false }, { kind: "single" }, options)');
+    expect(single.call).toBe('requestPage<string, AllResponse>(client, { method: "GET", path: "/all", secured: false }, SinglePage, {}, options)');
   });
 
   test('streaming selected by a body flag: three overloads (stream: true, not, either) and a spec that streams when the flag is set', () => {
@@ -186,7 +187,7 @@ describe('calls', () => {
     ]);
     expect(shape.returnType).toBe('APIPromise<Stream<Chunk> | Chat>');
     expect(shape.call).toBe(
-      'client.request<Stream<Chunk> | Chat>({ method: "POST", path: "/chat", body, secured: false, stream: body?.["stream"] === true ? { terminator: "[DONE]" } : undefined }, options)',
+      'client.request<Stream<Chunk> | Chat>({ method: "POST", path: "/chat", body, secured: false, stream: body?.["stream"] === true ? { format: sseFormat, terminator: "[DONE]" } : undefined }, options)',
     );
   });
 
@@ -204,16 +205,17 @@ describe('calls', () => {
       'SpeechRequest',
     ]);
     expect(shape.overloads.map((o) => o.args[0]!.optional)).toEqual([false, true, true]);
-    expect(shape.call).toMatch(/stream: body\?\.\["stream_format"\] === "sse" \? \{\s*\} : undefined \}, options\)$/); // no terminator known
+    expect(shape.call).toMatch(/stream: body\?\.\["stream_format"\] === "sse" \? \{ format: sseFormat \} : undefined \}, options\)$/); // no terminator known
   });
 
   test('streaming with nothing in the request to select it: always a stream, or detected from the content type', () => {
     const always = shapeOf(op('get', '/events', { success: undefined, streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'always' }, item: ref('Event'), terminator: '[DONE]' } }));
     expect(always.overloads).toEqual([]);
     expect(always.returnType).toBe('APIPromise<Stream<Event>>');
-    expect(always.call).toBe('client.request<Stream<Event>>({ method: "GET", path: "/events", responseType: "none", secured: false, stream: { terminator: "[DONE]" } }, options)');
+    expect(always.call).toBe('client.request<Stream<Event>>({ method: "GET", path: "/events", responseType: "none", secured: false, stream: { format: sseFormat, terminator: "[DONE]" } }, options)');
+    expect(always.runtimeImports).toEqual([{ file: 'sse.ts', name: 'sseFormat' }]);
     const detected = shapeOf(op('get', '/events', { success: json(ref('Snapshot')), streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'response-content-type' }, item: ref('Event') } }));
     expect(detected.returnType).toBe('APIPromise<Stream<Event> | Snapshot>');
-    expect(detected.call).toBe('client.request<Stream<Event> | Snapshot>({ method: "GET", path: "/events", secured: false, stream: { detect: true } }, options)');
+    expect(detected.call).toBe('client.request<Stream<Event> | Snapshot>({ method: "GET", path: "/events", secured: false, stream: { format: sseFormat, detect: true } }, options)');
   });
 });

@@ -8,6 +8,7 @@ import { NameAllocator, pascalCase } from '../ir/names.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, responseTypeOf } from '../util/media-type.js';
+import { pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
 import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface Argument {
@@ -31,6 +32,8 @@ export interface OperationShape {
   overloads: Signature[];
   /** The expression the function returns, calling the runtime through `client`. */
   call: string;
+  /** The runtime values `call` names besides `client` (a page class, a stream format, `requestPage`). */
+  runtimeImports: RuntimeImport[];
   /** The named parameter-object type to declare, if any. */
   paramsType?: { name: string; members: string };
   /**
@@ -93,14 +96,15 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   const success = op.success;
   const responseType = responseTypeOf(success?.mediaType);
   const result = success && responseType !== 'none' ? typeExpr(success.schema, out) : 'void';
-  const built: OperationShape = { op, args, returnType: `APIPromise<${result}>`, overloads: [], call: '', paramKeys: keys, responseType, signatureRefs, refs, ...shape };
+  const built: OperationShape = { op, args, returnType: `APIPromise<${result}>`, overloads: [], call: '', runtimeImports: [], paramKeys: keys, responseType, signatureRefs, refs, ...shape };
   const spec = requestSpecLiteral(built);
 
   if (op.pagination) {
     const item = typeExpr(op.pagination.item, out);
-    const pagination = paginationLiteral(op.pagination);
+    const page = pageClassImport(op.pagination.kind);
     built.returnType = `PagePromise<${item}, ${result}>`;
-    built.call = `client.requestPage<${item}, ${result}>(${spec}, ${pagination}, options)`;
+    built.call = `${REQUEST_PAGE.name}<${item}, ${result}>(client, ${spec}, ${page.name}, ${paginationParams(op.pagination)}, options)`;
+    built.runtimeImports = [REQUEST_PAGE, page];
   } else if (op.streaming) {
     Object.assign(built, streamingShape(built, op.streaming, typeExpr(op.streaming.item, out), result));
   } else {
@@ -113,9 +117,9 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
 function streamingShape(shape: OperationShape, streaming: IRStreaming, event: string, result: string): Partial<OperationShape> {
   const streamed = `APIPromise<Stream<${event}>>`;
   const either = `APIPromise<Stream<${event}> | ${result}>`;
-  // the runtime streams server-sent events unless the spec names another format
-  const format = streaming.format === 'sse' ? [] : [`format: ${literal(streaming.format)}`];
-  const terminator = [...format, ...(streaming.terminator === undefined ? [] : [`terminator: ${literal(streaming.terminator)}`])];
+  const format = streamFormatImport(streaming.format);
+  const runtimeImports = [format];
+  const terminator = [`format: ${format.name}`, ...(streaming.terminator === undefined ? [] : [`terminator: ${literal(streaming.terminator)}`])];
   const flag = streaming.selector.by === 'body-property' ? streaming.selector : undefined;
   const bodyIndex = shape.body ? shape.args.findIndex((a) => a.name === shape.body!.argName) : -1;
   if (!flag || bodyIndex < 0) {
@@ -123,7 +127,7 @@ function streamingShape(shape: OperationShape, streaming: IRStreaming, event: st
     const either = streaming.selector.by !== 'always';
     const fields = [...terminator, ...(either ? ['detect: true'] : [])];
     const type = either ? `Stream<${event}> | ${result}` : `Stream<${event}>`;
-    return { returnType: `APIPromise<${type}>`, call: `client.request<${type}>(${requestSpecLiteral(shape, [`stream: { ${fields.join(', ')} }`])}, options)` };
+    return { returnType: `APIPromise<${type}>`, call: `client.request<${type}>(${requestSpecLiteral(shape, [`stream: { ${fields.join(', ')} }`])}, options)`, runtimeImports };
   }
   const body = shape.args[bodyIndex]!;
   const withBody = (type: string, optional: boolean) => shape.args.map((a, i) => (i === bodyIndex ? { ...a, type, optional } : a));
@@ -139,6 +143,7 @@ function streamingShape(shape: OperationShape, streaming: IRStreaming, event: st
     ],
     returnType: either,
     call: `client.request<Stream<${event}> | ${result}>(${requestSpecLiteral(shape, [`stream: ${test} ? { ${terminator.join(', ')} } : undefined`])}, options)`,
+    runtimeImports,
   };
 }
 
@@ -233,12 +238,22 @@ function securedLiteral(op: IROperation): string {
   return op.security.some((alternative) => alternative.length === 0) ? literal('optional') : 'true';
 }
 
-/** The runtime's `PaginationSpec` for a scheme: what its page class needs to ask for the next page. */
-function paginationLiteral(pagination: IRPagination): string {
-  switch (pagination.kind) {
-    case 'cursor':
-      return `{ kind: ${literal(pagination.kind)}, cursorParam: ${literal(pagination.cursorParam)} }`;
-    case 'single':
-      return `{ kind: ${literal(pagination.kind)} }`;
+/**
+ * The parameters a scheme's page class is built with: the member's fields other than `kind` and `item`, as an
+ * object literal of plain values (`{ cursorParam: "after" }`), whatever the scheme.
+ */
+export function paginationParams(pagination: IRPagination): string {
+  const { kind: _kind, item: _item, ...params } = pagination;
+  return plainLiteral(params);
+}
+
+type Plain = string | number | boolean | null | undefined | Plain[] | { [key: string]: Plain };
+
+function plainLiteral(value: Plain): string {
+  if (Array.isArray(value)) return `[${value.map(plainLiteral).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value).filter(([, v]) => v !== undefined);
+    return fields.length ? `{ ${fields.map(([k, v]) => `${propertyKey(k)}: ${plainLiteral(v)}`).join(', ')} }` : '{}';
   }
+  return value === undefined ? 'undefined' : literal(value);
 }

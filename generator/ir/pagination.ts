@@ -1,6 +1,7 @@
 /**
  * Which list operations page, and by which scheme: one detector per member of `IRPagination`, tried in order.
- * A new scheme is a new member of the union (`ir/types.ts`), a detector here and a runtime page class.
+ * A new scheme is a new member of the union (`ir/types.ts`), its detector in `SCHEMES` here and its runtime page
+ * class (`generator/runtime/<kind>-page.ts`); the emitter needs nothing new.
  *
  * - `cursor`: a GET whose JSON body has a required, non-null `data` array and a boolean `has_more`, and which
  *   takes the cursor query parameter (`after`); the next page is asked for with `after` = the last item's id.
@@ -14,6 +15,51 @@ import { isBoolean, isString, propertiesOf, resolved } from './walk.js';
 
 const CURSOR_PARAM = 'after';
 
+/** What a scheme's detector reads: a JSON GET that does not stream, and the properties of its body. */
+interface ListResponse {
+  op: IROperation;
+  named: ReadonlyMap<string, IRSchema>;
+  /** The success body's `data` array's item type. */
+  item: IRSchema;
+  field(name: string): IRProperty | undefined;
+}
+
+interface Scheme<K extends IRPagination['kind']> {
+  kind: K;
+  /** Whether the list pages this way, and the member of `IRPagination` that says how. */
+  detect(list: ListResponse): Extract<IRPagination, { kind: K }> | undefined;
+  /** The scheme in words, for `diff` (`cursor pages by \`after\``). */
+  describe(pagination: Extract<IRPagination, { kind: K }>): string;
+}
+
+const scheme = <K extends IRPagination['kind']>(kind: K, detect: Scheme<K>['detect'], describe: Scheme<K>['describe']): Scheme<K> => ({ kind, detect, describe });
+
+/** The schemes, most specific first: the registration of a scheme. */
+const SCHEMES = [
+  scheme(
+    'cursor',
+    ({ op, item, field }) => {
+      const cursor = op.parameters.query.find((p) => p.name === CURSOR_PARAM);
+      return field('has_more') && cursor ? { kind: 'cursor', cursorParam: CURSOR_PARAM, item } : undefined;
+    },
+    (p) => `cursor pages by \`${p.cursorParam}\``,
+  ),
+  scheme('single', ({ item }) => ({ kind: 'single', item }), () => 'a single page'),
+];
+
+/** A pagination in words, as its scheme describes it. */
+export function describePagination(pagination: IRPagination): string {
+  const entry = SCHEMES.find((s) => s.kind === pagination.kind) as Scheme<IRPagination['kind']>;
+  return entry.describe(pagination as never);
+}
+
+/** Every member of `IRPagination` has its scheme here (this fails to compile otherwise). */
+const complete: Exclude<IRPagination['kind'], (typeof SCHEMES)[number]['kind']> extends never ? true : never = true;
+void complete;
+
+/** The kinds of pagination, in detection order. */
+export const PAGINATION_KINDS: readonly IRPagination['kind'][] = SCHEMES.map((s) => s.kind);
+
 export function detectPagination(op: IROperation, named: ReadonlyMap<string, IRSchema>): IRPagination | undefined {
   if (op.method !== 'get' || !op.success || !isJson(op.success.mediaType) || op.streaming) return undefined;
   const props = propertiesOf(op.success.schema, named);
@@ -24,7 +70,10 @@ export function detectPagination(op: IROperation, named: ReadonlyMap<string, IRS
   const hasMore = field('has_more');
   const lastId = resolved(field('last_id')?.schema, named);
   if ((hasMore && !isBoolean(resolved(hasMore.schema, named) ?? { kind: 'unknown' })) || (lastId && !isString(lastId))) return undefined;
-  const cursor = op.parameters.query.find((p) => p.name === CURSOR_PARAM);
-  if (hasMore && cursor) return { kind: 'cursor', cursorParam: CURSOR_PARAM, item: items.items };
-  return { kind: 'single', item: items.items };
+  const list: ListResponse = { op, named, item: items.items, field };
+  for (const { detect } of SCHEMES) {
+    const pagination = detect(list);
+    if (pagination) return pagination;
+  }
+  return undefined;
 }

@@ -2,8 +2,10 @@
  * Which operations stream, in which format, with which item type, and how a request selects the stream.
  *
  * A success response that offers a sequential media type streams. Today that is `text/event-stream` (format `sse`,
- * whose `schema` is the type of one event's JSON `data`, the convention of OpenAPI 3.0/3.1 specs); a new format is a
- * new entry of `FORMATS` (its media types) and a new runtime item source. How a request selects the stream:
+ * whose `schema` is the type of one event's JSON `data`, the convention of OpenAPI 3.0/3.1 specs). A new format is
+ * its runtime module (`generator/runtime/<format>.ts`, exporting `<format>Format`, which the emitted code imports)
+ * and its entry in `FORMATS` (the media types that carry it): `StreamFormat` is the keys of `FORMATS`. How a
+ * request selects the stream:
  * - `body-property`: a boolean `stream` property of the JSON body (`true`), else a property whose values include the
  *   format's name (`stream_format: 'sse'`): the method is overloaded on it;
  * - `response-content-type`: nothing selects it and the response also offers other content: the response's content
@@ -16,14 +18,17 @@ import type { IRContent, IROperation, IRResponse, IRSchema, IRStreaming, StreamF
 import { descriptionsIn, knownTerminator } from './stream-terminator.js';
 import { isBoolean, literalValues, propertiesOf } from './walk.js';
 
-/** Each format and the media types that carry it. */
-const FORMATS: Record<StreamFormat, (mediaType: string) => boolean> = {
-  sse: isEventStream,
-};
+/**
+ * Each format: the media types that carry it (the rule is the runtime's, see `util/media-type.ts`) and its name
+ * in words (for `diff`). The registration of a format.
+ */
+export const FORMATS = {
+  sse: { accepts: isEventStream, title: 'server-sent events' },
+} as const satisfies Record<string, { accepts: (mediaType: string) => boolean; title: string }>;
 
 /** The format a media type streams in, if it is a sequential one. */
 export function streamFormat(mediaType: string): StreamFormat | undefined {
-  return (Object.keys(FORMATS) as StreamFormat[]).find((format) => FORMATS[format](mediaType));
+  return (Object.keys(FORMATS) as StreamFormat[]).find((format) => FORMATS[format].accepts(mediaType));
 }
 
 export function detectStreaming(op: IROperation, named: ReadonlyMap<string, IRSchema>): IRStreaming | undefined {

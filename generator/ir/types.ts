@@ -10,6 +10,7 @@
 
 /** Facts every schema node can carry besides its shape. */
 import type { Extensions } from './extensions.js';
+import type { FORMATS } from './streaming.js';
 
 export interface IRSchemaMeta {
   /** The schema's `x-` members, as the document has them (absent when it has none). */
@@ -121,10 +122,10 @@ export interface IRResponse {
 
 /**
  * The formats a response can stream in, one per family of sequential media types: `sse` (`text/event-stream`).
- * A new format (JSON Lines, NDJSON, JSON text sequences) is a new member here, its media types in
- * `ir/streaming.ts` and an item source in the runtime.
+ * They are the keys of `FORMATS` in `ir/streaming.ts`, where a new format (JSON Lines, NDJSON, JSON text
+ * sequences) registers its media types; each has a runtime module of its name (`generator/runtime/sse.ts`).
  */
-export type StreamFormat = 'sse';
+export type StreamFormat = keyof typeof FORMATS;
 
 /**
  * A success response that streams. Invariants the builder guarantees: `mediaType` is one of `format`'s media types
@@ -154,7 +155,9 @@ export interface IRStreaming {
 }
 
 /**
- * List pagination, one member per scheme (`ir/pagination.ts` detects them; the runtime has one page class each):
+ * List pagination, one member per scheme (`ir/pagination.ts` detects them, in the order of its `SCHEMES`; the
+ * runtime has one page class each, `<Kind>Page` in `generator/runtime/<kind>-page.ts`, which emitted code passes
+ * the member's fields other than `kind` and `item`, as they are):
  * - `cursor`: the JSON body has a `data` array and a boolean `has_more`, and the operation takes the cursor query
  *   parameter (`after`); the next page is asked for with `cursorParam` = the last item's id;
  * - `single`: a `data` array only; one page, still iterable.

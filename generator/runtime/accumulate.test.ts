@@ -5,7 +5,8 @@ import { ROOT } from '../../test/helpers/paths.js';
 import { startServer, type TestServer } from '../../test/helpers/server.js';
 import { accumulateChatCompletion, type ChatCompletionChunkLike } from './accumulate.js';
 import { SDKError } from './errors.js';
-import { Stream } from './stream.js';
+import { sseFormat } from './sse.js';
+import type { Stream } from './stream.js';
 
 /** A recorded-style stream: n=2, choice 0 writes content then two parallel tool calls, choice 1 refuses. */
 const FIXTURE = readFileSync(path.join(ROOT, 'test/fixtures/streams/chat-tool-calls.sse'));
@@ -28,7 +29,7 @@ async function open(body: Buffer, size: number): Promise<Stream<CreateChatComple
   });
   const controller = new AbortController();
   const response = await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', signal: controller.signal });
-  return Stream.fromSSEResponse(response, controller, { terminator: '[DONE]' });
+  return sseFormat.open(response, controller, { terminator: '[DONE]' });
 }
 
 const lp = (token: string) => ({ token, logprob: -0.0123, bytes: [...Buffer.from(token)], top_logprobs: [] });

@@ -12,6 +12,7 @@ test('event streams and the form encodings', () => {
   expect(isEventStream('text/event-stream; charset=utf-8')).toBe(true);
   expect(isEventStream('Text/Event-Stream')).toBe(true);
   expect(isEventStream('application/json')).toBe(false);
+  expect(isEventStream('text/event-streams')).toBe(false);
   expect(isMultipartFormData('multipart/form-data; boundary=x')).toBe(true);
   expect(isMultipartFormData('multipart/mixed')).toBe(false);
   expect(isFormURLEncoded('Application/X-WWW-Form-Urlencoded')).toBe(true);

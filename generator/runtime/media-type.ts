@@ -8,8 +8,9 @@
 /** `application/json`, `text/json`, `application/vnd.api+json; charset=utf-8`, … */
 export const isJSONMediaType = (type: string): boolean => /[/+]json\b/i.test(type);
 
-/** `text/event-stream` (server-sent events). */
-export const isEventStream = (type: string): boolean => /^text\/event-stream/i.test(type);
+/** `text/event-stream` (server-sent events), with or without parameters. */
+export const isEventStream = (type: string): boolean =>
+  /^\s*text\/event-stream\s*(;|$)/i.test(type);
 
 /** `multipart/form-data`. */
 export const isMultipartFormData = (type: string): boolean => /^multipart\/form-data/i.test(type);

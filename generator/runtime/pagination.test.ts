@@ -1,6 +1,8 @@
 import { json, startServer, type TestServer } from '../../test/helpers/server.js';
 import { ClientCore } from './core.js';
-import { CursorPage, Page, SinglePage, type ListBody, type PaginationSpec } from './pagination.js';
+import { CursorPage, type CursorParams } from './cursor-page.js';
+import { Page, requestPage, type ListBody, type PageClass } from './pagination.js';
+import { SinglePage } from './single-page.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -30,10 +32,13 @@ function serveCursorList(items: Item[], extra: (page: Item[], more: boolean) => 
   });
 }
 
-const list = (pagination: PaginationSpec, query: Record<string, unknown> = { limit: 2 }) =>
-  client().requestPage<Item, ListBody<Item>>({ method: 'GET', path: '/things', query }, pagination);
+type Paging = [PageClass, object];
 
-const CURSOR: PaginationSpec = { kind: 'cursor', cursorParam: 'starting_after' };
+const list = ([page, params]: Paging, query: Record<string, unknown> = { limit: 2 }) =>
+  requestPage<Item, ListBody<Item>>(client(), { method: 'GET', path: '/things', query }, page, params);
+
+const CURSOR: Paging = [CursorPage, { cursorParam: 'starting_after' } satisfies CursorParams];
+const SINGLE: Paging = [SinglePage, {}];
 const ITEMS: Item[] = [1, 2, 3, 4, 5].map((n) => ({ id: `i${n}`, n }));
 
 describe('CursorPage', () => {
@@ -56,13 +61,13 @@ describe('CursorPage', () => {
     await expect(pages.at(-1)!.getNextPage()).rejects.toThrow('No next page: check hasNextPage() first.');
   });
 
-  test('the cursor param defaults to `after`; the promise iterates every item across pages', async () => {
+  test('the promise iterates every item across pages', async () => {
     server.handle((req, res) => {
       const after = req.query.get('after');
       json(res, 200, after === null ? { data: [{ id: 'a', n: 1 }], has_more: true } : { data: [{ id: 'b', n: 2 }], has_more: false });
     });
     const seen: number[] = [];
-    for await (const item of list({ kind: 'cursor' })) seen.push(item.n);
+    for await (const item of list([CursorPage, { cursorParam: 'after' }])) seen.push(item.n);
     expect(seen).toEqual([1, 2]);
     expect(server.requests.map((r) => r.query.get('after'))).toEqual([null, 'a']);
   });
@@ -90,10 +95,21 @@ describe('CursorPage', () => {
   });
 });
 
+test('a page promise gives its response too: withResponse() the first page with its response, asResponse() the raw one', async () => {
+  serveCursorList(ITEMS);
+  const { data, response, requestID } = await list(CURSOR).withResponse();
+  expect(data).toBeInstanceOf(CursorPage);
+  expect(data.data.map((i) => i.n)).toEqual([1, 2]);
+  expect(response.status).toBe(200);
+  expect(requestID).toBeNull();
+  const raw = await list(CURSOR).asResponse();
+  expect(await raw.json()).toEqual({ data: ITEMS.slice(0, 2), has_more: true });
+});
+
 describe('SinglePage', () => {
   test('has no next page whatever the body says, and iterates its items with one request', async () => {
     serveCursorList(ITEMS, () => ({ last_id: 'i2' }));
-    const page = await list({ kind: 'single' });
+    const page = await list(SINGLE);
     expect(page).toBeInstanceOf(SinglePage);
     expect(page).toBeInstanceOf(Page);
     expect(page.body).toEqual({ data: ITEMS.slice(0, 2), has_more: true, last_id: 'i2' });
@@ -108,10 +124,10 @@ describe('SinglePage', () => {
 
   test('a body without a data array is a page without items', async () => {
     server.handle((_req, res) => json(res, 200, { object: 'list' }));
-    const page = await list({ kind: 'single' });
+    const page = await list(SINGLE);
     expect(page.data).toEqual([]);
     const seen: unknown[] = [];
-    for await (const item of list({ kind: 'single' })) seen.push(item);
+    for await (const item of list(SINGLE)) seen.push(item);
     expect(seen).toEqual([]);
   });
 });

@@ -1,14 +1,17 @@
 /**
- * Server-sent events (`text/event-stream`): the field rules of the WHATWG EventSource parser (`SSEDecoder`, on
- * the shared line decoder), and the item source `Stream.fromSSEResponse` reads (`SSEItemSource`), which turns
- * each event's data into a JSON item the way OpenAI-style APIs use them: `[DONE]` (or the declared terminator)
- * ends the stream, an `error` event or a top-level `error` object throws `APIError`, empty data is a keep-alive.
+ * Server-sent events (`text/event-stream`) as a streaming format (`sseFormat`): the field rules of the WHATWG
+ * EventSource parser (`SSEDecoder`, on the shared line decoder), and the item source (`SSEItemSource`), which
+ * turns each event's data into a JSON item the way OpenAI-style APIs use them: `[DONE]` (or the declared
+ * terminator) ends the stream, an `error` event or a top-level `error` object throws `APIError`, empty data is a
+ * keep-alive.
  */
 import type { BodyState } from './body-reader.js';
+import type { StreamFormat, StreamOpenOptions } from './core.js';
 import { APIConnectionError, APIError } from './errors.js';
 import { LineDecoder, type LineSink } from './line-decoder.js';
+import { isEventStream } from './media-type.js';
 import { parseItem } from './parse-item.js';
-import type { ItemSource } from './stream.js';
+import { Stream, type ItemSource } from './stream.js';
 import { isRecord } from './util.js';
 
 /** One dispatched server-sent event. */
@@ -145,7 +148,7 @@ function valueStart(s: string, k: number, end: number): number {
 
 /**
  * `data: [DONE]` ends every stream: it is how OpenAI-style APIs end theirs, and it cannot be the JSON data of an
- * event. A stream known to end with a terminator (`SSEStreamOptions.terminator`) must reach it.
+ * event. A stream known to end with a terminator (`StreamOpenOptions.terminator`) must reach it.
  */
 export const DONE = '[DONE]';
 
@@ -221,3 +224,19 @@ export class SSEItemSource<T> implements ItemSource<T> {
     return { value: undefined, done: true };
   }
 }
+
+/**
+ * Server-sent events as a streaming format: asked for with `accept: text/event-stream`, and a stream of the JSON
+ * data of each event (`SSEItemSource`). `sseFormat.open(response, controller)` reads any event-stream `Response`.
+ */
+export const sseFormat = {
+  mediaType: 'text/event-stream',
+  accepts: isEventStream,
+  open: <T,>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
+    Stream.fromResponse<T>(
+      response,
+      controller,
+      new SSEItemSource<T>(response.headers, options.terminator),
+      options,
+    ),
+} satisfies StreamFormat;

@@ -2,8 +2,9 @@ import type http from 'node:http';
 import { startServer, type TestServer } from '../../test/helpers/server.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
 import { LineDecoder } from './line-decoder.js';
-import { SSEDecoder, type ServerSentEvent } from './sse.js';
-import { Stream, type SSEStreamOptions } from './stream.js';
+import type { StreamOpenOptions } from './core.js';
+import { SSEDecoder, sseFormat, type ServerSentEvent } from './sse.js';
+import { Stream } from './stream.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -69,10 +70,10 @@ function splitAfter(bytes: Buffer, cut: (byte: number) => boolean): Buffer[] {
 /** The bytes of `text`, one write per byte. */
 const bytewise = (text: string): Buffer[] => [...Buffer.from(text, 'utf8')].map((b) => Buffer.from([b]));
 
-async function open<T = unknown>(options: SSEStreamOptions = {}): Promise<Stream<T>> {
+async function open<T = unknown>(options: StreamOpenOptions = {}): Promise<Stream<T>> {
   const controller = new AbortController();
   const response = await fetch(`${server.url}/stream`, { signal: controller.signal });
-  return Stream.fromSSEResponse<T>(response, controller, options);
+  return sseFormat.open<T>(response, controller, options);
 }
 
 /** Bytes to events: the line decoder under the SSE field rules, as the SSE item source composes them. */
@@ -204,7 +205,7 @@ describe('SSE decoding over a real connection', () => {
   });
 });
 
-describe('Stream.fromSSEResponse', () => {
+describe('sseFormat.open', () => {
   test('ends at the terminator and ignores what follows', async () => {
     serve({ writes: ['data: {"n":1}\n\n', 'data: [DONE]\n\n', 'data: {"n":2}\n\n'] });
     expect(await collect(await open({ terminator: '[DONE]' }))).toEqual([{ n: 1 }]);
@@ -258,7 +259,7 @@ describe('Stream.fromSSEResponse', () => {
     serve({ writes: ['data: {"n":1}\n\ndata: {"n":2}\n\n'], then: 'stall' });
     const controller = new AbortController();
     const response = await fetch(`${server.url}/stream`, { signal: controller.signal });
-    const stream = Stream.fromSSEResponse(response, controller, { terminator: '[DONE]', onClose: () => calls++ });
+    const stream = sseFormat.open(response, controller, { terminator: '[DONE]', onClose: () => calls++ });
     for await (const _ of stream) break;
     expect(calls).toBe(1);
   });
@@ -418,7 +419,7 @@ describe('Stream.fromSSEResponse', () => {
     const { closed } = serve({ writes: ['data: {"n":1}\n\ndata: {"n":2}\n\n', 'data: {"n":3}\n\n'], then: 'stall', paced: true });
     const controller = new AbortController();
     const response = await fetch(`${server.url}/stream`, { signal: controller.signal });
-    const stream = Stream.fromSSEResponse(response, controller, { terminator: '[DONE]', onClose: () => calls++ });
+    const stream = sseFormat.open(response, controller, { terminator: '[DONE]', onClose: () => calls++ });
     const iterator = stream[Symbol.asyncIterator]();
     const results = await Promise.all([iterator.next(), iterator.next(), iterator.next()]);
     expect(results).toEqual([1, 2, 3].map((n) => ({ done: false, value: { n } })));
@@ -458,7 +459,7 @@ describe('Stream.fromSSEResponse', () => {
   });
 
   test('a response without a body throws APIConnectionError', async () => {
-    const stream = Stream.fromSSEResponse(new Response(null), new AbortController());
+    const stream = sseFormat.open(new Response(null), new AbortController());
     const iterator = stream[Symbol.asyncIterator]();
     await expect(iterator.next()).rejects.toBeInstanceOf(APIConnectionError);
     expect(await iterator.next()).toEqual({ done: true, value: undefined });

@@ -1,13 +1,14 @@
+import { isEventStream as runtimeIsEventStream, isJSONMediaType } from '../runtime/media-type.js';
 import { isEventStream, isJson, isJsonSequence, mediaTypeEssence, responseTypeOf } from './media-type.js';
 
-test('JSON: application/json and +json types with any parameters and case, and */*; not text or line-delimited JSON', () => {
-  for (const t of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/problem+json', 'application/vnd.api+json', 'application/vnd.github.v3.raw+json', '*/*']) {
+test('JSON: a json subtype or +json suffix with any parameters and case, and */*; not text or line-delimited JSON', () => {
+  for (const t of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/problem+json', 'application/vnd.api+json', 'application/vnd.github.v3.raw+json', 'text/json', '*/*']) {
     expect([t, isJson(t)]).toEqual([t, true]);
   }
-  for (const t of ['text/json', 'application/jsonl', 'application/x-ndjson', 'application/xml', 'text/plain', 'application/*', 'application/octet-stream', 'multipart/form-data']) {
+  for (const t of ['application/jsonl', 'application/x-ndjson', 'application/xml', 'text/plain', 'application/*', 'application/octet-stream', 'multipart/form-data']) {
     expect([t, isJson(t)]).toEqual([t, false]);
   }
-  // the rule as the generator has always had it: a JSON text sequence matches too (isJsonSequence tells them apart)
+  // a JSON text sequence matches too (isJsonSequence tells them apart)
   expect(isJson('application/json-seq')).toBe(true);
   expect(isJson('application/geo+json-seq')).toBe(true);
 });
@@ -18,6 +19,14 @@ test('event streams: text/event-stream in any case and with parameters, nothing 
   expect(isEventStream('text/event-streams')).toBe(false);
   expect(isEventStream('application/json')).toBe(false);
   expect(isEventStream('*/*')).toBe(false);
+});
+
+test("the generator's JSON and event-stream rules are the runtime's, which reads responses' content types", () => {
+  const types = ['application/json', 'text/json', 'application/problem+json; charset=utf-8', 'application/jsonl', 'application/json-seq', 'text/event-stream', 'Text/Event-Stream;charset=utf-8', 'text/event-streams', 'text/plain', 'application/xml'];
+  for (const t of types) {
+    expect([t, isJson(t)]).toEqual([t, isJSONMediaType(t)]);
+    expect([t, isEventStream(t)]).toEqual([t, runtimeIsEventStream(t)]);
+  }
 });
 
 test('JSON sequences: JSON Lines, NDJSON and JSON text sequences; not one JSON value', () => {

@@ -1,18 +1,18 @@
 /**
- * Media types, as the generator reads them from a spec's `content` keys: the one place that says which content
- * is JSON, which is an event stream, which is a sequence of JSON values, and so how a response body is read.
- * (The generated runtime reads the `content-type` of actual responses with rules of its own, in
- * `generator/runtime/`.)
+ * Media types, as the generator reads them from a spec's `content` keys: which content is JSON, which is an event
+ * stream, which is a sequence of JSON values, and so how a response body is read. The JSON and event-stream rules
+ * are the runtime's own (`generator/runtime/media-type.ts`), so that the generator and the generated client agree
+ * on every content type; the generator adds only what a spec can say and a response cannot.
  *
- * The JSON rule is the one the generator has always used, kept as it is so that generated packages do not change:
- * `application/json` and every `application/<anything>+json` (`application/problem+json`,
- * `application/vnd.api+json`), each optionally with parameters (`; charset=utf-8`), compared case-insensitively,
- * and `*\/*`, which specs write for "whatever the server sends", in practice JSON. Because the rule ends at a word
- * boundary, a JSON text sequence (`application/json-seq`, `application/geo+json-seq`) also counts as JSON, while
- * the line-delimited forms (`application/jsonl`, `application/x-ndjson`) do not: code that treats a sequence
+ * JSON is a `json` subtype or a `+json` structured suffix (`application/json`, `text/json`,
+ * `application/problem+json`, `application/vnd.api+json`), with or without parameters, in any case; and, in a
+ * spec, `*\/*`, which specs write for "whatever the server sends", in practice JSON. Because the rule ends at a
+ * word boundary, a JSON text sequence (`application/json-seq`, `application/geo+json-seq`) also counts as JSON,
+ * while the line-delimited forms (`application/jsonl`, `application/x-ndjson`) do not: code that treats a sequence
  * differently asks `isJsonSequence` first.
  */
 import type { ResponseType } from '../runtime/core.js';
+import { isEventStream as isEventStreamType, isJSONMediaType } from '../runtime/media-type.js';
 
 /** `Text/Event-Stream; charset=utf-8` → `text/event-stream`: the type and subtype, lowercased, without parameters. */
 export function mediaTypeEssence(mediaType: string): string {
@@ -21,13 +21,11 @@ export function mediaTypeEssence(mediaType: string): string {
 
 /** Whether content of this media type is one JSON value (see the module header for the exact rule). */
 export function isJson(mediaType: string): boolean {
-  return /^application\/([\w.+-]+\+)?json\b/i.test(mediaType) || mediaType === '*/*';
+  return isJSONMediaType(mediaType) || mediaType === '*/*';
 }
 
-/** Server-sent events (`text/event-stream`, any case, any parameters). */
-export function isEventStream(mediaType: string): boolean {
-  return mediaTypeEssence(mediaType) === 'text/event-stream';
-}
+/** Server-sent events (`text/event-stream`, any case, any parameters): the runtime's rule. */
+export const isEventStream: (mediaType: string) => boolean = isEventStreamType;
 
 /** The line-delimited JSON names in use (JSON Lines, NDJSON), with and without the `x-` of unregistered types. */
 const JSON_LINES = new Set(['jsonl', 'jsonlines', 'json-lines', 'ndjson', 'x-jsonl', 'x-jsonlines', 'x-ndjson']);

@@ -25,6 +25,18 @@ export class APIPromise<T> extends Promise<T> {
     this.#parse = parse;
   }
 
+  /**
+   * A promise of `map(result)` over the same request: `asResponse()` and `withResponse()` still give its
+   * response. Called on a subclass (`PagePromise.derive(…)`), it makes an instance of that subclass.
+   */
+  static derive<T, U, P extends APIPromise<U>>(
+    this: new (sent: Promise<SentRequest>, parse: () => Promise<U>) => P,
+    source: APIPromise<T>,
+    map: (value: T) => U | PromiseLike<U>,
+  ): P {
+    return new this(source.#sent, () => source.#result().then(map));
+  }
+
   /** `then` on a derived promise creates a plain Promise, not an APIPromise. */
   static override get [Symbol.species]() {
     return Promise;

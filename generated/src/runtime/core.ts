@@ -15,10 +15,8 @@ import {
   APIUserAbortError,
   SDKError,
 } from './errors.js';
-import { isEventStream, isJSONMediaType } from './media-type.js';
-import { createPage, PagePromise, type ListBody, type PaginationSpec } from './pagination.js';
+import { isJSONMediaType } from './media-type.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
-import { Stream } from './stream.js';
 import { castToError } from './util.js';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -91,35 +89,50 @@ export interface RequestSpec {
    */
   secured?: boolean | 'optional' | undefined;
   /**
-   * Set when this call streams: the response is parsed into a `Stream` of the format (`STREAM_FORMATS`; server-sent
-   * events when absent). With `detect`, only when the response's content type is the format's (operations that
-   * may answer either way).
+   * Set when this call streams: the response is read as a stream of the format (the format's module, e.g.
+   * `sse.ts`, exports it; emitted code imports the one it uses, so a package ships only the formats it streams).
+   * With `detect`, only when the response's content type is the format's (operations that may answer either way).
    */
   stream?:
     | {
-        format?: StreamFormatName | undefined;
+        format: StreamFormat;
         terminator?: string | undefined;
         detect?: boolean | undefined;
       }
     | undefined;
 }
 
-/**
- * Each streaming format: the content type it is sent with, which a response must have, and the `Stream` that reads
- * it. A new format is an entry here (and its item source beside `sse.ts`).
- */
-const STREAM_FORMATS = {
-  sse: { mediaType: 'text/event-stream', accepts: isEventStream, open: Stream.fromSSEResponse },
-} as const satisfies Record<
-  string,
-  {
-    mediaType: string;
-    accepts: (contentType: string) => boolean;
-    open: typeof Stream.fromSSEResponse;
-  }
->;
+/** How a stream reads its body, whatever its format. */
+export interface StreamOpenOptions {
+  /**
+   * The item the stream is known to end with, e.g. `[DONE]`. When set, a body that ends without it is an error
+   * (`APIConnectionError`): the answer was cut short.
+   */
+  terminator?: string | undefined;
+  /** Fail with `APIConnectionTimeoutError` (and abort the request) when no bytes arrive for this long. */
+  idleTimeoutMs?: number | undefined;
+  /**
+   * Called once when the iteration is over, however it ended (completed, failed, left early), e.g. to remove
+   * listeners the request added. Not called for a stream that is never iterated.
+   */
+  onClose?: (() => void) | undefined;
+}
 
-export type StreamFormatName = keyof typeof STREAM_FORMATS;
+/**
+ * A streaming format: the content type it is asked for with (`accept`), which content types a response may have
+ * for it, and how a response becomes a `Stream` of its items. Each format's module exports one (`sseFormat` in
+ * `sse.ts`); the client knows none of them.
+ */
+export interface StreamFormat {
+  readonly mediaType: string;
+  accepts(contentType: string): boolean;
+  /** `controller` is the one whose signal the request was sent with. */
+  open(
+    response: Response,
+    controller: AbortController,
+    options: StreamOpenOptions,
+  ): AsyncIterable<unknown>;
+}
 
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -224,25 +237,9 @@ export class ClientCore {
     return new APIPromise<T>(sent, () => sent.then((s) => this.parse<T>(spec, options, s)));
   }
 
-  /** Like `request`, for list operations: resolves to a `Page` that can fetch the following pages. */
-  requestPage<Item, Body extends ListBody<Item>>(
-    spec: RequestSpec,
-    pagination: PaginationSpec,
-    options: RequestOptions = {},
-  ): PagePromise<Item, Body> {
-    const query = { ...spec.query };
-    const sent = this.send(spec, options);
-    return new PagePromise<Item, Body>(sent, async () => {
-      const body = await this.parse<Body>(spec, options, await sent);
-      return createPage<Item, Body>(body, pagination, query, (next) =>
-        this.requestPage<Item, Body>({ ...spec, query: next }, pagination, options),
-      );
-    });
-  }
-
   private async parse<T>(spec: RequestSpec, options: RequestOptions, sent: SentCall): Promise<T> {
     const contentType = sent.response.headers.get('content-type') ?? '';
-    const format = spec.stream ? STREAM_FORMATS[spec.stream.format ?? 'sse'] : undefined;
+    const format = spec.stream?.format;
     const streamed = format?.accepts(contentType) ?? false;
     if (spec.stream && format && !spec.stream.detect && !streamed && contentType !== '') {
       sent.call.dispose();
@@ -288,9 +285,7 @@ export class ClientCore {
     const headers = new Headers({
       accept:
         spec.accept ??
-        (spec.stream && !spec.stream.detect
-          ? STREAM_FORMATS[spec.stream.format ?? 'sse'].mediaType
-          : 'application/json'),
+        (spec.stream && !spec.stream.detect ? spec.stream.format.mediaType : 'application/json'),
     });
     if (contentType) headers.set('content-type', contentType);
     const cookies = Object.entries(spec.cookies ?? {}).filter(

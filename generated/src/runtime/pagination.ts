@@ -3,26 +3,16 @@
  */
 /**
  * List pages: one base class, `Page`, with what every scheme shares (`data`, `body`, `hasNextPage()`,
- * `getNextPage()`, `iterPages()`, async iteration over the items), and one subclass per pagination scheme, which
- * says only where the next page is (`nextPageParams()`):
- * - `CursorPage` (`data` + `has_more`, with a cursor query parameter such as `after`) fetches the next page with
- *   the cursor set to the last item's id (or the body's `last_id`) until `has_more` is false;
- * - `SinglePage` (`data` only) has no next page.
- * A new scheme is a new member of `PaginationSpec`, a new subclass and its entry in `PAGES`. The promise a list
- * method returns is async-iterable over the items too:
+ * `getNextPage()`, `iterPages()`, async iteration over the items), and `requestPage`, which emitted list
+ * operations call with the page class of their scheme. Each scheme's class lives in its own module, named for the
+ * scheme (`cursor-page.ts`: `CursorPage`; `single-page.ts`: `SinglePage`), and says only where the next page is
+ * (`nextPageParams()`), so a package ships the classes of the schemes it uses. The promise a list method returns
+ * is async-iterable over the items too:
  *
  *   for await (const completion of client.listChatCompletions({ limit: 20 })) { … }
  */
 import { APIPromise } from './api-promise.js';
-
-/** How a list operation pages, as emitted code describes it: one member per scheme, tagged by `kind`. */
-export type PaginationSpec =
-  | {
-      kind: 'cursor';
-      /** The query parameter that carries the cursor, e.g. `after`. */
-      cursorParam?: string;
-    }
-  | { kind: 'single' };
+import type { ClientCore, RequestOptions, RequestSpec } from './core.js';
 
 /** Fetches the page after `page` (supplied by the client that made the first request). */
 export type PageFetcher<Item, Body extends ListBody<Item>> = (
@@ -35,28 +25,43 @@ export interface ListBody<Item> {
   last_id?: string | null;
 }
 
-export abstract class Page<Item, Body extends ListBody<Item> = ListBody<Item>>
+/**
+ * A scheme's page class (`CursorPage`, …), whatever its parameters: built from a page's body, the scheme's
+ * parameters (what emitted code passes, e.g. `{ cursorParam: 'after' }`), the query that fetched the page, and
+ * how to fetch another.
+ */
+export type PageClass = new (...args: never[]) => object;
+
+/** A page class seen with the item and body types of one operation. */
+type PageOf<Item, Body extends ListBody<Item>> = new (
+  body: Body,
+  params: object,
+  query: Record<string, unknown>,
+  fetch: PageFetcher<Item, Body>,
+) => Page<Item, Body>;
+
+export abstract class Page<Item, Body extends ListBody<Item> = ListBody<Item>, Params = unknown>
   implements AsyncIterable<Item>
 {
   /** The items of this page. */
   readonly data: Item[];
   /** The whole response body of this page. */
   readonly body: Body;
-  /** How the list pages (its member of the union is the subclass's). */
-  protected readonly pagination: PaginationSpec;
+  /** The scheme's parameters, as the operation declares them. */
+  protected readonly params: Params;
   readonly #query: Record<string, unknown>;
   readonly #fetch: PageFetcher<Item, Body>;
 
   /** `query` is the one that fetched this page; `fetch` fetches another. */
   constructor(
     body: Body,
-    pagination: PaginationSpec,
+    params: Params,
     query: Record<string, unknown>,
     fetch: PageFetcher<Item, Body>,
   ) {
     this.body = body;
     this.data = Array.isArray(body?.data) ? body.data : [];
-    this.pagination = pagination;
+    this.params = params;
     this.#query = query;
     this.#fetch = fetch;
   }
@@ -99,51 +104,6 @@ export abstract class Page<Item, Body extends ListBody<Item> = ListBody<Item>>
   }
 }
 
-/** A page of a cursor-paginated list: `has_more`, and the cursor is the last item's id (or `last_id`). */
-export class CursorPage<Item, Body extends ListBody<Item> = ListBody<Item>> extends Page<
-  Item,
-  Body
-> {
-  declare protected readonly pagination: Extract<PaginationSpec, { kind: 'cursor' }>;
-
-  protected nextPageParams(): Record<string, unknown> | undefined {
-    const { data, body } = this;
-    const last = data[data.length - 1] as { id?: unknown } | undefined;
-    const cursor =
-      last && typeof last.id === 'string' ? last.id : data.length > 0 ? body.last_id : undefined;
-    return body.has_more === true && typeof cursor === 'string'
-      ? { [this.pagination.cursorParam ?? 'after']: cursor }
-      : undefined;
-  }
-}
-
-/** The only page of a list that is not paginated. */
-export class SinglePage<Item, Body extends ListBody<Item> = ListBody<Item>> extends Page<
-  Item,
-  Body
-> {
-  protected nextPageParams(): undefined {
-    return undefined;
-  }
-}
-
-/** The page class of each scheme, so that a new member of `PaginationSpec` needs its entry. */
-const PAGES: Record<PaginationSpec['kind'], typeof CursorPage | typeof SinglePage> = {
-  cursor: CursorPage,
-  single: SinglePage,
-};
-
-/** The page of `body` for the scheme `pagination` names; `query` is the one that fetched it. */
-export function createPage<Item, Body extends ListBody<Item>>(
-  body: Body,
-  pagination: PaginationSpec,
-  query: Record<string, unknown>,
-  fetch: PageFetcher<Item, Body>,
-): Page<Item, Body> {
-  // The entry for `pagination.kind` takes that member of the union.
-  return new PAGES[pagination.kind]<Item, Body>(body, pagination as never, query, fetch);
-}
-
 /** The promise of a page, which is itself async-iterable over every item across pages. */
 export class PagePromise<Item, Body extends ListBody<Item> = ListBody<Item>>
   extends APIPromise<Page<Item, Body>>
@@ -153,4 +113,26 @@ export class PagePromise<Item, Body extends ListBody<Item> = ListBody<Item>>
     const page = await this;
     yield* page;
   }
+}
+
+/**
+ * Sends a list operation's request (as `client.request` does) and resolves to its first page, a `page` built with
+ * the scheme's `params`; each following page is fetched with the same request and the query the page gives.
+ */
+export function requestPage<Item, Body extends ListBody<Item>>(
+  client: ClientCore,
+  spec: RequestSpec,
+  page: PageClass,
+  params: object,
+  options?: RequestOptions,
+): PagePromise<Item, Body> {
+  const query = { ...spec.query };
+  const Class = page as unknown as PageOf<Item, Body>;
+  return PagePromise.derive(
+    client.request<Body>(spec, options),
+    (body) =>
+      new Class(body, params, query, (next) =>
+        requestPage<Item, Body>(client, { ...spec, query: next }, page, params, options),
+      ),
+  ) as PagePromise<Item, Body>;
 }

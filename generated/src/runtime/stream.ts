@@ -3,15 +3,16 @@
  */
 /**
  * `Stream<T>`, the async iterable a streaming call returns, over any streaming format: the body is read through
- * `BodyReader` (abort, idle timeout, release), and a format's `ItemSource` turns its bytes into items (`sse.ts`
- * for server-sent events, `ndjson.ts` for newline-delimited JSON). A new format is a new item-source module and
- * one `Stream.from…` constructor here. Web-standard APIs only (ReadableStream, TextDecoder, TextEncoder,
- * AbortController), so it runs in Node 18+ and in browsers.
+ * `BodyReader` (abort, idle timeout, release), and a format's `ItemSource` turns its bytes into items. The formats
+ * live in their own modules (`sse.ts` for server-sent events), each exporting its `StreamFormat`, which opens a
+ * response with `Stream.fromResponse` and its item source; this module knows none of them. Newline-delimited JSON
+ * (`ndjson.ts`) is what `toReadableStream()` writes and `fromReadableStream()` reads back. Web-standard APIs only
+ * (ReadableStream, TextDecoder, TextEncoder, AbortController), so it runs in Node 18+ and in browsers.
  */
 import { BodyReader, type BodyState } from './body-reader.js';
+import type { StreamOpenOptions } from './core.js';
 import { APIConnectionError, SDKError } from './errors.js';
 import { NDJSONItemSource } from './ndjson.js';
-import { SSEItemSource } from './sse.js';
 
 /**
  * A streaming format's decoder, which `Stream` feeds with the body: bytes in (`push`, then `end` when the body
@@ -35,23 +36,8 @@ export interface ItemSource<T> {
   readonly status: BodyState;
 }
 
-/** How `Stream` reads a body, whatever its format. */
-type ReadOptions = Pick<SSEStreamOptions, 'idleTimeoutMs' | 'onClose'>;
-
-export interface SSEStreamOptions {
-  /**
-   * The `data:` value the stream is known to end with, e.g. `[DONE]` (any other value ends it too, besides
-   * `[DONE]`). When set, a body that ends without it is an error (`APIConnectionError`): the answer was cut short.
-   */
-  terminator?: string | undefined;
-  /** Fail with `APIConnectionTimeoutError` (and abort the request) when no bytes arrive for this long. */
-  idleTimeoutMs?: number | undefined;
-  /**
-   * Called once when the iteration is over, however it ended (completed, failed, left early), e.g. to remove
-   * listeners the request added. Not called for a stream that is never iterated.
-   */
-  onClose?: (() => void) | undefined;
-}
+/** How `Stream` reads a body, whatever its format (the terminator is the item source's). */
+type ReadOptions = Pick<StreamOpenOptions, 'idleTimeoutMs' | 'onClose'>;
 
 /**
  * The result of a streaming call: an async iterable of the stream's items, which can be iterated once.
@@ -74,23 +60,17 @@ export class Stream<T> implements AsyncIterable<T> {
   ) {}
 
   /**
-   * A stream of the JSON `data` of each server-sent event of `response`. Events with empty data (keep-alives)
-   * are skipped; an `error` event, or data with a top-level `error` object, throws `APIError`; data that is not
-   * JSON throws an `SDKError` quoting it. `controller` must be the one whose signal the request was sent with.
+   * A stream of the items `source` decodes from `response`'s body: what a format's `open` returns.
+   * `controller` must be the one whose signal the request was sent with.
    */
-  static fromSSEResponse<T>(
+  static fromResponse<T>(
     response: Response,
     controller: AbortController,
-    options: SSEStreamOptions = {},
+    source: ItemSource<T>,
+    options: ReadOptions = {},
   ): Stream<T> {
     return new Stream<T>(
-      () =>
-        new StreamIterator<T>(
-          () => response.body,
-          new SSEItemSource<T>(response.headers, options.terminator),
-          controller,
-          options,
-        ),
+      () => new StreamIterator<T>(() => response.body, source, controller, options),
       controller,
     );
   }

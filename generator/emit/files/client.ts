@@ -3,7 +3,7 @@ import { StructureKind } from 'ts-morph';
 import { clientClass } from '../emit-client.js';
 import type { PackagePlan } from '../plan.js';
 import { sourceFile } from '../source-file.js';
-import { runtimeTypeImports, typeImport } from './imports.js';
+import { runtimeImports, typeImport } from './imports.js';
 
 export function clientFile({ ir, ctx, shapes }: PackagePlan): [string, string][] {
   const paramsTypes = shapes.flatMap((s) => (s.paramsType ? [s.paramsType.name] : []));
@@ -13,7 +13,7 @@ export function clientFile({ ir, ctx, shapes }: PackagePlan): [string, string][]
       sourceFile('client.ts', [
         { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/core.js', namedImports: ['ClientCore', 'type ClientOptions', 'type RequestOptions'] },
         { kind: StructureKind.ImportDeclaration, moduleSpecifier: './defaults.js', namedImports: ['clientDefaults'] },
-        ...runtimeTypeImports(shapes),
+        ...runtimeImports(shapes),
         { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
         ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './operations.js', namedImports: paramsTypes.sort() }] : []),
         ...typeImport(new Set(shapes.flatMap((s) => [...s.signatureRefs]))),

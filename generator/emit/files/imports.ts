@@ -2,17 +2,28 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { OperationShape } from '../signature.js';
 
-/** `import type { APIPromise } …` and friends, for what the signatures name. */
-export function runtimeTypeImports(shapes: OperationShape[]): StatementStructures[] {
+/**
+ * The runtime imports of the files that hold the signatures: `import type { APIPromise } …` and friends, for what
+ * the signatures name; with `values` (the file that holds the calls), also the runtime values the calls name
+ * (`requestPage`, a page class, a stream format), one declaration per module.
+ */
+export function runtimeImports(shapes: OperationShape[], values = false): StatementStructures[] {
   const text = shapes.map((s) => [s.returnType, ...s.overloads.map((o) => o.returnType)].join(' ')).join(' ');
-  const imports: [string, string][] = [
-    ['APIPromise', './runtime/api-promise.js'],
-    ['PagePromise', './runtime/pagination.js'],
-    ['Stream', './runtime/stream.js'],
+  const types: [string, string][] = [
+    ['APIPromise', 'api-promise.ts'],
+    ['PagePromise', 'pagination.ts'],
+    ['Stream', 'stream.ts'],
   ];
-  return imports
-    .filter(([name]) => new RegExp(`\\b${name}<`).test(text))
-    .map(([name, moduleSpecifier]) => ({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier, namedImports: [name] }));
+  const byFile = new Map<string, { values: Set<string>; types: Set<string> }>();
+  const entry = (file: string) => byFile.get(file) ?? byFile.set(file, { values: new Set(), types: new Set() }).get(file)!;
+  for (const [name, file] of types) if (new RegExp(`\\b${name}<`).test(text)) entry(file).types.add(name);
+  if (values) for (const { file, name } of shapes.flatMap((s) => s.runtimeImports)) entry(file).values.add(name);
+  return [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, names]) => ({
+    kind: StructureKind.ImportDeclaration,
+    isTypeOnly: names.values.size === 0,
+    moduleSpecifier: `./runtime/${file.replace(/\.ts$/, '.js')}`,
+    namedImports: names.values.size === 0 ? [...names.types] : [...[...names.values].sort(), ...[...names.types].map((t) => `type ${t}`)],
+  }));
 }
 
 /** `import type { … } from './types.js'` for the component types `names`, if any. */

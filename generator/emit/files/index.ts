@@ -17,11 +17,14 @@ export function indexFile(plan: PackagePlan): [string, string][] {
       namedExports: ['ClientCore', 'type ClientDefaults', 'type ClientOptions', 'type RequestOptions'],
     },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/api-promise.js', namedExports: ['APIPromise'] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/pagination.js', namedExports: ['Page', 'PagePromise'] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/stream.js', namedExports: ['Stream'] },
   ];
-  if (ships(plan, 'accumulate.ts')) {
-    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/accumulate.js', namedExports: ['accumulateChatCompletion'] });
+  const optional: [string, string[]][] = [
+    ['pagination', ['Page', 'PagePromise']],
+    ['stream', ['Stream']],
+    ['accumulate', ['accumulateChatCompletion']],
+  ];
+  for (const [module, namedExports] of optional) {
+    if (ships(plan, `${module}.ts`)) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./runtime/${module}.js`, namedExports });
   }
   return [['src/index.ts', sourceFile('index.ts', statements)]];
 }

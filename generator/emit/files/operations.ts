@@ -3,7 +3,7 @@ import { StructureKind } from 'ts-morph';
 import { operationStatements } from '../emit-operations.js';
 import type { PackagePlan } from '../plan.js';
 import { sourceFile } from '../source-file.js';
-import { runtimeTypeImports, typeImport } from './imports.js';
+import { runtimeImports, typeImport } from './imports.js';
 
 export function operationsFile({ shapes }: PackagePlan): [string, string][] {
   const usesPath = shapes.some((s) => s.op.parameters.path.length > 0);
@@ -16,7 +16,7 @@ export function operationsFile({ shapes }: PackagePlan): [string, string][] {
           moduleSpecifier: './runtime/core.js',
           namedImports: [...(usesPath ? ['encodePath'] : []), 'type ClientCore', 'type RequestOptions'],
         },
-        ...runtimeTypeImports(shapes),
+        ...runtimeImports(shapes, true),
         ...typeImport(new Set(shapes.flatMap((s) => [...s.refs]))),
         ...operationStatements(shapes),
       ]),
