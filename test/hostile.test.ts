@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { buildPackage } from '../generator/build-package.js';
 import { PREFORMATTED } from '../generator/emit/emit-package.js';
-import { OPERATION_NAMES_TAKEN, runtimeSources } from '../generator/emit/runtime-files.js';
+import { OPERATION_IMPORTS, OPERATION_NAMES_TAKEN, runtimeSources } from '../generator/emit/runtime-files.js';
 import { generate } from '../generator/index.js';
 import { prettierDrift } from './helpers/prettier-stable.js';
 import { ClientCore } from '../generator/runtime/core.js';
@@ -220,7 +220,7 @@ function moduleValueNames(file: string): { imported: string[]; exported: string[
       const bindings = st.importClause.namedBindings;
       if (bindings && ts.isNamedImports(bindings)) imported.push(...bindings.elements.filter((e) => !e.isTypeOnly).map((e) => e.name.text));
     }
-    if (ts.isFunctionDeclaration(st) && st.name && exportedDecl(st)) exported.push(st.name.text);
+    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name && exportedDecl(st)) exported.push(st.name.text);
     if (ts.isVariableStatement(st) && exportedDecl(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) exported.push(d.name.text);
   }
   return { imported, exported };
@@ -234,8 +234,11 @@ test('operation names avoid every member the client class inherits and every val
   const moduleNames = [...moduleValueNames(path.join(ROOT, 'generated/src/operations.ts')).imported, ...moduleValueNames(path.join(ROOT, 'generated/src/defaults.ts')).exported];
   expect(moduleNames).toEqual(expect.arrayContaining(['encodePath', 'createClient', 'clientDefaults']));
   expect(moduleNames.filter((name) => !OPERATION_NAMES_TAKEN.includes(name))).toEqual([]);
+  // every value any package's operations.ts may import (a format, a page class, …) is exported by its runtime module
+  const importable = OPERATION_IMPORTS.filter((i) => moduleValueNames(path.join(ROOT, 'generator/runtime', i.file)).exported.includes(i.name));
+  expect(importable).toEqual(OPERATION_IMPORTS);
   // the other direction: an entry that is none of these (a ClientCore member since removed) is stale
-  const known = new Set([...members, ...moduleNames]);
+  const known = new Set([...members, ...moduleNames, ...importable.map((i) => i.name)]);
   expect(OPERATION_NAMES_TAKEN.filter((name) => !known.has(name))).toEqual([]);
 });
 

@@ -32,9 +32,13 @@ export const pageClassImport = (kind: IRPagination['kind']): RuntimeImport => ({
 /** What every list operation calls with its page class. */
 export const REQUEST_PAGE: RuntimeImport = { file: 'pagination.ts', name: 'requestPage' };
 
+/** What an operation with an OpenAPI 3.2 `in: querystring` parameter serializes it with. */
+export const ENCODE_QUERYSTRING: RuntimeImport = { file: 'querystring.ts', name: 'encodeQuerystring' };
+
 /** Every runtime value emitted operations may import, beside `encodePath`. */
-const OPERATION_IMPORTS: RuntimeImport[] = [
+export const OPERATION_IMPORTS: readonly RuntimeImport[] = [
   REQUEST_PAGE,
+  ENCODE_QUERYSTRING,
   ...PAGINATION_KINDS.map(pageClassImport),
   ...(Object.keys(FORMATS) as StreamFormat[]).map(streamFormatImport),
 ];
@@ -60,7 +64,7 @@ export function reservedTypeNames(clientName?: string): string[] {
  * Names an operation cannot take, because operations become both functions in `operations.ts` and methods of
  * the client class: the class's `constructor`, every member the client inherits from the runtime's `ClientCore`
  * (overriding `send` or `request` would break every call), `Object.prototype` members, and what `operations.ts`
- * imports from the runtime (`encodePath`, `requestPage`, the page classes and stream formats). An operation with
+ * imports from the runtime (`encodePath`, `requestPage`, `encodeQuerystring`, the page classes and stream formats). An operation with
  * such an id gets a numeric suffix (`send2`).
  * test/hostile.test.ts checks that this list covers every `ClientCore` member.
  */

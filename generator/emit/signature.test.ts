@@ -20,7 +20,7 @@ function op(method: HttpMethod, path: string, extra: Partial<IROperation> = {}):
     path,
     pointer: '#/paths/x',
     tags: [],
-    parameters: { path: [], query: [], header: [], cookie: [] },
+    parameters: { path: [], query: [], querystring: [], header: [], cookie: [] },
     responses: [],
     success: json(ref('Result')), // JSON, the default response type, unless a test says otherwise
     security: [],
@@ -33,7 +33,7 @@ function param(name: string, location: IRParameter['in'], options: Partial<IRPar
   return { name, identifier: name, in: location, required: location === 'path', style: form ? 'form' : 'simple', explode: form, schema: STRING, ...options };
 }
 
-const params = (p: Partial<IROperation['parameters']>): IROperation['parameters'] => ({ path: [], query: [], header: [], cookie: [], ...p });
+const params = (p: Partial<IROperation['parameters']>): IROperation['parameters'] => ({ path: [], query: [], querystring: [], header: [], cookie: [], ...p });
 const shapeOf = (operation: IROperation) => operationShape(operation, new NameAllocator());
 const args = (operation: IROperation) => shapeOf(operation).args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`);
 const spec = (operation: IROperation) => requestSpecLiteral(shapeOf(operation));
@@ -83,6 +83,16 @@ describe('arguments', () => {
 });
 
 describe('the RequestSpec literal', () => {
+  test('an OpenAPI 3.2 querystring parameter: a params member serialized by its media type, before the query', () => {
+    const filter = { ...param('filter', 'querystring'), mediaType: 'application/json' };
+    const shape = shapeOf(op('get', '/search', { parameters: params({ querystring: [filter], query: [param('limit', 'query')] }) }));
+    expect([...shape.paramKeys.values()]).toEqual(['filter', 'limit']);
+    expect(shape.runtimeImports).toEqual([{ file: 'querystring.ts', name: 'encodeQuerystring' }]);
+    expect(requestSpecLiteral(shape)).toBe(
+      '{ method: "GET", path: "/search", querystring: encodeQuerystring(params?.["filter"], "application/json"), query: { limit: params?.["limit"] }, secured: false }',
+    );
+  });
+
   test('only query parameters: the params object is the query as it is', () => {
     expect(spec(op('get', '/items', { parameters: params({ query: [param('limit', 'query')] }) }))).toBe('{ method: "GET", path: "/items", query: params, secured: false }');
   });

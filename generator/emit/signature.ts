@@ -8,7 +8,7 @@ import { NameAllocator, pascalCase } from '../ir/names.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, responseTypeOf } from '../util/media-type.js';
-import { pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
+import { ENCODE_QUERYSTRING, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
 import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface Argument {
@@ -76,7 +76,7 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
     shape.body = { content, argName: 'body', fileContent };
   }
 
-  const others = [...op.parameters.query, ...op.parameters.header, ...op.parameters.cookie];
+  const others = paramsObjectParameters(op);
   const keys = paramKeys(others);
   if (others.length > 0) {
     const name = typeNames.allocate(`${pascalCase(op.name)}Params`);
@@ -110,7 +110,14 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   } else {
     built.call = `client.request<${result}>(${spec}, options)`;
   }
+  if (op.parameters.querystring.length) built.runtimeImports = [...built.runtimeImports, ENCODE_QUERYSTRING];
   return built;
+}
+
+/** The parameters the params object holds: the querystring, query, header and cookie ones, in that order. */
+export function paramsObjectParameters(op: IROperation): IRParameter[] {
+  const { querystring, query, header, cookie } = op.parameters;
+  return [...querystring, ...query, ...header, ...cookie];
 }
 
 /** Overloads and call for an operation that can answer with server-sent events. */
@@ -194,12 +201,15 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
   const fields: string[] = [`method: ${literal(op.method.toUpperCase())}`, `path: ${op.parameters.path.length ? `encodePath\`${path}\`` : literal(op.path)}`];
 
   const p = shape.paramsArg;
-  const { query, header, cookie } = op.parameters;
+  const { querystring, query, header, cookie } = op.parameters;
   /** `{ wire: params?.['key'], … }`: one location's parameters, read from the params object by their keys. */
   const pick = (params: IRParameter[]) => `{ ${params.map((x) => `${propertyKey(x.name)}: ${p}?.[${literal(shape.paramKeys.get(x)!)}]`).join(', ')} }`;
   const fixed = op.fixedQuery ? Object.entries(op.fixedQuery).map(([k, v]) => `${propertyKey(k)}: ${Array.isArray(v) ? `[${v.map(literal).join(', ')}]` : literal(v)}`) : [];
+  for (const q of p ? querystring : []) {
+    fields.push(`querystring: ${ENCODE_QUERYSTRING.name}(${p}?.[${literal(shape.paramKeys.get(q)!)}], ${literal(q.mediaType ?? 'application/x-www-form-urlencoded')})`);
+  }
   if (p && query.length > 0) {
-    const onlyQuery = header.length === 0 && cookie.length === 0;
+    const onlyQuery = querystring.length === 0 && header.length === 0 && cookie.length === 0;
     const own = onlyQuery ? p : pick(query);
     // the path key's own query first: a parameter of the same name is sent instead
     fields.push(`query: ${fixed.length ? `{ ${fixed.join(', ')}, ...${own} }` : own}`);

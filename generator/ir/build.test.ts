@@ -230,3 +230,43 @@ test('the success response: the 2XX one; the default one only when no 2XX is dec
     ['/no-content-and-default', 'none'],
   ]);
 });
+
+test('an OpenAPI 3.2 querystring parameter: typed by its content schema, with its media type; conflicts are warned', () => {
+  const form = { type: 'object', properties: { foo: { type: 'string' }, bar: { type: 'boolean' } } };
+  const { ir, warnings } = buildIR({
+    openapi: '3.2.0',
+    info: { title: 'Q', version: '1' },
+    paths: {
+      '/search': {
+        get: {
+          operationId: 'search',
+          parameters: [{ name: 'filter', in: 'querystring', required: true, content: { 'application/x-www-form-urlencoded': { schema: form } } }],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+      '/both': {
+        get: {
+          operationId: 'both',
+          parameters: [
+            { name: 'q', in: 'querystring', content: { 'application/json': { schema: { type: 'object' } } } },
+            { name: 'again', in: 'querystring', content: { 'text/plain': { schema: { type: 'string' } } } },
+            { name: 'limit', in: 'query', schema: { type: 'integer' } },
+            { name: 'bare', in: 'querystring', schema: { type: 'string' } },
+          ],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+    },
+  } as never);
+  const [search, both] = ir.operations;
+  expect(search!.parameters.querystring).toEqual([
+    expect.objectContaining({ name: 'filter', in: 'querystring', required: true, mediaType: 'application/x-www-form-urlencoded' }),
+  ]);
+  expect(typeExpr(search!.parameters.querystring[0]!.schema, { refer: () => {}, mode: 'request' })).toBe('{\nfoo?: string;\nbar?: boolean;\n}');
+  expect(both!.parameters.querystring.map((p) => p.name)).toEqual(['q']);
+  expect(both!.parameters.query.map((p) => p.name)).toEqual(['limit']);
+  expect(warnings.map((w) => [w.code, w.pointer])).toEqual([
+    ['querystring-without-content', '#/paths/~1both/get/parameters/3'],
+    ['querystring-conflict', '#/paths/~1both/get'],
+  ]);
+});

@@ -188,7 +188,7 @@ export function deriveOperationId(method: string, path: string): string {
   return camelCase([method, ...segments].join(' '));
 }
 
-const DEFAULT_STYLE: Record<ParameterLocation, ParameterStyle> = { path: 'simple', query: 'form', header: 'simple', cookie: 'form' };
+const DEFAULT_STYLE: Record<ParameterLocation, ParameterStyle> = { path: 'simple', query: 'form', querystring: 'form', header: 'simple', cookie: 'form' };
 
 function buildParameters(
   path: string,
@@ -204,7 +204,11 @@ function buildParameters(
     const location = p.in as ParameterLocation;
     if (!(location in DEFAULT_STYLE)) return;
     const style = (typeof p.style === 'string' ? p.style : DEFAULT_STYLE[location]) as ParameterStyle;
-    const contentSchema = firstContentSchema(p.content);
+    const content = firstContent(p.content);
+    if (location === 'querystring' && !content) {
+      warn({ severity: 'warning', code: 'querystring-without-content', message: `The querystring parameter '${p.name}' has no \`content\`, which gives its media type; it is left out. Add a \`content\` with one media type (e.g. application/x-www-form-urlencoded).`, pointer: `${pointer}/parameters/${i}` });
+      return;
+    }
     const param: IRParameter = {
       name: p.name,
       identifier: camelCase(p.name),
@@ -212,15 +216,30 @@ function buildParameters(
       required: location === 'path' ? true : p.required === true,
       style,
       explode: typeof p.explode === 'boolean' ? p.explode : style === 'form',
-      schema: schemas.build(p.schema ?? contentSchema, `${pointer}/parameters/${i}/schema`),
+      schema: p.schema !== undefined || !content ? schemas.build(p.schema, `${pointer}/parameters/${i}/schema`) : schemas.build(content.media?.schema, `${pointer}/parameters/${i}/content/${escapePointerToken(content.mediaType)}/schema`),
+      ...(content && p.schema === undefined ? { mediaType: content.mediaType } : {}),
       ...(typeof p.description === 'string' ? { description: p.description.trim() } : {}),
       ...(p.deprecated === true ? { deprecated: true } : {}),
       ...optional('extensions', extensionsOf(p)),
     };
     byKey.set(`${location}:${p.name}`, param); // operation-level parameters override path-level ones
   });
-  const result: Record<ParameterLocation, IRParameter[]> = { path: [], query: [], header: [], cookie: [] };
+  const result: Record<ParameterLocation, IRParameter[]> = { path: [], query: [], querystring: [], header: [], cookie: [] };
   for (const p of byKey.values()) if (p.in !== 'path') result[p.in].push(p);
+  if (result.querystring.length > 1 || (result.querystring.length && result.query.length)) {
+    const [kept, ...dropped] = result.querystring;
+    const problems = [
+      ...(dropped.length ? [`the other querystring parameters (${dropped.map((d) => `'${d.name}'`).join(', ')}) are left out`] : []),
+      ...(result.query.length ? [`the query parameters (${result.query.map((q) => `'${q.name}'`).join(', ')}) are appended after it`] : []),
+    ];
+    warn({
+      severity: 'warning',
+      code: 'querystring-conflict',
+      message: `The querystring parameter '${kept!.name}' is the whole query string: ${problems.join('; ')}. OpenAPI 3.2 allows one querystring parameter and no query parameters beside it.`,
+      pointer,
+    });
+    result.querystring = [kept!];
+  }
   // path parameters in path order; a template variable with no declaration is a string
   const ids = new NameAllocator();
   for (const match of path.matchAll(/\{([^}]+)\}/g)) {
@@ -240,10 +259,11 @@ function buildParameters(
   return result;
 }
 
-function firstContentSchema(content: unknown): unknown {
+/** A parameter's `content`: its (first and only) media type and media type object. */
+function firstContent(content: unknown): { mediaType: string; media: Raw | undefined } | undefined {
   if (!content || typeof content !== 'object') return undefined;
-  const first = Object.values(content as Raw)[0] as Raw | undefined;
-  return first?.schema;
+  const first = Object.entries(content as Raw)[0];
+  return first ? { mediaType: first[0], media: first[1] as Raw | undefined } : undefined;
 }
 
 function buildContents(content: unknown, pointer: string, schemas: SchemaBuilder): IRContent[] {

@@ -16,7 +16,7 @@ function op(operationId: string, method: HttpMethod, path: string, tags: string[
     path,
     pointer: `#/paths/${path.replace(/\//g, '~1')}/${method}`,
     tags,
-    parameters: { path: [], query: [], header: [], cookie: [] },
+    parameters: { path: [], query: [], querystring: [], header: [], cookie: [] },
     responses: [],
     security: [],
     ...extra,
@@ -55,12 +55,12 @@ function petstore(): IRDocument {
     ],
     operations: [
       op('listPets', 'get', '/pets', ['Pets'], {
-        parameters: { path: [], query: [param('filter', 'query', ref('Filter'))], header: [param('x-token', 'header', ref('Token'))], cookie: [param('session', 'cookie', ref('Session'))] },
+        parameters: { path: [], query: [param('filter', 'query', ref('Filter'))], querystring: [], header: [param('x-token', 'header', ref('Token'))], cookie: [param('session', 'cookie', ref('Session'))] },
         responses: [{ status: '200', contents: json({ kind: 'array', items: ref('Pet') }) }],
       }),
       op('createPet', 'post', '/pets', ['pets', 'Admin'], { requestBody: { required: true, contents: json(ref('NewPet')) } }),
       op('get-store', 'get', '/stores/{id}/inventory', ['Store'], {
-        parameters: { path: [param('id', 'path', STRING)], query: [], header: [], cookie: [] },
+        parameters: { path: [param('id', 'path', STRING)], query: [], querystring: [], header: [], cookie: [] },
         responses: [{ status: '200', contents: json(ref('Store')) }],
       }),
       op('health', 'get', '/health', []),

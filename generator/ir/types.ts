@@ -79,7 +79,8 @@ export interface IRNamedSchema {
   schema: IRSchema;
 }
 
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+/** `querystring` (OpenAPI 3.2): one parameter that is the whole query string, serialized by its `mediaType`. */
+export type ParameterLocation = 'path' | 'query' | 'querystring' | 'header' | 'cookie';
 export type ParameterStyle = 'simple' | 'form' | 'deepObject' | 'pipeDelimited' | 'spaceDelimited' | 'label' | 'matrix';
 
 export interface IRParameter {
@@ -92,6 +93,8 @@ export interface IRParameter {
   style: ParameterStyle;
   explode: boolean;
   schema: IRSchema;
+  /** The media type of the parameter's `content`, where it is given by one (always for `querystring`). */
+  mediaType?: string;
   description?: string;
   deprecated?: boolean;
   extensions?: Extensions;
@@ -186,7 +189,10 @@ export interface IROperation {
   description?: string;
   deprecated?: boolean;
   tags: string[];
-  /** Parameters by location; path parameters in the order they appear in the path. */
+  /**
+   * Parameters by location; path parameters in the order they appear in the path; at most one `querystring`
+   * parameter (OpenAPI 3.2).
+   */
   parameters: Record<ParameterLocation, IRParameter[]>;
   requestBody?: IRRequestBody;
   responses: IRResponse[];

@@ -10,9 +10,8 @@ import type { IROperation, IRProperty, IRSchema } from './types.js';
 
 /** Every schema an operation uses directly: its parameters', request bodies' and responses'. */
 export function operationSchemas(op: IROperation): IRSchema[] {
-  const { path, query, header, cookie } = op.parameters;
   return [
-    ...[...path, ...query, ...header, ...cookie].map((p) => p.schema),
+    ...Object.values(op.parameters).flatMap((params) => params.map((p) => p.schema)),
     ...(op.requestBody?.contents.map((c) => c.schema) ?? []),
     ...op.responses.flatMap((r) => r.contents.map((c) => c.schema)),
   ];

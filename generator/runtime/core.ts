@@ -68,6 +68,11 @@ export interface RequestSpec {
   path: string;
   query?: Record<string, unknown> | undefined;
   queryStyles?: Record<string, QueryParamStyle> | undefined;
+  /**
+   * The whole query string an OpenAPI 3.2 `in: querystring` parameter makes, already serialized (emitted code
+   * calls `encodeQuerystring` from `querystring.ts`); `query` is appended after it.
+   */
+  querystring?: string | undefined;
   /** Header parameters. */
   headers?: Record<string, unknown> | undefined;
   /** Cookie parameters, sent in the `cookie` header. */
@@ -270,7 +275,7 @@ export class ClientCore {
     const styles = { ...spec.queryStyles };
     if (spec.secured && this.apiKey && this.auth.kind === 'apiKey' && this.auth.in === 'query')
       query[this.auth.name] = this.apiKey;
-    const qs = buildQuery(query, styles);
+    const qs = [spec.querystring, buildQuery(query, styles)].filter(Boolean).join('&');
     return `${this.baseURL}${spec.path}${qs ? `?${qs}` : ''}`;
   }
 

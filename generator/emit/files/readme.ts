@@ -7,7 +7,7 @@ import type { IRSchema } from '../../ir/types.js';
 import { jsLiteral, sampleValue } from '../example.js';
 import { codeLine, inlineCode, markdownStrong, markdownText } from '../markdown.js';
 import { ships, type PackagePlan } from '../plan.js';
-import type { OperationShape } from '../signature.js';
+import { paramsObjectParameters, type OperationShape } from '../signature.js';
 import { render } from '../templates.js';
 import { packageData } from './package-data.js';
 
@@ -58,7 +58,7 @@ function exampleArgs(shape: OperationShape, named: ReadonlyMap<string, IRSchema>
   const args: string[] = shape.op.parameters.path.map((p) => jsLiteral(`<${p.name}>`));
   if (shape.body) args.push(jsLiteral(sampleValue(shape.body.content.schema, named) ?? {}));
   if (shape.paramsArg) {
-    const params = [...shape.op.parameters.query, ...shape.op.parameters.header, ...shape.op.parameters.cookie].filter((p) => p.required);
+    const params = paramsObjectParameters(shape.op).filter((p) => p.required);
     if (params.length || options) args.push(jsLiteral(Object.fromEntries(params.map((p) => [shape.paramKeys.get(p)!, sampleValue(p.schema, named)]))));
   }
   if (options) args.push(options);
