@@ -10,7 +10,7 @@
  */
 import { doc, util } from 'prettier';
 import { PRETTIER_OPTIONS } from '../format.js';
-import type { IRNamedSchema } from '../ir/types.js';
+import type { IRNamedSchema, IRSchema } from '../ir/types.js';
 import { docComment, needsParens, propertyKey, typeNode, type TypeContext, type TypeMember, type TypeNode } from './type-expr.js';
 
 type Doc = doc.builders.Doc;
@@ -48,8 +48,9 @@ function print(d: Doc, options: LayoutOptions): string {
 /** The statement declaring one component: as read, or (`ctx.mode` request, named `FooWritable`) as written. */
 function schemaStatement(named: IRNamedSchema, ctx: TypeContext, name = named.name): Doc {
   const { schema } = named;
+  const description = [schema.description, defaultVariantDoc(schema)].filter(Boolean).join('\n\n') || undefined;
   const comment = docComment(
-    ctx.mode === 'request' ? `${named.name} as sent in requests (read-only properties left out).${schema.description ? `\n\n${schema.description}` : ''}` : schema.description,
+    ctx.mode === 'request' ? `${named.name} as sent in requests (read-only properties left out).${description ? `\n\n${description}` : ''}` : description,
     schema.deprecated,
   );
   const type = typeNode(schema, ctx);
@@ -64,6 +65,14 @@ function schemaStatement(named: IRNamedSchema, ctx: TypeContext, name = named.na
     group([group(['type ', name]), ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(typeDoc(type, 'alias'), { groupId: id })]),
     ';',
   ];
+}
+
+/** For a union with an OpenAPI 3.2 `defaultMapping`: which variant a payload with an unmapped value is. */
+function defaultVariantDoc(schema: IRSchema): string | undefined {
+  if (schema.kind !== 'union' || !schema.discriminator?.defaultMapping) return undefined;
+  const { property, mapping, defaultMapping } = schema.discriminator;
+  const values = Object.keys(mapping).map((v) => `\`${JSON.stringify(v)}\``);
+  return `A \`${property}\` ${values.length ? `other than ${values.join(', ')}` : 'of any value'}, or none, is a {@link ${defaultMapping}}.`;
 }
 
 /**

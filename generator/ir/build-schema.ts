@@ -191,7 +191,7 @@ export class SchemaBuilder {
         if (built.kind === 'primitive' && built.type === 'null') nullable = true;
         else variants.push(built);
       });
-      const discriminator = this.buildDiscriminator(s, s[union] as unknown[]);
+      const discriminator = this.buildDiscriminator(s, s[union] as unknown[], variants);
       if (variants.length === 1 && !discriminator) parts.push(variants[0]!);
       else parts.push({ kind: 'union', variants, ...(discriminator ? { discriminator } : {}) });
     }
@@ -203,23 +203,31 @@ export class SchemaBuilder {
     return nullable ? { ...shape, nullable: true } : shape;
   }
 
-  private buildDiscriminator(s: Raw, variants: unknown[]): IRDiscriminator | undefined {
+  /**
+   * `discriminator`: its property, each wire value's component (the explicit `mapping`, then each `$ref` variant by
+   * its component name), and the OpenAPI 3.2 `defaultMapping`, the component a payload with no value or an unmapped
+   * one is: it gets no implicit value of its own, and the union gains it as a variant when the spec lists it only
+   * in the discriminator (so an unknown variant is still accepted, typed as the default).
+   */
+  private buildDiscriminator(s: Raw, variants: unknown[], built: IRSchema[]): IRDiscriminator | undefined {
     const d = s.discriminator as Raw | undefined;
     if (!d || typeof d.propertyName !== 'string') return undefined;
+    const component = (ref: unknown) => (typeof ref === 'string' ? this.components.get(ref.startsWith('#') ? ref : `#/components/schemas/${ref.replace(/^\.\//, '')}`) : undefined);
     const mapping: Record<string, string> = {};
     const explicit = (d.mapping ?? {}) as Record<string, string>;
     for (const [value, ref] of Object.entries(explicit)) {
-      if (typeof ref !== 'string') continue;
-      const name = this.components.get(ref.startsWith('#') ? ref : `#/components/schemas/${ref}`);
+      const name = component(ref);
       if (name) mapping[value] = name;
     }
+    const defaultMapping = component(d.defaultMapping);
     for (const v of variants) {
       const ref = (v as Raw | undefined)?.$ref;
       if (typeof ref !== 'string') continue;
       const name = this.components.get(ref);
-      if (name && !Object.values(mapping).includes(name)) mapping[ref.slice(ref.lastIndexOf('/') + 1)] = name;
+      if (name && name !== defaultMapping && !Object.values(mapping).includes(name)) mapping[ref.slice(ref.lastIndexOf('/') + 1)] = name;
     }
-    return { property: d.propertyName, mapping };
+    if (defaultMapping && !built.some((b) => b.kind === 'ref' && b.name === defaultMapping)) built.push({ kind: 'ref', name: defaultMapping });
+    return { property: d.propertyName, mapping, ...(defaultMapping ? { defaultMapping } : {}) };
   }
 }
 

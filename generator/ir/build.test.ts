@@ -270,3 +270,40 @@ test('an OpenAPI 3.2 querystring parameter: typed by its content schema, with it
     ['querystring-conflict', '#/paths/~1both/get'],
   ]);
 });
+
+const ref = (name: string): IRSchema => ({ kind: 'ref', name });
+
+test('OpenAPI 3.2 discriminator.defaultMapping: the default gets no implicit value, and joins the union when only the discriminator names it', () => {
+  const pet = (value: string) => ({ type: 'object', required: ['petType'], properties: { petType: { const: value } } });
+  const { ir } = buildIR({
+    openapi: '3.2.0',
+    info: { title: 'D', version: '1' },
+    paths: {},
+    components: {
+      schemas: {
+        Listed: {
+          oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/OtherPet' }],
+          discriminator: { propertyName: 'petType', defaultMapping: 'OtherPet' },
+        },
+        Unlisted: {
+          oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+          discriminator: { propertyName: 'petType', mapping: { kitty: '#/components/schemas/Cat' }, defaultMapping: '#/components/schemas/OtherPet' },
+        },
+        Cat: pet('Cat'),
+        Dog: pet('Dog'),
+        OtherPet: { type: 'object', properties: { petType: { not: { enum: ['Cat', 'Dog'] } } } },
+      },
+    },
+  } as never);
+  const schema = (name: string) => ir.schemas.find((s) => s.name === name)!.schema;
+  expect(schema('Listed')).toEqual({
+    kind: 'union',
+    variants: [ref('Cat'), ref('Dog'), ref('OtherPet')],
+    discriminator: { property: 'petType', mapping: { Cat: 'Cat', Dog: 'Dog' }, defaultMapping: 'OtherPet' },
+  });
+  expect(schema('Unlisted')).toEqual({
+    kind: 'union',
+    variants: [ref('Cat'), ref('Dog'), ref('OtherPet')],
+    discriminator: { property: 'petType', mapping: { kitty: 'Cat', Dog: 'Dog' }, defaultMapping: 'OtherPet' },
+  });
+});

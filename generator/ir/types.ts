@@ -67,6 +67,11 @@ export interface IRDiscriminator {
   property: string;
   /** Wire value → component identifier, from `mapping` or derived from the variants. */
   mapping: Record<string, string>;
+  /**
+   * OpenAPI 3.2 `defaultMapping`: the component identifier a payload is when the property is absent or holds a
+   * value `mapping` does not name. It is one of the union's variants.
+   */
+  defaultMapping?: string;
 }
 
 export interface IRNamedSchema {
