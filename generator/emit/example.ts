@@ -33,8 +33,14 @@ export function sampleValue(schema: IRSchema, named: ReadonlyMap<string, IRSchem
     }
     case 'union':
       return schema.variants[0] ? sampleValue(schema.variants[0], named, depth + 1) : null;
-    case 'intersection':
-      return Object.assign({}, ...schema.parts.map((p) => sampleValue(p, named, depth + 1)).filter((v) => v && typeof v === 'object'));
+    case 'intersection': {
+      const values = schema.parts.map((p) => sampleValue(p, named, depth + 1));
+      // a literal part (`Kind & 'basic'`) is the value; else the object parts merged
+      const literal = schema.parts.findIndex((p) => p.kind === 'const');
+      if (literal >= 0) return values[literal];
+      const objects = values.filter((v) => v && typeof v === 'object');
+      return objects.length || !values.length ? Object.assign({}, ...objects) : values[0];
+    }
     case 'binary':
       return undefined;
     default:

@@ -11,17 +11,26 @@ import type { IRDiscriminator, IRPrimitiveType, IRProperty, IRSchema, IRSchemaMe
 type Raw = Record<string, unknown>;
 
 const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
+/**
+ * Keywords that shape a schema: beside a `$ref` in a 3.1+ document, they narrow it (a bare `type` or `required`
+ * beside a `$ref` restates it, and is not read).
+ */
+const STRUCTURAL = ['properties', 'items', 'prefixItems', 'oneOf', 'anyOf', 'allOf', 'enum', 'const'];
 
 export class SchemaBuilder {
   private readonly inlineCache = new Map<string, IRSchema>();
   private readonly inlining = new Set<string>();
+  /** Keywords beside a `$ref` apply (JSON Schema 2020-12: OpenAPI 3.1 and later); OpenAPI 3.0 ignores them. */
+  private readonly siblingsApply: boolean;
 
   constructor(
     private readonly document: Raw,
     /** Component schema pointer → emitted identifier. */
     private readonly components: ReadonlyMap<string, string>,
     private readonly warn: (d: Diagnostic) => void,
-  ) {}
+  ) {
+    this.siblingsApply = typeof document.openapi === 'string' && !document.openapi.startsWith('3.0');
+  }
 
   /** Resolves an internal pointer in the bundled document. */
   resolvePointer(ref: string): unknown {
@@ -47,8 +56,18 @@ export class SchemaBuilder {
     if (typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'unknown' };
     const s = raw as Raw;
     const meta = readMeta(s);
+    if (typeof s.contentMediaType === 'string') meta.contentMediaType = s.contentMediaType;
+    if (s.contentSchema !== undefined && typeof s.contentSchema === 'object') meta.contentSchema = this.build(s.contentSchema, `${pointer}/contentSchema`);
 
-    if (typeof s.$ref === 'string') return { ...this.buildRef(s.$ref, pointer), ...meta };
+    if (typeof s.$ref === 'string') {
+      const ref = this.buildRef(s.$ref, pointer);
+      // 3.1+: keywords beside `$ref` apply too (3.0 ignores them)
+      if (this.siblingsApply && STRUCTURAL.some((k) => k in s)) {
+        const { $ref: _ref, type: _type, ...rest } = s;
+        return { kind: 'intersection', parts: [ref, this.buildShape(rest, pointer)], ...meta };
+      }
+      return { ...ref, ...meta };
+    }
 
     const base = this.buildShape(s, pointer);
     // 3.0 `nullable: true`

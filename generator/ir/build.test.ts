@@ -307,3 +307,29 @@ test('OpenAPI 3.2 discriminator.defaultMapping: the default gets no implicit val
     discriminator: { property: 'petType', mapping: { kitty: 'Cat', Dog: 'Dog' }, defaultMapping: 'OtherPet' },
   });
 });
+
+test('keywords beside a $ref narrow it from 3.1 on (3.0 ignores them); contentMediaType and contentSchema are kept', () => {
+  const components = {
+    schemas: {
+      Kind: { type: 'string', enum: ['a', 'b'] },
+      Item: {
+        type: 'object',
+        properties: {
+          kind: { $ref: '#/components/schemas/Kind', const: 'a', description: 'Always a.' },
+          same: { $ref: '#/components/schemas/Kind', type: 'string' },
+          json: { type: 'string', contentMediaType: 'application/json', contentSchema: { $ref: '#/components/schemas/Kind' } },
+        },
+      },
+    },
+  };
+  const props = (openapi: string) => {
+    const { ir } = buildIR({ openapi, info: { title: 'R', version: '1' }, paths: {}, components } as never);
+    const item = ir.schemas.find((s) => s.name === 'Item')!.schema;
+    return item.kind === 'object' ? item.properties.map((p) => p.schema) : [];
+  };
+  const [kind31, same31, json31] = props('3.1.0');
+  expect(kind31).toEqual({ kind: 'intersection', parts: [ref('Kind'), { kind: 'const', value: 'a' }], description: 'Always a.' });
+  expect(same31).toEqual(ref('Kind'));
+  expect(json31).toEqual({ kind: 'primitive', type: 'string', contentMediaType: 'application/json', contentSchema: ref('Kind') });
+  expect(props('3.0.3')[0]).toEqual({ ...ref('Kind'), description: 'Always a.' });
+});

@@ -25,6 +25,12 @@ export interface IRSchemaMeta {
   writeOnly?: boolean;
   default?: unknown;
   format?: string;
+  /**
+   * JSON Schema `contentMediaType`: the media type of a string's content, e.g. `application/json` for an SSE
+   * event's `data` (OpenAPI 3.2); with `contentSchema`, the schema of the decoded content.
+   */
+  contentMediaType?: string;
+  contentSchema?: IRSchema;
 }
 
 export type IRPrimitiveType = 'string' | 'number' | 'integer' | 'boolean' | 'null';

@@ -17,8 +17,9 @@ export function operationSchemas(op: IROperation): IRSchema[] {
   ];
 }
 
-/** Calls `fn` with each schema directly inside `schema` (items, properties, variants, parts); refs are not followed. */
+/** Calls `fn` with each schema directly inside `schema` (items, properties, variants, parts, `contentSchema`); refs are not followed. */
 export function forEachChild(schema: IRSchema, fn: (child: IRSchema) => void): void {
+  if (schema.contentSchema) fn(schema.contentSchema);
   switch (schema.kind) {
     case 'array':
       return fn(schema.items);
