@@ -3,7 +3,8 @@
  * EventSource parser (`SSEDecoder`, on the shared line decoder), and the item source (`SSEItemSource`), which
  * turns each event's data into a JSON item the way OpenAI-style APIs use them: `[DONE]` (or the declared
  * terminator) ends the stream, an `error` event or a top-level `error` object throws `APIError`, empty data is a
- * keep-alive.
+ * keep-alive. With `StreamOpenOptions.events` (typed events, OpenAPI 3.2) the items are whole events, whose data
+ * is decoded as JSON only for the events named; an `error` event is then an item when its data is JSON.
  */
 import type { BodyState } from './body-reader.js';
 import type { StreamFormat, StreamOpenOptions } from './core.js';
@@ -158,18 +159,22 @@ export const DONE = '[DONE]';
  */
 export class SSEItemSource<T> implements ItemSource<T> {
   status: BodyState = 'open';
-  /** The decoded events not handed out yet: `events[index, events.length)`. */
-  private readonly events: ServerSentEvent[] = [];
-  private readonly fields = new SSEDecoder((event) => this.events.push(event));
+  /** The decoded events not handed out yet: `pending[index, pending.length)`. */
+  private readonly pending: ServerSentEvent[] = [];
+  private readonly fields = new SSEDecoder((event) => this.pending.push(event));
   private readonly lines = new LineDecoder(this.fields);
   private index = 0;
   /** The body has ended (and the decoder has been flushed). */
   private ended = false;
 
-  /** `headers` are the response's (they go into the errors); `terminator` is the one the stream must reach. */
+  /**
+   * `headers` are the response's (they go into the errors); `terminator` is the one the stream must reach; with
+   * `events`, the items are whole events (see `StreamOpenOptions.events`).
+   */
   constructor(
     private readonly headers: Headers,
     private readonly terminator: string | undefined,
+    private readonly events?: StreamOpenOptions['events'],
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -182,11 +187,18 @@ export class SSEItemSource<T> implements ItemSource<T> {
     this.fields.end();
   }
 
+  /** Whether a typed event's data is JSON: every event's, or those of the names listed (no name: `message`). */
+  private jsonData(event: ServerSentEvent): boolean {
+    const names = this.events!.jsonData;
+    return names === true || names.includes(event.event ?? 'message');
+  }
+
   take(): IteratorResult<T> | undefined {
-    const events = this.events;
+    const events = this.pending;
     while (this.index < events.length) {
       const event = events[this.index++]!;
-      if (event.event === 'error') {
+      const json = this.events && this.jsonData(event);
+      if (event.event === 'error' && !json) {
         let payload: unknown = event.data;
         try {
           payload = JSON.parse(event.data);
@@ -205,6 +217,10 @@ export class SSEItemSource<T> implements ItemSource<T> {
       if (data === this.terminator || data === DONE) {
         this.status = 'terminated';
         return { value: undefined, done: true };
+      }
+      if (this.events) {
+        if (json && data === '') continue;
+        return { value: typedEvent(event, json) as T, done: false };
       }
       if (data === '') continue;
       const value = parseItem(data, 'the server-sent event data');
@@ -225,6 +241,18 @@ export class SSEItemSource<T> implements ItemSource<T> {
   }
 }
 
+/** A typed event (`StreamOpenOptions.events`): the fields it has, its data decoded as JSON when `json`. */
+function typedEvent(event: ServerSentEvent, json: boolean | undefined): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  if (event.event !== undefined) item.event = event.event;
+  item.data = json
+    ? parseItem(event.data, `the data of the server-sent event ${event.event ?? 'message'}`)
+    : event.data;
+  if (event.id !== undefined) item.id = event.id;
+  if (event.retry !== undefined) item.retry = event.retry;
+  return item;
+}
+
 /**
  * Server-sent events as a streaming format: asked for with `accept: text/event-stream`, and a stream of the JSON
  * data of each event (`SSEItemSource`). `sseFormat.open(response, controller)` reads any event-stream `Response`.
@@ -232,11 +260,11 @@ export class SSEItemSource<T> implements ItemSource<T> {
 export const sseFormat = {
   mediaType: 'text/event-stream',
   accepts: isEventStream,
-  open: <T,>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
+  open: <T>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
     Stream.fromResponse<T>(
       response,
       controller,
-      new SSEItemSource<T>(response.headers, options.terminator),
+      new SSEItemSource<T>(response.headers, options.terminator, options.events),
       options,
     ),
 } satisfies StreamFormat;

@@ -206,6 +206,24 @@ describe('SSE decoding over a real connection', () => {
 });
 
 describe('sseFormat.open', () => {
+  test('typed events (OpenAPI 3.2): whole events, data decoded as JSON for the events named, in 1-byte writes with CRLF', async () => {
+    // the 3.2 text's example stream, with the JSON event's name as its schema spells it
+    const text = 'event: addString\r\ndata: This data is formatted\r\ndata: across two lines\r\nretry: 5\r\n\r\nevent: addInt64\r\ndata: 1234.5678\r\nunknownField: this is ignored\r\n\r\n: This is a comment\r\nevent: addJson\r\nid: 7\r\ndata: {"foo": 42, "s": "é"}\r\n\r\n';
+    serve({ writes: bytewise(text) });
+    expect(await collect(await open({ events: { jsonData: ['addJson'] } }))).toEqual([
+      { event: 'addString', data: 'This data is formatted\nacross two lines', retry: 5 },
+      { event: 'addInt64', data: '1234.5678' },
+      { event: 'addJson', data: { foo: 42, s: 'é' }, id: '7' },
+    ]);
+    // an error event with JSON data is an item; one with text data, or bad JSON data, fails as before
+    serve({ writes: ['event: error\ndata: {"code":1}\n\n'] });
+    expect(await collect(await open({ events: { jsonData: true } }))).toEqual([{ event: 'error', data: { code: 1 } }]);
+    serve({ writes: ['event: error\ndata: overloaded\n\n'] });
+    expect((await failure(await open({ events: { jsonData: ['x'] } }))).error).toBeInstanceOf(APIError);
+    serve({ writes: ['event: x\ndata: {"foo"\n\n'] });
+    expect(String((await failure(await open({ events: { jsonData: ['x'] } }))).error)).toMatch(/server-sent event x as JSON: "\{\\"foo\\""/);
+  });
+
   test('ends at the terminator and ignores what follows', async () => {
     serve({ writes: ['data: {"n":1}\n\n', 'data: [DONE]\n\n', 'data: {"n":2}\n\n'] });
     expect(await collect(await open({ terminator: '[DONE]' }))).toEqual([{ n: 1 }]);

@@ -103,6 +103,7 @@ export interface RequestSpec {
         format: StreamFormat;
         terminator?: string | undefined;
         detect?: boolean | undefined;
+        events?: StreamOpenOptions['events'];
       }
     | undefined;
 }
@@ -121,6 +122,12 @@ export interface StreamOpenOptions {
    * listeners the request added. Not called for a stream that is never iterated.
    */
   onClose?: (() => void) | undefined;
+  /**
+   * For a format whose items are events (server-sent events): yield whole events (`{ event, data, id, retry }`,
+   * the typed events of an OpenAPI 3.2 `itemSchema`) instead of each event's JSON data; the data of the events
+   * `jsonData` names (`true`: every event) is decoded as JSON, other data stays text.
+   */
+  events?: { jsonData: true | readonly string[] } | undefined;
 }
 
 /**
@@ -260,6 +267,7 @@ export class ClientCore {
       sent.call.clearTimer();
       return format.open(sent.response, sent.call.controller, {
         terminator: spec.stream.terminator,
+        events: spec.stream.events,
         idleTimeoutMs: options.idleTimeout ?? this.idleTimeout ?? options.timeout ?? this.timeout,
         onClose: () => sent.call.dispose(),
       }) as T;
