@@ -177,6 +177,12 @@ function diffOperation(old: IROperation, op: IROperation, comparer: SchemaCompar
   const success = (o: IROperation) => o.responses.filter((r) => /^2/.test(r.status)).flatMap((r) => r.contents);
   diffContents(success(old), success(op), `${op.pointer}/responses`, 'response', comparer, fixed, judged, [old.success, op.success]);
   diffStreaming(old, op, fixed);
+  // a stream's item type, where it is not the success content's schema compared above (an OpenAPI 3.2
+  // `itemSchema`, typed events)
+  const [sa, sb] = [old.streaming, op.streaming];
+  if (sa && sb && !(sa.item === old.success?.schema && sb.item === op.success?.schema)) {
+    judged('response', comparer.diff(sa.item, sb.item, { pointer: `${op.pointer}/responses`, prefix: 'stream item', path: [], base: '' }));
+  }
   diffPagination(old, op, fixed);
 }
 
@@ -242,8 +248,12 @@ function diffContents(
   }
 }
 
+/** How a parameter goes on the wire, in words: its media type (a `content` parameter), else its style. */
+const serialization = (p: IRParameter) => (p.mediaType ? `as ${p.mediaType}` : `in style ${p.style}${p.explode ? ', exploded' : ''}`);
+
 function diffParameter(prev: IRParameter, p: IRParameter, at: string, comparer: SchemaComparer, fixed: Fixed, judged: Judged): void {
   if (!prev.required && p.required) fixed('request-parameter-became-required', at, `${p.in} parameter \`${p.name}\` is now required`);
   if (prev.required && !p.required) fixed('request-parameter-became-optional', at, `${p.in} parameter \`${p.name}\` is now optional`);
+  if (serialization(prev) !== serialization(p)) fixed('request-parameter-serialization-changed', at, `${p.in} parameter \`${p.name}\` is now sent ${serialization(p)}, not ${serialization(prev)}`);
   judged('request', comparer.diff(prev.schema, p.schema, { pointer: at, prefix: `${p.in} parameter \`${p.name}\``, path: [], base: 'parameter' }));
 }

@@ -55,6 +55,8 @@ export const FIXED_RULES = {
   'request-parameter-removed': 'major',
   'request-parameter-became-required': 'major',
   'request-parameter-became-optional': 'minor',
+  /** Sent another way: another `style`/`explode`, or another media type for a `content` (querystring) parameter. */
+  'request-parameter-serialization-changed': 'major',
   'request-required-body-added': 'major',
   'request-optional-body-added': 'minor',
   'request-body-removed': 'major',
