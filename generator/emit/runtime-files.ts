@@ -35,10 +35,14 @@ export const REQUEST_PAGE: RuntimeImport = { file: 'pagination.ts', name: 'reque
 /** What an operation with an OpenAPI 3.2 `in: querystring` parameter serializes it with. */
 export const ENCODE_QUERYSTRING: RuntimeImport = { file: 'querystring.ts', name: 'encodeQuerystring' };
 
+/** What an operation with a positional multipart body (`multipart/mixed`, …) encodes its parts with. */
+export const ENCODE_PARTS: RuntimeImport = { file: 'multipart-parts.ts', name: 'encodeParts' };
+
 /** Every runtime value emitted operations may import, beside `encodePath`. */
 export const OPERATION_IMPORTS: readonly RuntimeImport[] = [
   REQUEST_PAGE,
   ENCODE_QUERYSTRING,
+  ENCODE_PARTS,
   ...PAGINATION_KINDS.map(pageClassImport),
   ...(Object.keys(FORMATS) as StreamFormat[]).map(streamFormatImport),
 ];
@@ -64,7 +68,7 @@ export function reservedTypeNames(clientName?: string): string[] {
  * Names an operation cannot take, because operations become both functions in `operations.ts` and methods of
  * the client class: the class's `constructor`, every member the client inherits from the runtime's `ClientCore`
  * (overriding `send` or `request` would break every call), `Object.prototype` members, and what `operations.ts`
- * imports from the runtime (`encodePath`, `requestPage`, `encodeQuerystring`, the page classes and stream formats). An operation with
+ * imports from the runtime (`encodePath`, `requestPage`, `encodeQuerystring`, `encodeParts`, the page classes and stream formats). An operation with
  * such an id gets a numeric suffix (`send2`).
  * test/hostile.test.ts checks that this list covers every `ClientCore` member.
  */

@@ -83,6 +83,15 @@ describe('arguments', () => {
 });
 
 describe('the RequestSpec literal', () => {
+  test('a positional multipart body (3.2 prefixEncoding/itemEncoding): its parts encoded by position', () => {
+    const content = { mediaType: 'multipart/related', schema: { kind: 'array', items: STRING } as const, partTypes: { prefix: ['text/html'], items: 'image/png' } };
+    const shape = shapeOf(op('post', '/pages', { requestBody: { required: true, contents: [content] } }));
+    expect(shape.runtimeImports).toEqual([{ file: 'multipart-parts.ts', name: 'encodeParts' }]);
+    expect(requestSpecLiteral(shape)).toBe(
+      '{ method: "POST", path: "/pages", body: body && encodeParts(body, { prefix: ["text/html"], items: "image/png" }, "multipart/related"), contentType: "multipart/related", secured: false }',
+    );
+  });
+
   test('an OpenAPI 3.2 querystring parameter: a params member serialized by its media type, before the query', () => {
     const filter = { ...param('filter', 'querystring'), mediaType: 'application/json' };
     const shape = shapeOf(op('get', '/search', { parameters: params({ querystring: [filter], query: [param('limit', 'query')] }) }));

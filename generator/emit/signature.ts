@@ -7,8 +7,8 @@ import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
 import { NameAllocator, pascalCase } from '../ir/names.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
-import { isJson, responseTypeOf } from '../util/media-type.js';
-import { ENCODE_QUERYSTRING, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
+import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
+import { ENCODE_PARTS, ENCODE_QUERYSTRING, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
 import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface Argument {
@@ -111,6 +111,7 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
     built.call = `client.request<${result}>(${spec}, options)`;
   }
   if (op.parameters.querystring.length) built.runtimeImports = [...built.runtimeImports, ENCODE_QUERYSTRING];
+  if (shape.body && isPositionalMultipart(shape.body.content.mediaType)) built.runtimeImports = [...built.runtimeImports, ENCODE_PARTS];
   return built;
 }
 
@@ -186,6 +187,14 @@ export function parameterStructures(args: Argument[]): OptionalKind<ParameterDec
   return args.map((a) => ({ name: a.name, type: a.type, hasQuestionToken: a.optional }));
 }
 
+/** A JSON-compatible value as a JS expression (`undefined` array holes as `undefined`). */
+function jsLiteralOf(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `[${value.map(jsLiteralOf).join(', ')}]`;
+  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${propertyKey(k)}: ${jsLiteralOf(v)}`).join(', ')} }`;
+  return literal(value as string);
+}
+
 /** Escapes literal path text for a template literal. */
 function templateText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
@@ -224,7 +233,11 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
     fields.push(`headers: ${pick(header)}`);
   }
   if (shape.body) {
-    fields.push(shape.body.argName === 'body' ? 'body' : `body: ${shape.body.argName}`);
+    const { content } = shape.body;
+    if (isPositionalMultipart(content.mediaType)) {
+      const types = content.partTypes ? jsLiteralOf(content.partTypes) : '{}';
+      fields.push(`body: ${shape.body.argName} && ${ENCODE_PARTS.name}(${shape.body.argName}, ${types}, ${literal(content.mediaType)})`);
+    } else fields.push(shape.body.argName === 'body' ? 'body' : `body: ${shape.body.argName}`);
     if (!isJson(shape.body.content.mediaType)) fields.push(`contentType: ${literal(shape.body.content.mediaType)}`);
     if (shape.body.fileContent) fields.push(`fileContentType: ${literal(shape.body.fileContent.mediaType)}`);
   }

@@ -333,3 +333,31 @@ test('keywords beside a $ref narrow it from 3.1 on (3.0 ignores them); contentMe
   expect(json31).toEqual({ kind: 'primitive', type: 'string', contentMediaType: 'application/json', contentSchema: ref('Kind') });
   expect(props('3.0.3')[0]).toEqual({ ...ref('Kind'), description: 'Always a.' });
 });
+
+test('a positional multipart body keeps its prefixEncoding/itemEncoding content types (OpenAPI 3.2)', () => {
+  const { ir } = buildIR({
+    openapi: '3.2.0',
+    info: { title: 'M', version: '1' },
+    paths: {
+      '/pages': {
+        post: {
+          operationId: 'upload',
+          requestBody: {
+            content: {
+              'multipart/related': {
+                schema: { type: 'array', prefixItems: [{ type: 'string' }], items: { type: 'string', format: 'binary' } },
+                prefixEncoding: [{ contentType: 'text/html' }],
+                itemEncoding: { contentType: 'image/png, image/jpeg' },
+              },
+              'multipart/form-data': { schema: { type: 'object' }, encoding: { a: { contentType: 'text/plain' } } },
+            },
+          },
+          responses: { '204': { description: 'ok' } },
+        },
+      },
+    },
+  } as never);
+  const [related, form] = ir.operations[0]!.requestBody!.contents;
+  expect(related!.partTypes).toEqual({ prefix: ['text/html'], items: 'image/png, image/jpeg' });
+  expect(form!.partTypes).toBeUndefined();
+});

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { escapePointerToken } from '../util/json-pointer.js';
-import { isEventStream, isJson } from '../util/media-type.js';
+import { isEventStream, isJson, isPositionalMultipart } from '../util/media-type.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { camelCase, NameAllocator, pascalCase } from './names.js';
 import { SchemaBuilder } from './build-schema.js';
@@ -272,7 +272,21 @@ function buildContents(content: unknown, pointer: string, schemas: SchemaBuilder
     mediaType,
     schema: schemas.build((media as Raw | undefined)?.schema, `${pointer}/content/${escapePointerToken(mediaType)}/schema`),
     ...optional('extensions', extensionsOf(media)),
+    ...optional('partTypes', partTypes(mediaType, media as Raw | undefined)),
   }));
+}
+
+/** A positional multipart type's `prefixEncoding`/`itemEncoding` content types (OpenAPI 3.2). */
+function partTypes(mediaType: string, media: Raw | undefined): IRContent['partTypes'] | undefined {
+  if (!media || !isPositionalMultipart(mediaType)) return undefined;
+  const type = (e: unknown): string | undefined => {
+    const t = (e as Raw | undefined)?.contentType;
+    return typeof t === 'string' ? t : undefined;
+  };
+  const prefix = Array.isArray(media.prefixEncoding) ? media.prefixEncoding.map(type) : [];
+  const items = type(media.itemEncoding);
+  if (!prefix.some(Boolean) && !items) return undefined;
+  return { ...(prefix.some(Boolean) ? { prefix } : {}), ...(items ? { items } : {}) };
 }
 
 function buildRequestBody(raw: unknown, pointer: string, schemas: SchemaBuilder) {

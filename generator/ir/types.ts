@@ -117,6 +117,11 @@ export interface IRContent {
   schema: IRSchema;
   /** The media type object's `x-` members (e.g. `x-speakeasy-sse-sentinel`). */
   extensions?: Extensions;
+  /**
+   * A positional `multipart` type's part content types (OpenAPI 3.2 `prefixEncoding[i].contentType`, and
+   * `itemEncoding.contentType` for the rest), where the media type object gives any.
+   */
+  partTypes?: { prefix?: (string | undefined)[]; items?: string };
 }
 
 export interface IRRequestBody {

@@ -52,3 +52,8 @@ export function responseTypeOf(mediaType: string | undefined): ResponseType {
   if (mediaType.startsWith('text/')) return 'text';
   return 'binary';
 }
+
+/** A `multipart` type whose parts are positional (`multipart/mixed`, `multipart/related`, …), not named fields. */
+export function isPositionalMultipart(mediaType: string): boolean {
+  return /^multipart\//i.test(mediaType) && !/^multipart\/form-data\b/i.test(mediaType);
+}

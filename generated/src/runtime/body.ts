@@ -79,6 +79,13 @@ export function encodeBody(
   // `*/*` accepts any body: it is sent as JSON.
   if (isJSONMediaType(contentType) || contentType === '*/*')
     return { body: JSON.stringify(body), contentType };
+  // a Blob that carries the content type's parameters (a multipart boundary) is sent with its own type
+  if (
+    typeof Blob !== 'undefined' &&
+    body instanceof Blob &&
+    body.type.toLowerCase().startsWith(`${contentType.toLowerCase()};`)
+  )
+    return { body, contentType: body.type };
   if (
     typeof body === 'string' ||
     isBinary(body) ||
