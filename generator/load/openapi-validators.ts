@@ -1,6 +1,6 @@
 /**
- * The OpenAPI JSON-schema check (the Swagger 2.0, OpenAPI 3.0 and 3.1 schemas, as swagger-parser applies them),
- * compiled ahead of time. swagger-parser builds a new Ajv and compiles the schema on every call: about 0.1 s per
+ * The OpenAPI JSON-schema check (the Swagger 2.0, OpenAPI 3.0 and 3.1 schemas, as swagger-parser applies them,
+ * and the OpenAPI 3.2 schema from the shared materials, which swagger-parser does not know), compiled ahead of time. swagger-parser builds a new Ajv and compiles the schema on every call: about 0.1 s per
  * generation, more than the check itself. `npm run compile` (part of `prepare`) writes each compiled validator
  * as a standalone module into `dist/openapi-validators/`; `openapiSchemaValidator` loads the one a document needs
  * and falls back to swagger-parser's own check when they are absent. The check runs on the bundled document as
