@@ -246,14 +246,14 @@ ${schemas}`;
 describe('unsupported versions name what is supported', () => {
   test.each([
     ['openapi: 4.0.0', 'OpenAPI 4.0.0'],
-    ['openapi: 3.2.0', 'OpenAPI 3.2.0'],
+    ['openapi: 3.3.0', 'OpenAPI 3.3.0'],
     ['swagger: "1.2"', 'Swagger 1.2'],
   ])('%s', async (version, named) => {
     const spec = write(`v-${named.replace(/\W+/g, '-')}.yaml`, valid().replace('openapi: 3.1.0', version));
     const { code, stderr } = await run(['generate', '--spec', spec, '--out', path.join(dir, 'o')]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error\[unsupported-version\] .*v-.*\.yaml:1:\d+ at #\/(openapi|swagger): /);
-    expect(stderr).toContain(`${named} is not supported: sdkforge reads Swagger 2.0, OpenAPI 3.0.x and OpenAPI 3.1.x documents.`);
+    expect(stderr).toContain(`${named} is not supported: sdkforge reads Swagger 2.0, OpenAPI 3.0.x, 3.1.x and 3.2.x documents.`);
   });
 });
 

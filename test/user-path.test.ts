@@ -151,7 +151,7 @@ describeWithSpec('the user path: packed sdkforge → official spec → the packa
   });
 
   test("sdkforge's tarball ships what the CLI needs and its LICENSE; no tests, bench, source maps or install scripts", () => {
-    expect(forgeFiles).toEqual(expect.arrayContaining(['LICENSE', 'bin/sdkforge.js', 'dist/generator/cli.js', 'dist/generator/index.d.ts', 'generator/runtime/stream.ts', 'templates/package.json.hbs']));
+    expect(forgeFiles).toEqual(expect.arrayContaining(['LICENSE', 'bin/sdkforge.js', 'dist/generator/cli.js', 'dist/generator/index.d.ts', 'generator/runtime/stream.ts', 'templates/package.json.hbs', 'dist/openapi-validators/v32.cjs', 'dist/openapi-validators/v32.LICENSE']));
     expect(forgeFiles.filter((f) => /\.test\.|\.map$|^dist\/bench\/|^test\//.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(work, 'project/node_modules/sdkforge/package.json'), 'utf8'));
     for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script]).toBeUndefined();

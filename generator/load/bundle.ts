@@ -123,9 +123,14 @@ export class Bundler {
       },
     };
     try {
-      // loaded on demand (about 40 ms): only specs with external $refs need it
-      const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-      return (await SwaggerParser.bundle(base, root as never, {
+      // loaded on demand (about 40 ms): only specs with external $refs need it. swagger-parser refuses OpenAPI
+      // 3.2 documents (it checks the version before bundling), so those go to its ref parser directly: the same
+      // bundling, without the version check.
+      const bundler: { bundle(base: string, root: never, options: never): Promise<unknown> } =
+        typeof root.openapi === 'string' && root.openapi.startsWith('3.2')
+          ? (await import('@apidevtools/json-schema-ref-parser')).default
+          : (await import('@apidevtools/swagger-parser')).default;
+      return (await bundler.bundle(base, root as never, {
         parse: { yaml: yamlPlugin, json: false, text: false, binary: false },
         resolve: {
           http: {
