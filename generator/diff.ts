@@ -19,6 +19,7 @@ import { forEachChild } from './ir/walk.js';
 import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema, IRStreaming } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
 import { packageIR } from './package-ir.js';
+import { httpMethod } from './ir/methods.js';
 
 export type { ChangeKind, DiffSide, Direction, SemverBump, SpecChange, SpecDiff } from './diff/types.js';
 export { renderMarkdown } from './diff/render.js';
@@ -46,7 +47,7 @@ function checkVersion(version: string | undefined): void {
 
 /** Operations match by method and path, whatever their path parameters are called. */
 /** Operations match by method and path key (a `?beta=true` path is another operation), whatever their path parameters are called. */
-const opKey = (op: IROperation) => `${op.method.toUpperCase()} ${pathKey(op).replace(/\{[^}]*\}/g, '{}')}`;
+const opKey = (op: IROperation) => `${httpMethod(op.method)} ${pathKey(op).replace(/\{[^}]*\}/g, '{}')}`;
 const DIRECTIONS: Direction[] = ['request', 'response'];
 
 export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptions = {}): SpecDiff {
@@ -72,11 +73,11 @@ export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptio
   const newOps = new Map(after.operations.map((o) => [opKey(o), o]));
   for (const [key, op] of newOps) {
     const old = oldOps.get(key);
-    if (!old) fixed('operation', op.name, 'added', 'operation-added', op.pointer, `${op.name} (${op.method.toUpperCase()} ${pathKey(op)}) added`);
+    if (!old) fixed('operation', op.name, 'added', 'operation-added', op.pointer, `${op.name} (${httpMethod(op.method)} ${pathKey(op)}) added`);
     else diffOperation(old, op, comparer, (rule, pointer, message) => fixed('operation', op.name, 'changed', rule, pointer, `${op.name}: ${message}`), (dir, raw) => judged('operation', op.name, [dir], raw));
   }
   for (const [key, op] of oldOps) {
-    if (!newOps.has(key)) fixed('operation', op.name, 'removed', 'operation-removed', op.pointer, `${op.name} (${op.method.toUpperCase()} ${pathKey(op)}) removed`);
+    if (!newOps.has(key)) fixed('operation', op.name, 'removed', 'operation-removed', op.pointer, `${op.name} (${httpMethod(op.method)} ${pathKey(op)}) removed`);
   }
 
   const usage = schemaUsage(after);
