@@ -238,10 +238,10 @@ export function pathKey(op: Pick<IROperation, 'path' | 'fixedQuery'>): string {
   return `${op.path}?${query}`;
 }
 
-/** `GET /chat/completions/{completion_id}` → `getChatCompletionsCompletionId`. */
+/** `GET /chat/completions/{completion_id}` → `getChatCompletionsCompletionId` (`COPY /items` → `copyItems`). */
 export function deriveOperationId(method: string, path: string): string {
   const segments = path.split('/').filter(Boolean).map((s) => s.replace(/[{}]/g, ''));
-  return camelCase([method, ...segments].join(' '));
+  return camelCase([method.toLowerCase(), ...segments].join(' '));
 }
 
 const DEFAULT_STYLE: Record<ParameterLocation, ParameterStyle> = { path: 'simple', query: 'form', header: 'simple', cookie: 'form' };
