@@ -193,7 +193,7 @@ function buildEnvironments(servers: Raw[], source: string | undefined, warn: (d:
       });
       return;
     }
-    out.push({ name, url: serverURL(server, source) });
+    out.push({ name, url: serverURL(server, source), pointer: `#/servers/${i}` });
   });
   return out.length ? out : undefined;
 }

@@ -124,15 +124,15 @@ describe('named servers', () => {
     });
     expect(ir.baseURL).toBe('https://eu.api.test/v1');
     expect(ir.environments).toEqual([
-      { name: 'production', url: 'https://eu.api.test/v1' },
-      { name: 'staging', url: 'https://staging.api.test/v1' },
+      { name: 'production', url: 'https://eu.api.test/v1', pointer: '#/servers/0' },
+      { name: 'staging', url: 'https://staging.api.test/v1', pointer: '#/servers/1' },
     ]);
     expect(warnings).toEqual([expect.objectContaining({ code: 'server-name-repeated', pointer: '#/servers/3/name' })]);
   });
 
   test('a relative named server is resolved against the document URL', () => {
     const { ir } = buildIR({ ...base, servers: [{ url: '/v1', name: 'here' }], paths: {} } as never, { source: 'https://spec.test/openapi.json' });
-    expect(ir.environments).toEqual([{ name: 'here', url: 'https://spec.test/v1' }]);
+    expect(ir.environments).toEqual([{ name: 'here', url: 'https://spec.test/v1', pointer: '#/servers/0' }]);
   });
 
   test('no named server: no environments', () => {

@@ -234,6 +234,8 @@ export interface IREnvironment {
   name: string;
   /** The server URL, variables set to their defaults, as `baseURL`. */
   url: string;
+  /** JSON pointer of the server object. */
+  pointer: string;
 }
 
 export interface IRDocument {
