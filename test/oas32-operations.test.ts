@@ -6,7 +6,9 @@ import net, { type AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emitAndBuild, type EmittedPackage } from './helpers/built-package.js';
+import { writeFileSync } from 'node:fs';
 import { ROOT } from './helpers/paths.js';
+import { typecheck } from './helpers/typecheck.js';
 
 interface Seen {
   method: string;
@@ -174,4 +176,27 @@ test('a response summary is the @returns of the operation', () => {
 test('the IR keeps the tag hierarchy', () => {
   expect(built.ir.tags).toEqual([{ name: 'items', kind: 'nav' }, { name: 'copies', parent: 'items' }]);
   expect(built.warnings).toEqual([]);
+});
+
+test('environment is typed by the names the spec gives: a wrong one fails to compile', () => {
+  const file = path.join(built.dir, 'use-environment.ts');
+  writeFileSync(
+    file,
+    [
+      "import { Store, createClient } from './src/index.js';",
+      "new Store({ environment: 'staging' });",
+      "createClient({ environment: 'production' });",
+      "// @ts-expect-error: the spec names no such server",
+      "new Store({ environment: 'prod' });",
+      "new Store({ environment: 'nope' });",
+    ].join('\n'),
+  );
+  const errors = typecheck([file]);
+  expect(errors.map((e) => [e.line, e.message.split('\n')[0]])).toEqual([[6, expect.stringContaining(`'"nope"' is not assignable`)]]);
+});
+
+test('the environments runtime module ships as prettier formats it', async () => {
+  const { prettierDrift } = await import('./helpers/prettier-stable.js');
+  const name = 'src/runtime/environments.ts';
+  expect(await prettierDrift(name, built.files.get(name)!)).toBeUndefined();
 });

@@ -2,8 +2,8 @@
  * Named environments: the servers a spec names (OpenAPI 3.2 `servers[].name`), selected with the client's
  * `environment` option. Shipped only in packages whose spec names its servers.
  */
-import type { ClientOptions } from "./core.js";
-import { SDKError } from "./errors.js";
+import type { ClientOptions } from './core.js';
+import { SDKError } from './errors.js';
 
 /**
  * The core client options for `options`: its `environment`, when set, becomes the base URL, unless `baseURL` is
@@ -18,12 +18,10 @@ export function withEnvironment(
   if (!Object.prototype.hasOwnProperty.call(environments, environment)) {
     const known = Object.keys(environments)
       .map((name) => JSON.stringify(name))
-      .join(", ");
+      .join(', ');
     throw new SDKError(
       `Unknown environment ${JSON.stringify(environment)}: the API names ${known}. Pass one of them as \`environment\`, or pass \`baseURL\`.`,
     );
   }
-  return rest.baseURL != null
-    ? rest
-    : { ...rest, baseURL: environments[environment] };
+  return rest.baseURL != null ? rest : { ...rest, baseURL: environments[environment] };
 }
