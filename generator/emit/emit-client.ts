@@ -30,7 +30,7 @@ export function hasOwnOptions(ir: IRDocument): boolean {
 }
 
 /** The declarations of the package's own `ClientOptions` and, with environments, `environments` and `clientOptions()`. */
-function ownOptionsStatements(ir: IRDocument): StatementStructures[] {
+function ownOptionsStatements(ir: IRDocument, naming: ClientNaming): StatementStructures[] {
   const out: StatementStructures[] = [];
   const members: { name: string; type: string; docs: string }[] = [];
   const scheme = ir.security[0];
@@ -38,11 +38,12 @@ function ownOptionsStatements(ir: IRDocument): StatementStructures[] {
     members.push({
       name: 'apiKey',
       type: 'string | null | undefined',
-      docs: `Sent as configured by the spec's security scheme; defaults to the \`<PREFIX>_API_KEY\` environment variable. The API deprecates the scheme it is sent with, \`${scheme.name}\`.`,
+      docs: `Sent as configured by the spec's security scheme; defaults to the \`${naming.envPrefix}_API_KEY\` environment variable. The API deprecates the scheme it is sent with, \`${scheme.name}\`.`,
     });
   }
   if (ir.environments) {
-    const listed = ir.environments.map((e) => `\`${JSON.stringify(e.name).replace(/"/g, "'")}\` (${e.url})`).join(', ');
+    const quoted = (name: string) => (name.includes("'") ? JSON.stringify(name) : `'${name}'`);
+    const listed = ir.environments.map((e) => `\`${quoted(e.name)}\` (${e.url})`).join(', ');
     out.push({
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -105,7 +106,7 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
         { name: 'clientDefaults', type: 'ClientDefaults', initializer: `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(ir)} }` },
       ],
     },
-    ...(own ? ownOptionsStatements(ir) : []),
+    ...(own ? ownOptionsStatements(ir, naming) : []),
     {
       kind: StructureKind.Function,
       isExported: true,
