@@ -28,6 +28,10 @@ interface Side {
   requestTypes?: string[];
   responseTypes?: string[];
   schemas?: object;
+  /** Document-level members as they are (3.2 named servers, tags with parents, security schemes). */
+  servers?: object[];
+  tags?: object[];
+  securitySchemes?: object;
 }
 
 interface Expectation {
@@ -62,7 +66,14 @@ function documentOf(side: Side): object {
         },
       }
     : {});
-  return { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths, components: { schemas: side.schemas ?? {} } };
+  return {
+    openapi: side.servers || side.tags || side.securitySchemes ? '3.2.0' : '3.1.0',
+    info: { title: 'T', version: '1' },
+    ...(side.servers ? { servers: side.servers } : {}),
+    ...(side.tags ? { tags: side.tags } : {}),
+    paths,
+    components: { schemas: side.schemas ?? {}, ...(side.securitySchemes ? { securitySchemes: side.securitySchemes } : {}) },
+  };
 }
 
 const ir = (doc: object) => buildIR(doc as never).ir;
@@ -106,7 +117,7 @@ describe('each rule, on a spec pair that shows it', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/diff-rules.md'), 'utf8');
     for (const id of allRuleIds()) expect({ id, documented: doc.includes(`\`${id}\``) }).toEqual({ id, documented: true });
     // and it names no rule that does not exist
-    const named = [...doc.matchAll(/`((?:request|response|operation|schema)-[a-z-]+)`/g)].map((m) => m[1]);
+    const named = [...doc.matchAll(/`((?:request|response|operation|schema|environment|security-scheme|tag)-[a-z-]+)`/g)].map((m) => m[1]);
     expect(named.filter((id) => !allRuleIds().includes(id!))).toEqual([]);
   });
 });

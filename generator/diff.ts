@@ -19,6 +19,7 @@ import { forEachChild } from './ir/walk.js';
 import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema, IRStreaming } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
 import { packageIR } from './package-ir.js';
+import { httpMethod } from './ir/methods.js';
 
 export type { ChangeKind, DiffSide, Direction, SemverBump, SpecChange, SpecDiff } from './diff/types.js';
 export { renderMarkdown } from './diff/render.js';
@@ -46,7 +47,7 @@ function checkVersion(version: string | undefined): void {
 
 /** Operations match by method and path, whatever their path parameters are called. */
 /** Operations match by method and path key (a `?beta=true` path is another operation), whatever their path parameters are called. */
-const opKey = (op: IROperation) => `${op.method.toUpperCase()} ${pathKey(op).replace(/\{[^}]*\}/g, '{}')}`;
+const opKey = (op: IROperation) => `${httpMethod(op.method)} ${pathKey(op).replace(/\{[^}]*\}/g, '{}')}`;
 const DIRECTIONS: Direction[] = ['request', 'response'];
 
 export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptions = {}): SpecDiff {
@@ -72,11 +73,11 @@ export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptio
   const newOps = new Map(after.operations.map((o) => [opKey(o), o]));
   for (const [key, op] of newOps) {
     const old = oldOps.get(key);
-    if (!old) fixed('operation', op.name, 'added', 'operation-added', op.pointer, `${op.name} (${op.method.toUpperCase()} ${pathKey(op)}) added`);
+    if (!old) fixed('operation', op.name, 'added', 'operation-added', op.pointer, `${op.name} (${httpMethod(op.method)} ${pathKey(op)}) added`);
     else diffOperation(old, op, comparer, (rule, pointer, message) => fixed('operation', op.name, 'changed', rule, pointer, `${op.name}: ${message}`), (dir, raw) => judged('operation', op.name, [dir], raw));
   }
   for (const [key, op] of oldOps) {
-    if (!newOps.has(key)) fixed('operation', op.name, 'removed', 'operation-removed', op.pointer, `${op.name} (${op.method.toUpperCase()} ${pathKey(op)}) removed`);
+    if (!newOps.has(key)) fixed('operation', op.name, 'removed', 'operation-removed', op.pointer, `${op.name} (${httpMethod(op.method)} ${pathKey(op)}) removed`);
   }
 
   const usage = schemaUsage(after);
@@ -106,6 +107,8 @@ export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptio
     fixed('schema', s.name, 'removed', 'schema-removed', s.pointer, `schema ${s.name} removed${used ? '' : ' (it was not used by any operation)'}`);
   }
 
+  diffDocumentLevel(before, after, fixed);
+
   const bump = maxLevel(levels);
   const [fromSource, toSource] = options.sources ?? [];
   return {
@@ -115,6 +118,44 @@ export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptio
     bump,
     ...(options.currentVersion !== undefined ? { currentVersion: options.currentVersion, nextVersion: nextVersion(options.currentVersion, bump) } : {}),
   };
+}
+
+/**
+ * What 3.2 adds beside operations and schemas: named servers (the `environment` option), deprecated security
+ * schemes, and tag parents.
+ */
+function diffDocumentLevel(
+  before: IRDocument,
+  after: IRDocument,
+  fixed: (subject: SpecChange['subject'], name: string, kind: ChangeKind, rule: FixedRule, pointer: string, message: string) => void,
+): void {
+  const oldEnvs = new Map((before.environments ?? []).map((e) => [e.name, e]));
+  const newEnvs = new Map((after.environments ?? []).map((e) => [e.name, e]));
+  for (const [name, env] of newEnvs) {
+    const old = oldEnvs.get(name);
+    if (!old) fixed('environment', name, 'added', 'environment-added', env.pointer, `environment '${name}' (${env.url}) added`);
+    else if (old.url !== env.url) fixed('environment', name, 'changed', 'environment-url-changed', env.pointer, `environment '${name}': ${old.url} → ${env.url}`);
+  }
+  for (const [name, env] of oldEnvs) {
+    if (!newEnvs.has(name)) fixed('environment', name, 'removed', 'environment-removed', env.pointer, `environment '${name}' (${env.url}) removed`);
+  }
+
+  const oldSchemes = new Map(before.security.map((s) => [s.name, s]));
+  for (const scheme of after.security) {
+    const old = oldSchemes.get(scheme.name);
+    if (scheme.deprecated && old && !old.deprecated) {
+      fixed('security-scheme', scheme.name, 'changed', 'security-scheme-deprecated', `#/components/securitySchemes/${escapePointerToken(scheme.name)}`, `security scheme ${scheme.name} deprecated`);
+    }
+  }
+
+  const oldTags = new Map((before.tags ?? []).map((t) => [t.name, t]));
+  (after.tags ?? []).forEach((tag, i) => {
+    const old = oldTags.get(tag.name);
+    if (!old || old.parent === tag.parent) return;
+    const was = old.parent === undefined ? 'top-level' : `under ${old.parent}`;
+    const now = tag.parent === undefined ? 'top-level' : `under ${tag.parent}`;
+    fixed('tag', tag.name, 'changed', 'tag-parent-changed', `#/tags/${i}`, `tag ${tag.name}: ${was} → ${now}`);
+  });
 }
 
 /** Which directions each component is used in (through refs, transitively). */

@@ -7,8 +7,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { StructureKind } from 'ts-morph';
 import ts from 'typescript';
 import { buildPackage } from '../generator/build-package.js';
+import { defaultsStatements } from '../generator/emit/emit-client.js';
 import { PREFORMATTED } from '../generator/emit/emit-package.js';
 import { OPERATION_IMPORTS, OPERATION_NAMES_TAKEN, runtimeSources } from '../generator/emit/runtime-files.js';
 import { generate } from '../generator/index.js';
@@ -231,7 +233,19 @@ test('operation names avoid every member the client class inherits and every val
   const members = [...Object.keys(core), ...Object.getOwnPropertyNames(ClientCore.prototype), ...Object.getOwnPropertyNames(Object.prototype)];
   expect(members.filter((m) => !OPERATION_NAMES_TAKEN.includes(m))).toEqual([]);
   // operations.ts's value imports sit beside the operation functions; defaults.ts's exports beside them in index.ts
-  const moduleNames = [...moduleValueNames(path.join(ROOT, 'generated/src/operations.ts')).imported, ...moduleValueNames(path.join(ROOT, 'generated/src/defaults.ts')).exported];
+  // generated/ names no environments: defaults.ts's exports for a spec that does (3.2 `servers[].name`)
+  const namedServers = defaultsStatements(
+    { title: 'T', version: '1', environments: [{ name: 'a', url: 'http://127.0.0.1', pointer: '#/servers/0' }], schemas: [], operations: [], security: [{ name: 'k', kind: 'bearer', deprecated: true }] },
+    { clientName: 'T', envPrefix: 'T' },
+  ).flatMap((st) =>
+    st.kind === StructureKind.Function && st.isExported && st.name ? [st.name] : st.kind === StructureKind.VariableStatement && st.isExported ? st.declarations.map((d) => d.name) : [],
+  );
+  const moduleNames = [
+    ...moduleValueNames(path.join(ROOT, 'generated/src/operations.ts')).imported,
+    ...moduleValueNames(path.join(ROOT, 'generated/src/defaults.ts')).exported,
+    ...namedServers,
+  ];
+  expect(namedServers).toEqual(expect.arrayContaining(['environments', 'clientOptions']));
   expect(moduleNames).toEqual(expect.arrayContaining(['encodePath', 'createClient', 'clientDefaults']));
   expect(moduleNames.filter((name) => !OPERATION_NAMES_TAKEN.includes(name))).toEqual([]);
   // every value any package's operations.ts may import (a format, a page class, …) is exported by its runtime module

@@ -74,6 +74,16 @@ export const FIXED_RULES = {
   'response-pagination-changed': 'major',
   'schema-added': 'minor',
   'schema-removed': 'major',
+  /** A named server (3.2 `servers[].name`): a new value of the client's `environment` option. */
+  'environment-added': 'minor',
+  /** Code passing that `environment` stops compiling (and throws at construction). */
+  'environment-removed': 'major',
+  /** Same name, another URL: calls go elsewhere, code is unchanged. */
+  'environment-url-changed': 'patch',
+  /** A security scheme became `deprecated` (3.2): still sent, reported so users can move off it. */
+  'security-scheme-deprecated': 'patch',
+  /** A tag's `parent` (3.2) was set, changed or removed: how operations are grouped, not how they are called. */
+  'tag-parent-changed': 'patch',
 } as const satisfies Record<string, Level>;
 
 export type FixedRule = keyof typeof FIXED_RULES;

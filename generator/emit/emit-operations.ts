@@ -7,11 +7,24 @@ import { pathKey } from '../ir/build.js';
 import type { IROperation } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';
 import { parameterStructures, type OperationShape } from './signature.js';
+import { httpMethod } from '../ir/methods.js';
 
-export function operationDoc(op: IROperation): { description: string; deprecated: boolean } {
+export function operationDoc(op: IROperation): { description: string; deprecated: boolean; returns?: string } {
   const parts = [op.summary, op.description && op.description !== op.summary ? op.description : undefined].filter(Boolean);
-  parts.push(`\`${op.method.toUpperCase()} ${pathKey(op)}\``);
-  return { description: parts.join('\n\n'), deprecated: op.deprecated === true };
+  parts.push(`\`${httpMethod(op.method)} ${pathKey(op)}\``);
+  const returns = returnsDoc(op);
+  return { description: parts.join('\n\n'), deprecated: op.deprecated === true, ...(returns ? { returns } : {}) };
+}
+
+/**
+ * The `@returns` text: the success response's, where it has a `summary` (3.2), which stands in for a missing
+ * `description`. A response with a description only (3.0/3.1, where it is required and mostly "OK") gives none.
+ */
+function returnsDoc(op: IROperation): string | undefined {
+  const success = op.success;
+  const response = op.responses.find((r) => (success ? r.contents.includes(success) : /^2/.test(r.status)));
+  if (!response?.summary) return undefined;
+  return response.description || response.summary;
 }
 
 export function operationStatements(shapes: OperationShape[]): StatementStructures[] {
@@ -27,7 +40,7 @@ export function operationStatements(shapes: OperationShape[]): StatementStructur
       });
     }
     const doc = operationDoc(shape.op);
-    const docs = jsDocs(doc.description, doc.deprecated);
+    const docs = jsDocs(doc.description, doc.deprecated, doc.returns);
     const client = { name: 'client', type: 'ClientCore' };
     const fn: FunctionDeclarationStructure = {
       kind: StructureKind.Function,

@@ -2,13 +2,16 @@
 import { StructureKind, type JSDocStructure } from 'ts-morph';
 import { sanitizeDoc } from './type-expr.js';
 
-export function jsDocs(description: string | undefined, deprecated?: boolean): JSDocStructure[] {
-  if (!description && !deprecated) return [];
+export function jsDocs(description: string | undefined, deprecated?: boolean, returns?: string): JSDocStructure[] {
+  if (!description && !deprecated && !returns) return [];
   return [
     {
       kind: StructureKind.JSDoc,
       description: description ? sanitizeDoc(description) : '',
-      tags: deprecated ? [{ kind: StructureKind.JSDocTag, tagName: 'deprecated' }] : [],
+      tags: [
+        ...(returns ? [{ kind: StructureKind.JSDocTag as const, tagName: 'returns', text: sanitizeDoc(returns) }] : []),
+        ...(deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: 'deprecated' }] : []),
+      ],
     },
   ];
 }

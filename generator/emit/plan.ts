@@ -39,9 +39,9 @@ export interface PackagePlan {
  * `APIPromise`, which every package exports; the page classes and stream formats its operations name; the chat
  * accumulator where a chat-shaped stream exists), and every module they import in turn.
  */
-function shippedRuntime(shapes: OperationShape[], chatStream: boolean): [string, string][] {
+function shippedRuntime(shapes: OperationShape[], chatStream: boolean, environments: boolean): [string, string][] {
   const sources = new Map(runtimeSources());
-  const roots = ['core.ts', 'errors.ts', 'api-promise.ts', ...shapes.flatMap((s) => s.runtimeImports.map((i) => i.file)), ...(chatStream ? ['accumulate.ts'] : [])];
+  const roots = ['core.ts', 'errors.ts', 'api-promise.ts', ...shapes.flatMap((s) => s.runtimeImports.map((i) => i.file)), ...(chatStream ? ['accumulate.ts'] : []), ...(environments ? ['environments.ts'] : [])];
   const shipped = new Set<string>();
   const visit = (file: string): void => {
     if (shipped.has(file)) return;
@@ -60,7 +60,7 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
   const writable = writableVariants(ir, typeNames);
   const shapes = ir.operations.map((op) => operationShape(op, typeNames, writable));
   const chatStream = ir.operations.some((op) => op.streaming && isChatChunk(op.streaming.item, named));
-  return { ir, ctx, named, typeNames, writable, shapes, chatStream, runtime: shippedRuntime(shapes, chatStream) };
+  return { ir, ctx, named, typeNames, writable, shapes, chatStream, runtime: shippedRuntime(shapes, chatStream, !!ir.environments) };
 }
 
 /** Whether the plan ships a runtime module (`'accumulate.ts'`, `'stream.ts'`). */

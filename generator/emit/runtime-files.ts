@@ -79,6 +79,9 @@ export const OPERATION_NAMES_TAKEN: readonly string[] = [
   // exported beside the operations by every package (src/defaults.ts)
   'createClient',
   'clientDefaults',
+  // exported from src/defaults.ts where the spec names its servers
+  'environments',
+  'clientOptions',
   // ClientCore
   'apiKey',
   'baseURL',

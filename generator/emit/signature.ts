@@ -10,6 +10,7 @@ import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
 import { ENCODE_PARTS, ENCODE_QUERYSTRING, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
 import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
+import { httpMethod } from '../ir/methods.js';
 
 export interface Argument {
   name: string;
@@ -207,7 +208,7 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
   let i = 0;
   const pathParts = op.path.split(/\{[^}]+\}/);
   const path = pathParts.map((part, k) => templateText(part) + (k < pathParts.length - 1 ? `\${${pathArgs[i++]!.name}}` : '')).join('');
-  const fields: string[] = [`method: ${literal(op.method.toUpperCase())}`, `path: ${op.parameters.path.length ? `encodePath\`${path}\`` : literal(op.path)}`];
+  const fields: string[] = [`method: ${literal(httpMethod(op.method))}`, `path: ${op.parameters.path.length ? `encodePath\`${path}\`` : literal(op.path)}`];
 
   const p = shape.paramsArg;
   const { querystring, query, header, cookie } = op.parameters;

@@ -10,12 +10,13 @@ import type { OpenAPIDocument } from '../load/load-spec.js';
 import { camelCase, NameAllocator, pascalCase } from './names.js';
 import { SchemaBuilder } from './build-schema.js';
 import { keepRequestBody } from './request-body-methods.js';
+import { FIXED_METHODS, isMethodToken, namesFixedMethod } from './methods.js';
+import { buildTags } from './tags.js';
 import { spdxLicense } from './license.js';
 import { extensionsOf } from './extensions.js';
 import { detectPagination } from './pagination.js';
 import { detectStreaming, isStreamContent, isSuccess } from './streaming.js';
 import type {
-  HttpMethod,
   IRContent,
   IRDocument,
   IRNamedSchema,
@@ -25,6 +26,7 @@ import type {
   IRProperty,
   IRResponse,
   IRSchema,
+  IREnvironment,
   IRSecurityScheme,
   IRStreaming,
   ParameterLocation,
@@ -32,8 +34,6 @@ import type {
 } from './types.js';
 
 type Raw = Record<string, unknown>;
-
-const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export interface BuildOptions {
   /**
@@ -79,6 +79,8 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
     ...(typeof info.description === 'string' ? { description: info.description } : {}),
     ...optional('license', spdxLicense(info.license)),
     ...(typeof servers[0]?.url === 'string' ? { baseURL: serverURL(servers[0], options.source) } : {}),
+    ...optional('environments', buildEnvironments(servers, options.source, warn)),
+    ...optional('tags', buildTags(document.tags, warn)),
     schemas: named,
     operations,
     security: buildSecuritySchemes(document),
@@ -102,10 +104,7 @@ function buildOperations(
     const itemPointer = `#/paths/${escapePointerToken(path)}`;
     const { value: item } = schemas.deref(paths[path] as Raw, itemPointer);
     if (!item || typeof item !== 'object') continue;
-    for (const method of METHODS) {
-      const op = item[method] as Raw | undefined;
-      if (!op || typeof op !== 'object') continue;
-      const pointer = `${itemPointer}/${method}`;
+    for (const { method, op, pointer } of itemOperations(item, itemPointer, warn)) {
       const operationId = typeof op.operationId === 'string' && op.operationId.trim() ? op.operationId : deriveOperationId(method, path);
       const { template, fixedQuery } = splitPathKey(path);
       const parameters = buildParameters(template, [...asArray(item.parameters), ...asArray(op.parameters)], pointer, schemas, warn);
@@ -140,6 +139,63 @@ function buildOperations(
     }
   }
   return out;
+}
+
+/**
+ * A path item's operations: its fixed methods in their order, then its `additionalOperations` (3.2) in document
+ * order, each keyed by its method exactly as written. An additional key that names a fixed method (3.2 forbids
+ * it) or is no HTTP method token is left out with a warning.
+ */
+function itemOperations(item: Raw, itemPointer: string, warn: (d: Diagnostic) => void): { method: string; op: Raw; pointer: string }[] {
+  const out: { method: string; op: Raw; pointer: string }[] = [];
+  for (const method of FIXED_METHODS) {
+    const op = item[method];
+    if (op && typeof op === 'object') out.push({ method, op: op as Raw, pointer: `${itemPointer}/${method}` });
+  }
+  const additional = item.additionalOperations;
+  if (!additional || typeof additional !== 'object' || Array.isArray(additional)) return out;
+  for (const [key, op] of Object.entries(additional as Raw)) {
+    if (!op || typeof op !== 'object') continue;
+    const pointer = `${itemPointer}/additionalOperations/${escapePointerToken(key)}`;
+    if (namesFixedMethod(key) || !isMethodToken(key)) {
+      warn({
+        severity: 'warning',
+        code: 'additional-operation-method',
+        message: namesFixedMethod(key)
+          ? `additionalOperations key "${key}" names the fixed method ${key.toLowerCase()}: the operation is left out.`
+          : `additionalOperations key "${key}" is not an HTTP method name: the operation is left out.`,
+        hint: namesFixedMethod(key) ? `Declare it under the path item's \`${key.toLowerCase()}\` key.` : 'Use a method name made of letters, digits and !#$%&\'*+-.^_`|~ only.',
+        pointer,
+      });
+      continue;
+    }
+    out.push({ method: key, op: op as Raw, pointer });
+  }
+  return out;
+}
+
+/**
+ * The named servers (3.2 `servers[].name`), URLs resolved as `baseURL` is; a repeated name keeps its first server,
+ * with a warning. Nothing when no server is named.
+ */
+function buildEnvironments(servers: Raw[], source: string | undefined, warn: (d: Diagnostic) => void): IREnvironment[] | undefined {
+  const out: IREnvironment[] = [];
+  servers.forEach((server, i) => {
+    if (!server || typeof server.name !== 'string' || typeof server.url !== 'string') return;
+    const name = server.name;
+    if (out.some((e) => e.name === name)) {
+      warn({
+        severity: 'warning',
+        code: 'server-name-repeated',
+        message: `Server name "${name}" is used by an earlier server: the \`environment: '${name}'\` option selects the first.`,
+        hint: 'Give each server a distinct name.',
+        pointer: `#/servers/${i}/name`,
+      });
+      return;
+    }
+    out.push({ name, url: serverURL(server, source), pointer: `#/servers/${i}` });
+  });
+  return out.length ? out : undefined;
 }
 
 /**
@@ -182,10 +238,10 @@ export function pathKey(op: Pick<IROperation, 'path' | 'fixedQuery'>): string {
   return `${op.path}?${query}`;
 }
 
-/** `GET /chat/completions/{completion_id}` → `getChatCompletionsCompletionId`. */
+/** `GET /chat/completions/{completion_id}` → `getChatCompletionsCompletionId` (`COPY /items` → `copyItems`). */
 export function deriveOperationId(method: string, path: string): string {
   const segments = path.split('/').filter(Boolean).map((s) => s.replace(/[{}]/g, ''));
-  return camelCase([method, ...segments].join(' '));
+  return camelCase([method.toLowerCase(), ...segments].join(' '));
 }
 
 const DEFAULT_STYLE: Record<ParameterLocation, ParameterStyle> = { path: 'simple', query: 'form', querystring: 'form', header: 'simple', cookie: 'form' };
@@ -306,6 +362,7 @@ function buildResponses(raw: Raw | undefined, pointer: string, schemas: SchemaBu
     const { value: response, pointer: at } = schemas.deref(raw[status] as Raw, `${pointer}/${escapePointerToken(status)}`);
     return {
       status,
+      ...(typeof response?.summary === 'string' && response.summary.trim() ? { summary: response.summary.trim() } : {}),
       ...(typeof response?.description === 'string' ? { description: response.description.trim() } : {}),
       contents: buildContents(response?.content, at, schemas),
     };
@@ -346,6 +403,13 @@ function buildSecuritySchemes(document: OpenAPIDocument): IRSecurityScheme[] {
   const raw = ((document.components as Raw | undefined)?.securitySchemes ?? {}) as Raw;
   return Object.entries(raw).map(([name, value]) => {
     const s = (value ?? {}) as Raw;
+    const scheme = schemeKind(name, s);
+    return s.deprecated === true ? { ...scheme, deprecated: true } : scheme;
+  });
+}
+
+function schemeKind(name: string, s: Raw): IRSecurityScheme {
+  {
     if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'bearer') return { name, kind: 'bearer' };
     if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'basic') return { name, kind: 'basic' };
     if (s.type === 'apiKey' && typeof s.name === 'string') {
@@ -353,5 +417,5 @@ function buildSecuritySchemes(document: OpenAPIDocument): IRSecurityScheme[] {
     }
     if (s.type === 'oauth2' || s.type === 'openIdConnect') return { name, kind: 'bearer' };
     return { name, kind: 'other' };
-  });
+  }
 }

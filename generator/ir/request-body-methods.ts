@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { SchemaBuilder } from './build-schema.js';
+import { httpMethod } from './methods.js';
 import type { HttpMethod } from './types.js';
 
 type Raw = Record<string, unknown>;
@@ -27,7 +28,7 @@ export function keepRequestBody(method: HttpMethod, raw: unknown, pointer: strin
   const { value: body } = schemas.deref(raw as Raw, pointer);
   if (!body || typeof body !== 'object') return true;
   const contents = body.content && typeof body.content === 'object' ? Object.values(body.content as Raw) : [];
-  const verb = method.toUpperCase();
+  const verb = httpMethod(method);
   if (contents.every((media) => isEmpty((media as Raw | undefined)?.schema, schemas, 0))) {
     warn({
       severity: 'warning',

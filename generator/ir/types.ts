@@ -134,6 +134,8 @@ export interface IRRequestBody {
 export interface IRResponse {
   /** `200`, `4XX`, `default`, ... */
   status: string;
+  /** The response's `summary` (3.2): a short text, used where it has no `description`. */
+  summary?: string;
   description?: string;
   /** By content type, in document order. */
   contents: IRContent[];
@@ -184,7 +186,11 @@ export interface IRStreaming {
  */
 export type IRPagination = { kind: 'cursor'; cursorParam: string; item: IRSchema } | { kind: 'single'; item: IRSchema };
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+/**
+ * An operation's method: a fixed one lowercase (`get` … `trace`, `query`), or an `additionalOperations` key (3.2)
+ * exactly as written (`COPY`, `Purge`); `httpMethod` (`ir/methods.ts`) gives what is sent.
+ */
+export type HttpMethod = string;
 
 export interface IROperation {
   /** The operationId as written in the spec. */
@@ -232,6 +238,26 @@ export interface IRSecurityScheme {
   /** For apiKey schemes. */
   in?: 'header' | 'query' | 'cookie';
   parameterName?: string;
+  /** `deprecated: true` on the scheme (3.2). */
+  deprecated?: boolean;
+}
+
+/** A tag object: 3.2 adds `summary`, `parent` (the name of the tag it is nested under) and `kind` (e.g. `nav`). */
+export interface IRTag {
+  name: string;
+  summary?: string;
+  description?: string;
+  parent?: string;
+  kind?: string;
+}
+
+/** A named server (3.2 `servers[].name`): a base URL a client selects by name. */
+export interface IREnvironment {
+  name: string;
+  /** The server URL, variables set to their defaults, as `baseURL`. */
+  url: string;
+  /** JSON pointer of the server object. */
+  pointer: string;
 }
 
 export interface IRDocument {
@@ -245,6 +271,13 @@ export interface IRDocument {
    * any; a relative one is resolved against the document's URL when it was loaded from one.
    */
   baseURL?: string;
+  /**
+   * The named servers, in document order, the first of a repeated name only; absent when no server is named.
+   * `baseURL` stays the first server's URL, named or not.
+   */
+  environments?: IREnvironment[];
+  /** The document's tag objects, in document order; absent when it declares none. */
+  tags?: IRTag[];
   schemas: IRNamedSchema[];
   operations: IROperation[];
   security: IRSecurityScheme[];

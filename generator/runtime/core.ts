@@ -63,6 +63,11 @@ export type ResponseType = 'json' | 'text' | 'binary' | 'none';
 
 /** One operation call, as emitted code describes it. */
 export interface RequestSpec {
+  /**
+   * Sent as it is: generated code gives the fixed methods uppercase (`GET`, `QUERY`) and an
+   * `additionalOperations` method in the case the spec writes it (`Purge`); fetch uppercases only
+   * DELETE, GET, HEAD, OPTIONS, POST and PUT written in another case.
+   */
   method: string;
   /** Path with parameters already substituted and encoded (see `encodePath`). */
   path: string;

@@ -1,20 +1,22 @@
 /** `src/index.ts`: what the package exports; runtime exports only of the modules the plan ships. */
 import { StructureKind, type StatementStructures } from 'ts-morph';
+import { hasOwnOptions } from '../emit-client.js';
 import { ships, type PackagePlan } from '../plan.js';
 import { sourceFile } from '../source-file.js';
 
 export function indexFile(plan: PackagePlan): [string, string][] {
   const { clientName } = plan.ctx;
+  const own = hasOwnOptions(plan.ir);
   const statements: StatementStructures[] = [
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName, { name: clientName, alias: 'default' }] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './defaults.js', namedExports: ['clientDefaults', 'createClient'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './defaults.js', namedExports: ['clientDefaults', 'createClient', ...(plan.ir.environments ? ['environments'] : []), ...(own ? ['type ClientOptions'] : [])] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/errors.js' },
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: './runtime/core.js',
-      namedExports: ['ClientCore', 'type ClientDefaults', 'type ClientOptions', 'type RequestOptions'],
+      namedExports: ['ClientCore', 'type ClientDefaults', ...(own ? [] : ['type ClientOptions']), 'type RequestOptions'],
     },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/api-promise.js', namedExports: ['APIPromise'] },
   ];

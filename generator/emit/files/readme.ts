@@ -10,12 +10,14 @@ import { ships, type PackagePlan } from '../plan.js';
 import { paramsObjectParameters, type OperationShape } from '../signature.js';
 import { render } from '../templates.js';
 import { packageData } from './package-data.js';
+import { httpMethod } from '../../ir/methods.js';
 
 export function readmeFile(plan: PackagePlan): [string, string][] {
   const { ir, ctx, shapes, named } = plan;
   const data = packageData(plan);
   const streaming = shapes.filter((s) => s.op.streaming);
   const paginated = shapes.filter((s) => s.op.pagination);
+  const deprecated = ir.security.filter((s) => s.deprecated);
   return [
     [
       'README.md',
@@ -32,7 +34,7 @@ export function readmeFile(plan: PackagePlan): [string, string][] {
         firstExampleArgs: shapes[0] ? exampleArgs(shapes[0], named) : '',
         firstExampleWithOptions: shapes[0] ? exampleArgs(shapes[0], named, '{ maxRetries: 0, signal: AbortSignal.timeout(5_000) }') : '',
         operations: shapes.map((s) => ({
-          heading: `\`${s.op.name}\` — ${inlineCode(`${s.op.method.toUpperCase()} ${pathKey(s.op)}`)}`,
+          heading: `\`${s.op.name}\` — ${inlineCode(`${httpMethod(s.op.method)} ${pathKey(s.op)}`)}`,
           example: `${s.op.summary ? `// ${codeLine(s.op.summary)}\n` : ''}const result = await client.${s.op.name}(${exampleArgs(s, named)});`,
         })),
         packageHeading: markdownText(ctx.packageName),
@@ -40,6 +42,10 @@ export function readmeFile(plan: PackagePlan): [string, string][] {
         titleStrong: markdownStrong(ir.title),
         specVersion: markdownText(ir.version),
         baseURL: codeLine(data.baseURL),
+        environments: ir.environments?.map((e) => ({ name: inlineCode(e.name), url: inlineCode(e.url) })),
+        environmentExample: ir.environments ? inlineCode(`new ${ctx.clientName}({ environment: ${jsLiteral(ir.environments[0]!.name)} })`) : '',
+        deprecatedSchemes: deprecated.map((s) => inlineCode(s.name)).join(', '),
+        deprecatedPlural: deprecated.length > 1,
       }),
     ],
   ];
