@@ -33,6 +33,11 @@ export interface OurPackage {
   sseFormat: {
     open<T>(response: Response, controller: AbortController, options?: { terminator?: string; idleTimeoutMs?: number }): OurStream<T>;
   };
+  /** `Stream` and the NDJSON item source, from the package's `runtime/stream.js` and `runtime/ndjson.js`. */
+  Stream: {
+    fromResponse<T>(response: Response, controller: AbortController, source: unknown): OurStream<T>;
+  };
+  NDJSONItemSource: new () => unknown;
   createClient(options: { apiKey?: string; baseURL?: string; maxRetries?: number }): OurClient;
   createChatCompletion(client: OurClient, body: ChatBody & { stream: true }): Promise<OurStream<ChatChunk>>;
   createChatCompletion(client: OurClient, body: ChatBody): Promise<ChatCompletion>;
@@ -43,7 +48,10 @@ export interface OurPackage {
 }
 
 export async function loadOurs(entry: string): Promise<OurPackage> {
-  const main = (await import(pathToFileURL(entry).href)) as Omit<OurPackage, 'sseFormat'>;
-  const { sseFormat } = (await import(pathToFileURL(path.join(path.dirname(entry), 'runtime', 'sse.js')).href)) as Pick<OurPackage, 'sseFormat'>;
-  return { ...main, sseFormat };
+  const runtime = async <K extends keyof OurPackage>(file: string) => (await import(pathToFileURL(path.join(path.dirname(entry), 'runtime', file)).href)) as Pick<OurPackage, K>;
+  const main = (await import(pathToFileURL(entry).href)) as Omit<OurPackage, 'sseFormat' | 'Stream' | 'NDJSONItemSource'>;
+  const { sseFormat } = await runtime<'sseFormat'>('sse.js');
+  const { Stream } = await runtime<'Stream'>('stream.js');
+  const { NDJSONItemSource } = await runtime<'NDJSONItemSource'>('ndjson.js');
+  return { ...main, sseFormat, Stream, NDJSONItemSource };
 }

@@ -8,6 +8,7 @@ import type { Machine } from './env.js';
 import { GENERATORS, type GenerationResult } from './generation.js';
 import type { MemoryResult } from './memory.js';
 import type { RequestsResult } from './requests.js';
+import { NDJSON_CONSUMERS, NDJSON_NPM_PEERS, type NDJSONResult } from './ndjson.js';
 import { SSE_CONSUMERS, type SSEResult } from './sse.js';
 import type { TscResult } from './typecheck.js';
 import type { Stat } from './util.js';
@@ -18,6 +19,7 @@ export interface Figures {
   typecheckOutput: Record<string, TscResult>;
   typecheckConsumer: { ours: TscResult; openai: TscResult };
   sse: SSEResult;
+  ndjson: NDJSONResult;
   requests: RequestsResult;
   memory: MemoryResult;
   bundle: Record<App, BundleSize>;
@@ -53,6 +55,13 @@ function target(id: string, label: string, num: number, den: number, op: Target[
   return { id, label, value, op, limit, met, detail: `${fmt(num)} ${unit} / ${fmt(den)} ${unit}` };
 }
 
+const chunkName = (chunk: string) => (Number(chunk) >= 1024 ? `${Number(chunk) / 1024} KiB` : `${chunk} B`);
+
+/** The fastest of the npm NDJSON parsers in one chunk size's figures. */
+function bestNpm(by: NDJSONResult['byChunk'][string]): (typeof NDJSON_NPM_PEERS)[number] {
+  return NDJSON_NPM_PEERS.reduce((a, b) => (by[b].MBps.median > by[a].MBps.median ? b : a));
+}
+
 export function evaluateTargets(f: Figures): Target[] {
   const gf = f.generationFull;
   const gs = f.generationSmall;
@@ -66,9 +75,16 @@ export function evaluateTargets(f: Figures): Target[] {
     target('tsc-consumer-vs-openai', 'tsc of the streaming consumer, ours / openai', f.typecheckConsumer.ours.wallMs.median, f.typecheckConsumer.openai.wallMs.median, '<=', 1.0, 'ms'),
   ];
   for (const [chunk, by] of Object.entries(f.sse.byChunk)) {
-    const name = Number(chunk) >= 1024 ? `${Number(chunk) / 1024} KiB` : `${chunk} B`;
+    const name = chunkName(chunk);
     t.push(target(`sse-${chunk}-vs-openai`, `SSE throughput (${name} chunks), ours / openai`, by.ours.MBps.median, by.openai.MBps.median, '>=', 1.5, 'MB/s'));
     t.push(target(`sse-${chunk}-vs-floor`, `SSE throughput (${name} chunks), ours / JSON.parse floor`, by.ours.MBps.median, by['JSON.parse floor'].MBps.median, '>=', 0.5, 'MB/s'));
+  }
+  for (const [chunk, by] of Object.entries(f.ndjson.byChunk)) {
+    const name = chunkName(chunk);
+    const best = bestNpm(by);
+    t.push(target(`ndjson-${chunk}-vs-best-npm`, `NDJSON throughput (${name} chunks), ours / best npm parser (${best})`, by.ours.MBps.median, by[best].MBps.median, '>=', 1.0, 'MB/s'));
+    // the issue asks for 2x of the floor on large chunks only (with 17-byte chunks the body's reads alone cost more)
+    if (Number(chunk) >= 1024) t.push(target(`ndjson-${chunk}-vs-floor`, `NDJSON throughput (${name} chunks), ours / JSON.parse floor`, by.ours.MBps.median, by['JSON.parse floor'].MBps.median, '>=', 0.5, 'MB/s'));
   }
   t.push(
     target('requests-sequential-vs-openai', 'requests/s sequential, ours / openai', f.requests.sequential.ours.median, f.requests.sequential.openai.median, '>=', 1.2, 'req/s'),
@@ -118,6 +134,15 @@ export function renderMarkdown(r: Report): string {
       '',
     );
   }
+  L.push(`## 3b. NDJSON decoding (${(f.ndjson.bytes / 1e6).toFixed(1)} MB, ${f.ndjson.items} values, from memory)`, '', '| chunks | consumer | MB/s | values/s |', '| --- | --- | ---: | ---: |');
+  for (const [chunk, by] of Object.entries(f.ndjson.byChunk)) for (const who of NDJSON_CONSUMERS) L.push(`| ${chunk} B | ${who} | ${s(by[who].MBps)} | ${s(by[who].itemsPerSec, 0)} |`);
+  L.push('', '| chunks | ours / best npm parser | ours / JSON.parse floor | ours / body read only |', '| --- | ---: | ---: | ---: |');
+  for (const [chunk, by] of Object.entries(f.ndjson.byChunk)) {
+    const ours = by.ours.MBps.median;
+    const best = bestNpm(by);
+    L.push(`| ${chunk} B | ${fmt(ours / by[best].MBps.median, 3)} (${best}) | ${fmt(ours / by['JSON.parse floor'].MBps.median, 3)} | ${fmt(ours / by['body read only (ceiling)'].MBps.median, 3)} |`);
+  }
+  L.push('');
   L.push(`## 4. Request overhead (${f.requests.requests} requests, local keep-alive server in its own process)`, '', '| client | sequential req/s | concurrency ' + f.requests.concurrency + ' req/s |', '| --- | ---: | ---: |');
   for (const who of ['ours', 'openai'] as const) L.push(`| ${who} | ${s(f.requests.sequential[who], 0)} | ${s(f.requests.concurrent[who], 0)} |`);
   L.push('');

@@ -4,8 +4,8 @@
  *
  *   node dist/bench/run.js [--smoke] [--out DIR]
  *
- * `--smoke` runs every figure once on tiny inputs (spec/openai.yaml for both generation figures, a 200 KB stream,
- * 50 requests, 2,000 events) for CI; it writes to a temporary directory unless --out is given, never to
+ * `--smoke` runs every figure once on tiny inputs (spec/openai.yaml for both generation figures, a 200 KB SSE
+ * stream, a 100 KB NDJSON one, 50 requests, 2,000 events) for CI; it writes to a temporary directory unless --out is given, never to
  * bench/results/. Speed targets are evaluated and reported, never enforced: the exit code is 0 when the run
  * completed.
  */
@@ -19,6 +19,7 @@ import { benchColdStart } from './coldstart.js';
 import { machine, setUpWorkdir, version } from './env.js';
 import { benchGeneration } from './generation.js';
 import { benchMemory } from './memory.js';
+import { benchNDJSON } from './ndjson.js';
 import { loadOurs } from './peers.js';
 import { evaluateTargets, renderMarkdown, type Report } from './report.js';
 import { benchRequests } from './requests.js';
@@ -32,6 +33,7 @@ interface Settings {
   repeat: Repeat;
   coldRepeat: Repeat;
   sseBytes: number;
+  ndjsonBytes: number;
   chunkSizes: number[];
   requests: number;
   concurrency: number;
@@ -43,6 +45,7 @@ const FULL: Settings = {
   repeat: { runs: 5, warmup: 1 },
   coldRepeat: { runs: 10, warmup: 2 },
   sseBytes: 50e6,
+  ndjsonBytes: 8e6,
   chunkSizes: [65536, 17],
   requests: 5000,
   concurrency: 64,
@@ -54,6 +57,7 @@ const SMOKE: Settings = {
   repeat: { runs: 1, warmup: 0 },
   coldRepeat: { runs: 1, warmup: 0 },
   sseBytes: 200_000,
+  ndjsonBytes: 100_000,
   chunkSizes: [65536, 17],
   requests: 50,
   concurrency: 8,
@@ -102,6 +106,8 @@ export async function main(argv: string[]): Promise<Report> {
     const typecheckConsumer = await benchConsumerTypecheck(work.dir, rep);
     log('3. SSE');
     const sse = await benchSSE(settings.sseBytes, settings.chunkSizes, rep, ours, exposeGc());
+    log('3b. NDJSON');
+    const ndjson = await benchNDJSON(settings.ndjsonBytes, settings.chunkSizes, rep, ours, exposeGc());
     log('4. requests');
     const requests = await benchRequests(settings.requests, settings.concurrency, rep, ours);
     log('5. streaming memory');
@@ -110,7 +116,7 @@ export async function main(argv: string[]): Promise<Report> {
     const bundle = await benchBundle(work.dir);
     log('7. cold start');
     const coldStart = await benchColdStart(work.oursEntry, work.openaiEntry, settings.coldRepeat, work.dir);
-    const figures = { generationFull, generationSmall, typecheckOutput, typecheckConsumer, sse, requests, memory, bundle, coldStart };
+    const figures = { generationFull, generationSmall, typecheckOutput, typecheckConsumer, sse, ndjson, requests, memory, bundle, coldStart };
     const report: Report = {
       mode: smoke ? 'smoke' : 'full',
       machine: machine(),
@@ -120,6 +126,8 @@ export async function main(argv: string[]): Promise<Report> {
         '@hey-api/openapi-ts': version('@hey-api/openapi-ts'),
         'openapi-typescript': version('openapi-typescript'),
         'eventsource-parser': version('eventsource-parser'),
+        ndjson: version('ndjson'),
+        split2: version('split2'),
         esbuild: version('esbuild'),
         typescript: version('typescript'),
         prettier: version('prettier'),
@@ -131,6 +139,7 @@ export async function main(argv: string[]): Promise<Report> {
         'openapi-typescript': 'openapi-typescript SPEC -o out.ts (types only; no formatter option)',
         tsc: `tsc ${TSC_FLAGS.join(' ')} FILES, from a scratch directory`,
         sse: `${(settings.sseBytes / 1e6).toFixed(1)} MB synthetic chat.completion.chunk stream in memory, Response over a pull ReadableStream`,
+        ndjson: `${(settings.ndjsonBytes / 1e6).toFixed(1)} MB synthetic Ollama /api/chat stream (application/x-ndjson) in memory, the same way; the npm parsers fed the body reader's chunks with write(), values taken from their data events`,
         'wall clock': `${((Date.now() - started) / 60000).toFixed(1)} min for the whole bench`,
       },
       figures,

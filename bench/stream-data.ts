@@ -82,3 +82,43 @@ export function chunked(bytes: Uint8Array, chunkSize: number): ReadableStream<Ui
     },
   }, { highWaterMark: 0 });
 }
+
+export interface NDJSONBody {
+  /** The whole body, as sent on the wire. */
+  bytes: Uint8Array;
+  /** Its lines, without their line ends. */
+  lines: string[];
+  /** Number of values (one per line). */
+  items: number;
+}
+
+/**
+ * A chat stream as Ollama's `/api/chat` sends it (`application/x-ndjson`): one JSON object per line, a token or a
+ * few of content each, with the occasional non-ASCII character; a completion ends with a `done: true` object
+ * carrying its timings. About `targetBytes` in all, every line ending in LF. Deterministic (seeded).
+ */
+export function ndjsonChat(targetBytes: number, seed = 42): NDJSONBody {
+  const rand = mulberry32(seed);
+  const lines: string[] = [];
+  let size = 0;
+  let t = Date.UTC(2025, 7, 12, 9, 30, 0);
+  const at = () => new Date((t += 1 + Math.floor(rand() * 40))).toISOString().replace('Z', `${Math.floor(rand() * 1e6).toString().padStart(6, '0')}Z`);
+  const push = (value: unknown) => {
+    const line = JSON.stringify(value);
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+  };
+  for (let c = 0; size < targetBytes; c++) {
+    const n = 200 + Math.floor(rand() * 400);
+    for (let i = 0; i < n && size < targetBytes; i++) {
+      let content = '';
+      const k = 1 + Math.floor(rand() * 3);
+      for (let j = 0; j < k; j++) content += WORDS[Math.floor(rand() * WORDS.length)];
+      push({ model: 'llama3.2:3b-instruct-q4_K_M', created_at: at(), message: { role: 'assistant', content }, done: false });
+    }
+    const evalNs = Math.floor(rand() * 9e9);
+    push({ model: 'llama3.2:3b-instruct-q4_K_M', created_at: at(), message: { role: 'assistant', content: '' }, done_reason: 'stop', done: true, total_duration: evalNs + 4e8, load_duration: 2.1e7 + c, prompt_eval_count: 26, prompt_eval_duration: 3.4e8, eval_count: n, eval_duration: evalNs });
+  }
+  const bytes = new Uint8Array(Buffer.from(lines.join('\n') + '\n'));
+  return { bytes, lines, items: lines.length };
+}

@@ -40,9 +40,9 @@ test('the smoke bench reports every figure and every target ratio', async () => 
   };
   expect(report.mode).toBe('smoke');
   expect(Object.keys(report.figures).sort()).toEqual(
-    ['bundle', 'coldStart', 'generationFull', 'generationSmall', 'memory', 'requests', 'sse', 'typecheckConsumer', 'typecheckOutput'].sort(),
+    ['bundle', 'coldStart', 'generationFull', 'generationSmall', 'memory', 'ndjson', 'requests', 'sse', 'typecheckConsumer', 'typecheckOutput'].sort(),
   );
-  for (const key of ['openai', '@hey-api/openapi-ts', 'openapi-typescript', 'eventsource-parser', 'esbuild']) expect(report.versions[key]).toMatch(/^\d+\.\d+\.\d+/);
+  for (const key of ['openai', '@hey-api/openapi-ts', 'openapi-typescript', 'eventsource-parser', 'ndjson', 'split2', 'esbuild']) expect(report.versions[key]).toMatch(/^\d+\.\d+\.\d+/);
 
   const f = report.figures as Record<string, Record<string, unknown>>;
   for (const gen of ['generationFull', 'generationSmall']) {
@@ -68,6 +68,14 @@ test('the smoke bench reports every figure and every target ratio', async () => 
       expect(chunk).toHaveProperty([who, 'eventsPerSec', 'median']);
     }
   }
+  const ndjsonByChunk = f.ndjson!.byChunk as Record<string, Record<string, unknown>>;
+  expect(Object.keys(ndjsonByChunk).sort()).toEqual(['17', '65536']);
+  for (const chunk of Object.values(ndjsonByChunk)) {
+    for (const who of ['ours', 'ndjson', 'split2 + JSON.parse', 'JSON.parse floor', 'body read only (ceiling)']) {
+      expect(chunk).toHaveProperty([who, 'MBps', 'median']);
+      expect(chunk).toHaveProperty([who, 'itemsPerSec', 'median']);
+    }
+  }
   const all = stats(report.figures);
   expect(all.length).toBeGreaterThan(30);
   for (const [at, s] of all) {
@@ -89,6 +97,9 @@ test('the smoke bench reports every figure and every target ratio', async () => 
       'sse-65536-vs-floor',
       'sse-17-vs-openai',
       'sse-17-vs-floor',
+      'ndjson-65536-vs-best-npm',
+      'ndjson-65536-vs-floor',
+      'ndjson-17-vs-best-npm',
       'requests-sequential-vs-openai',
       'requests-concurrent-vs-openai',
       'stream-rss-growth',
