@@ -260,7 +260,7 @@ function typedEvent(event: ServerSentEvent, json: boolean | undefined): Record<s
 export const sseFormat = {
   mediaType: 'text/event-stream',
   accepts: isEventStream,
-  open: <T>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
+  open: <T,>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
     Stream.fromResponse<T>(
       response,
       controller,
