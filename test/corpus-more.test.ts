@@ -19,11 +19,6 @@ const INDEX = path.join(CORPUS, 'INDEX.tsv');
 const HAVE_CORPUS = existsSync(INDEX);
 const REQUIRED = process.env.CI === 'true';
 
-/**
- * Operations the IR does not model yet, so not generated (scalar-galaxy-3.2's 3.2 `query` operation and its
- * `additionalOperations` COPY: issue 12's other parts); INDEX.tsv counts them.
- */
-const NOT_MODELLED_YET: Record<string, number> = { 'scalar-galaxy-3.2': 2 };
 /** Served from a local server, with its remote host mapped to the copy under `_remote/`. */
 const SERVED: Record<string, { remote: string }> = { 'ga4gh-drs': { remote: 'https://raw.githubusercontent.com/' } };
 
@@ -131,7 +126,7 @@ run('more real-world specs (../shared/corpus-more)', () => {
         rmSync(out, { recursive: true, force: true });
         table.push({ spec: c.name, operations: result.ir.operations.length, genMs, tscMs, warnings: result.diagnostics.length, tscErrors: errors.length });
         expect(leaked).toEqual([]);
-        expect(result.ir.operations.length).toBe(c.operations - (NOT_MODELLED_YET[c.name] ?? 0));
+        expect(result.ir.operations.length).toBe(c.operations);
         expect(errors.slice(0, 10)).toEqual([]);
       },
       c.bytes > 1_000_000 ? 600_000 : 180_000,
