@@ -248,11 +248,16 @@ function firstContentSchema(content: unknown): unknown {
 
 function buildContents(content: unknown, pointer: string, schemas: SchemaBuilder): IRContent[] {
   if (!content || typeof content !== 'object') return [];
-  return Object.entries(content as Raw).map(([mediaType, media]) => ({
-    mediaType,
-    schema: schemas.build((media as Raw | undefined)?.schema, `${pointer}/content/${escapePointerToken(mediaType)}/schema`),
-    ...optional('extensions', extensionsOf(media)),
-  }));
+  return Object.entries(content as Raw).map(([mediaType, media]) => {
+    const at = `${pointer}/content/${escapePointerToken(mediaType)}`;
+    const itemSchema = (media as Raw | undefined)?.itemSchema;
+    return {
+      mediaType,
+      schema: schemas.build((media as Raw | undefined)?.schema, `${at}/schema`),
+      ...(itemSchema !== undefined ? { itemSchema: schemas.build(itemSchema, `${at}/itemSchema`) } : {}),
+      ...optional('extensions', extensionsOf(media)),
+    };
+  });
 }
 
 function buildRequestBody(raw: unknown, pointer: string, schemas: SchemaBuilder) {
