@@ -324,12 +324,17 @@ function firstContent(content: unknown): { mediaType: string; media: Raw | undef
 
 function buildContents(content: unknown, pointer: string, schemas: SchemaBuilder): IRContent[] {
   if (!content || typeof content !== 'object') return [];
-  return Object.entries(content as Raw).map(([mediaType, media]) => ({
-    mediaType,
-    schema: schemas.build((media as Raw | undefined)?.schema, `${pointer}/content/${escapePointerToken(mediaType)}/schema`),
-    ...optional('extensions', extensionsOf(media)),
-    ...optional('partTypes', partTypes(mediaType, media as Raw | undefined)),
-  }));
+  return Object.entries(content as Raw).map(([mediaType, media]) => {
+    const at = `${pointer}/content/${escapePointerToken(mediaType)}`;
+    const itemSchema = (media as Raw | undefined)?.itemSchema;
+    return {
+      mediaType,
+      schema: schemas.build((media as Raw | undefined)?.schema, `${at}/schema`),
+      ...(itemSchema !== undefined ? { itemSchema: schemas.build(itemSchema, `${at}/itemSchema`) } : {}),
+      ...optional('extensions', extensionsOf(media)),
+      ...optional('partTypes', partTypes(mediaType, media as Raw | undefined)),
+    };
+  });
 }
 
 /** A positional multipart type's `prefixEncoding`/`itemEncoding` content types (OpenAPI 3.2). */

@@ -115,6 +115,11 @@ export interface IRContent {
   /** Media type, e.g. `application/json`, `text/event-stream`. */
   mediaType: string;
   schema: IRSchema;
+  /**
+   * OpenAPI 3.2's `itemSchema`: the type of each item of a sequential media type (an event stream, JSON Lines, a
+   * JSON text sequence), where `schema` types the stream as a whole. Absent when the media type object has none.
+   */
+  itemSchema?: IRSchema;
   /** The media type object's `x-` members (e.g. `x-speakeasy-sse-sentinel`). */
   extensions?: Extensions;
   /**
@@ -142,17 +147,18 @@ export interface IRResponse {
 }
 
 /**
- * The formats a response can stream in, one per family of sequential media types: `sse` (`text/event-stream`).
- * They are the keys of `FORMATS` in `ir/streaming.ts`, where a new format (JSON Lines, NDJSON, JSON text
- * sequences) registers its media types; each has a runtime module of its name (`generator/runtime/sse.ts`).
+ * The formats a response can stream in, one per family of sequential media types: `sse` (`text/event-stream`),
+ * `jsonl` (JSON Lines/NDJSON) and `json-seq` (JSON text sequences). They are the keys of `FORMATS` in
+ * `ir/streaming.ts`, where a format registers its media types; each has a runtime module of its name (`generator/runtime/sse.ts`).
  */
 export type StreamFormat = keyof typeof FORMATS;
 
 /**
  * A success response that streams. Invariants the builder guarantees: `mediaType` is one of `format`'s media types
- * and is among the success response's contents; `item` is that content's schema (for `sse`, the type of each
- * event's JSON `data`, the 3.0/3.1 convention); when `selector.by` is `response-content-type` the response also
- * offers other content, and when it is `always` it offers none.
+ * and is among the success response's contents; `item` comes from that content by the item rule of
+ * `ir/streaming.ts` (`streamItem`; for `sse`, the type of each event's JSON `data`); when `selector.by` is
+ * `response-content-type` the response also offers other content, when it is `accept` it offers another
+ * sequential media type besides `mediaType`, and when it is `always` it offers none.
  */
 export interface IRStreaming {
   format: StreamFormat;
@@ -161,10 +167,11 @@ export interface IRStreaming {
   item: IRSchema;
   /**
    * How a request selects the stream: a body property and the value that asks for it (a boolean `stream`: `true`;
-   * or `stream_format: 'sse'`, the format's name), the response's content type (the operation may answer either
+   * or `stream_format: 'sse'`, the format's name), the `accept` header (the response offers several sequential
+   * media types: the request asks for `mediaType`), the response's content type (the operation may answer either
    * way), or always.
    */
-  selector: { by: 'body-property'; property: string; value: true | string } | { by: 'response-content-type' } | { by: 'always' };
+  selector: { by: 'body-property'; property: string; value: true | string } | { by: 'accept' } | { by: 'response-content-type' } | { by: 'always' };
   /**
    * The item the stream is known to end with, e.g. `[DONE]` (see `ir/stream-terminator.ts` for how it becomes
    * known): a body that ends without it is an incomplete answer. The runtime ends every SSE stream at

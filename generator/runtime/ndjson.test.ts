@@ -38,5 +38,5 @@ test('values split across chunks anywhere, inside multi-byte characters too', ()
 
 test('a line that is not JSON throws an SDKError quoting it', () => {
   expect(() => items(['{"a":1}\n{oops}\n'])).toThrow(SDKError);
-  expect(() => items(['{oops}'])).toThrow('Could not parse the stream line as JSON: "{oops}"');
+  expect(() => items(['{oops}\n'])).toThrow('Could not parse the stream line as JSON: "{oops}"');
 });

@@ -8,9 +8,8 @@ test('JSON: a json subtype or +json suffix with any parameters and case, and */*
   for (const t of ['application/jsonl', 'application/x-ndjson', 'application/xml', 'text/plain', 'application/*', 'application/octet-stream', 'multipart/form-data']) {
     expect([t, isJson(t)]).toEqual([t, false]);
   }
-  // a JSON text sequence matches too (isJsonSequence tells them apart)
-  expect(isJson('application/json-seq')).toBe(true);
-  expect(isJson('application/geo+json-seq')).toBe(true);
+  // a sequence of JSON values is a stream, not one JSON value
+  for (const t of ['application/json-seq', 'application/geo+json-seq', 'application/json-lines', 'application/x-json-lines']) expect([t, isJson(t)]).toEqual([t, false]);
 });
 
 test('event streams: text/event-stream in any case and with parameters, nothing else', () => {
@@ -22,7 +21,7 @@ test('event streams: text/event-stream in any case and with parameters, nothing 
 });
 
 test("the generator's JSON and event-stream rules are the runtime's, which reads responses' content types", () => {
-  const types = ['application/json', 'text/json', 'application/problem+json; charset=utf-8', 'application/jsonl', 'application/json-seq', 'text/event-stream', 'Text/Event-Stream;charset=utf-8', 'text/event-streams', 'text/plain', 'application/xml'];
+  const types = ['application/json', 'text/json', 'application/problem+json; charset=utf-8', 'application/jsonl', 'application/json-seq', 'application/json-lines', 'text/event-stream', 'Text/Event-Stream;charset=utf-8', 'text/event-streams', 'text/plain', 'application/xml'];
   for (const t of types) {
     expect([t, isJson(t)]).toEqual([t, isJSONMediaType(t)]);
     expect([t, isEventStream(t)]).toEqual([t, runtimeIsEventStream(t)]);

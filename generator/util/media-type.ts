@@ -6,13 +6,17 @@
  *
  * JSON is a `json` subtype or a `+json` structured suffix (`application/json`, `text/json`,
  * `application/problem+json`, `application/vnd.api+json`), with or without parameters, in any case; and, in a
- * spec, `*\/*`, which specs write for "whatever the server sends", in practice JSON. Because the rule ends at a
- * word boundary, a JSON text sequence (`application/json-seq`, `application/geo+json-seq`) also counts as JSON,
- * while the line-delimited forms (`application/jsonl`, `application/x-ndjson`) do not: code that treats a sequence
- * differently asks `isJsonSequence` first.
+ * spec, `*\/*`, which specs write for "whatever the server sends", in practice JSON. A sequence of JSON values
+ * (JSON Lines/NDJSON: `application/jsonl`, `application/x-ndjson`, …; JSON text sequences:
+ * `application/json-seq`, `application/geo+json-seq`) is not JSON: it is read as a stream.
  */
 import type { ResponseType } from '../runtime/core.js';
-import { isEventStream as isEventStreamType, isJSONMediaType } from '../runtime/media-type.js';
+import {
+  isEventStream as isEventStreamType,
+  isJSONLines as isJSONLinesType,
+  isJSONMediaType,
+  isJSONSeq as isJSONSeqType,
+} from '../runtime/media-type.js';
 
 /** `Text/Event-Stream; charset=utf-8` → `text/event-stream`: the type and subtype, lowercased, without parameters. */
 export function mediaTypeEssence(mediaType: string): string {
@@ -27,19 +31,15 @@ export function isJson(mediaType: string): boolean {
 /** Server-sent events (`text/event-stream`, any case, any parameters): the runtime's rule. */
 export const isEventStream: (mediaType: string) => boolean = isEventStreamType;
 
-/** The line-delimited JSON names in use (JSON Lines, NDJSON), with and without the `x-` of unregistered types. */
-const JSON_LINES = new Set(['jsonl', 'jsonlines', 'json-lines', 'ndjson', 'x-jsonl', 'x-jsonlines', 'x-ndjson']);
+/** JSON Lines / NDJSON under any of its names (`application/jsonl`, `application/x-ndjson`, …): the runtime's rule. */
+export const isJSONLines: (mediaType: string) => boolean = isJSONLinesType;
 
-/**
- * A sequence of JSON values rather than one: line-delimited JSON (`application/jsonl`, `application/x-ndjson`,
- * …) and JSON text sequences (RFC 7464: `application/json-seq`, and structured `+json-seq` types such as RFC
- * 8142's `application/geo+json-seq`).
- */
+/** JSON text sequences (RFC 7464: `application/json-seq`, `+json-seq` types): the runtime's rule. */
+export const isJSONSeq: (mediaType: string) => boolean = isJSONSeqType;
+
+/** A sequence of JSON values rather than one: JSON Lines/NDJSON or JSON text sequences. */
 export function isJsonSequence(mediaType: string): boolean {
-  const essence = mediaTypeEssence(mediaType);
-  if (!essence.startsWith('application/')) return false;
-  const subtype = essence.slice('application/'.length);
-  return JSON_LINES.has(subtype) || /^([\w.+-]+\+)?json-seq$/.test(subtype);
+  return isJSONLines(mediaType) || isJSONSeq(mediaType);
 }
 
 /**
