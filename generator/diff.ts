@@ -231,7 +231,9 @@ function diffOperation(old: IROperation, op: IROperation, comparer: SchemaCompar
 /** How a request asks for the stream, in words. */
 function selection(streaming: IRStreaming): string {
   const s = streaming.selector;
-  return s.by === 'body-property' ? `when \`${s.property}\` is ${JSON.stringify(s.value)}` : s.by === 'always' ? 'always' : 'when the response says so';
+  if (s.by === 'body-property') return `when \`${s.property}\` is ${JSON.stringify(s.value)}`;
+  if (s.by === 'accept') return `as ${streaming.mediaType}, asked for with Accept`;
+  return s.by === 'always' ? 'always' : 'when the response says so';
 }
 
 /** Streams added, removed, or changed in format or in how a request selects them (the method's overloads). */

@@ -5,6 +5,7 @@
  */
 import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
 import { NameAllocator, pascalCase } from '../ir/names.js';
+import { FORMATS } from '../ir/streaming.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
@@ -128,12 +129,19 @@ function streamingShape(shape: OperationShape, streaming: IRStreaming, event: st
   const either = `APIPromise<Stream<${event}> | ${result}>`;
   const format = streamFormatImport(streaming.format);
   const runtimeImports = [format];
-  const terminator = [`format: ${format.name}`, ...(streaming.terminator === undefined ? [] : [`terminator: ${literal(streaming.terminator)}`])];
+  const terminator = [
+    `format: ${format.name}`,
+    // the spec's own media type is asked for where it is not the format's default (`application/x-ndjson`)
+    ...(streaming.mediaType === FORMATS[streaming.format].mediaType ? [] : [`mediaType: ${literal(streaming.mediaType)}`]),
+    ...(streaming.terminator === undefined ? [] : [`terminator: ${literal(streaming.terminator)}`]),
+    ...(streaming.events ? [`events: { jsonData: ${streaming.events.jsonData === true ? 'true' : `[${streaming.events.jsonData.map(literal).join(', ')}]`} }`] : []),
+  ];
   const flag = streaming.selector.by === 'body-property' ? streaming.selector : undefined;
   const bodyIndex = shape.body ? shape.args.findIndex((a) => a.name === shape.body!.argName) : -1;
   if (!flag || bodyIndex < 0) {
-    // nothing in the request selects it: always a stream, or the response's content type decides
-    const either = streaming.selector.by !== 'always';
+    // nothing in the body selects it: always a stream (asked for by `accept` where several are offered), or the
+    // response's content type decides
+    const either = streaming.selector.by === 'response-content-type' || streaming.selector.by === 'body-property';
     const fields = [...terminator, ...(either ? ['detect: true'] : [])];
     const type = either ? `Stream<${event}> | ${result}` : `Stream<${event}>`;
     return { returnType: `APIPromise<${type}>`, call: `client.request<${type}>(${requestSpecLiteral(shape, [`stream: { ${fields.join(', ')} }`])}, options)`, runtimeImports };

@@ -131,7 +131,7 @@ function buildOperations(
       };
       const success = pickSuccess(responses);
       if (success) operation.success = success;
-      const streaming = detectStreaming(operation, named);
+      const streaming = detectStreaming(operation, named, { version: String(document.openapi ?? ''), warn });
       if (streaming) operation.streaming = streaming;
       const pagination = detectPagination(operation, named);
       if (pagination) operation.pagination = pagination;

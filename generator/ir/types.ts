@@ -173,6 +173,12 @@ export interface IRStreaming {
    */
   selector: { by: 'body-property'; property: string; value: true | string } | { by: 'accept' } | { by: 'response-content-type' } | { by: 'always' };
   /**
+   * Set when the items are whole server-sent events (an OpenAPI 3.2 `itemSchema` of `{ event, data, id, retry }`,
+   * see `ir/sse-events.ts`): `item` is then the events' type, and `jsonData` the events whose data is decoded as
+   * JSON (`true`: every event).
+   */
+  events?: { jsonData: true | string[] };
+  /**
    * The item the stream is known to end with, e.g. `[DONE]` (see `ir/stream-terminator.ts` for how it becomes
    * known): a body that ends without it is an incomplete answer. The runtime ends every SSE stream at
    * `data: [DONE]` whether or not this is set.

@@ -85,7 +85,7 @@ export interface RequestSpec {
   headers?: Record<string, unknown> | undefined;
   /** Cookie parameters, sent in the `cookie` header. */
   cookies?: Record<string, unknown> | undefined;
-  /** The `accept` header; JSON (or `text/event-stream` for streams) when absent. */
+  /** The `accept` header; JSON (or the stream's media type for streams) when absent. */
   accept?: string | undefined;
   body?: unknown;
   /** Content type of `body` (see `encodeBody`); JSON when absent. */
@@ -102,10 +102,13 @@ export interface RequestSpec {
    * Set when this call streams: the response is read as a stream of the format (the format's module, e.g.
    * `sse.ts`, exports it; emitted code imports the one it uses, so a package ships only the formats it streams).
    * With `detect`, only when the response's content type is the format's (operations that may answer either way).
+   * `mediaType` is the one to ask for (`accept`) when the spec names another than the format's own
+   * (`application/x-ndjson` for JSON Lines).
    */
   stream?:
     | {
         format: StreamFormat;
+        mediaType?: string | undefined;
         terminator?: string | undefined;
         detect?: boolean | undefined;
         events?: StreamOpenOptions['events'];
@@ -264,7 +267,7 @@ export class ClientCore {
       throw new APIError(
         sent.response.status,
         undefined,
-        `The response's content-type is ${contentType}, but a streaming request expects ${format.mediaType}: the server, or a proxy between it and the client, ignored the request for a stream.`,
+        `The response's content-type is ${contentType}, but a streaming request expects ${spec.stream.mediaType ?? format.mediaType}: the server, or a proxy between it and the client, ignored the request for a stream.`,
         sent.response.headers,
       );
     }
@@ -303,7 +306,9 @@ export class ClientCore {
     const headers = new Headers({
       accept:
         spec.accept ??
-        (spec.stream && !spec.stream.detect ? spec.stream.format.mediaType : 'application/json'),
+        (spec.stream && !spec.stream.detect
+          ? (spec.stream.mediaType ?? spec.stream.format.mediaType)
+          : 'application/json'),
     });
     if (contentType) headers.set('content-type', contentType);
     const cookies = Object.entries(spec.cookies ?? {}).filter(

@@ -9,7 +9,8 @@ import { SDKError } from './errors.js';
 
 const MAX_QUOTED = 200;
 
-function quote(data: string): string {
+/** `data` as a JSON string literal, cut to 200 characters. */
+export function quote(data: string): string {
   return JSON.stringify(data.length > MAX_QUOTED ? `${data.slice(0, MAX_QUOTED)}…` : data);
 }
 
