@@ -24,6 +24,7 @@ import { quote } from './parse-item.js';
 import { Stream, type ItemSource } from './stream.js';
 
 const RS = 0x1e;
+const LF = 0x0a;
 
 /** The elements of the body, decoded into items one at a time when they are taken. */
 export class JSONSeqItemSource<T> implements ItemSource<T> {
@@ -44,6 +45,22 @@ export class JSONSeqItemSource<T> implements ItemSource<T> {
       from = rs + 1;
     }
     if (from < chunk.length) this.parts.push(chunk.slice(from));
+    // A value is delivered when its LF arrives, not when the next RS does: an element that ends with LF and is a
+    // whole JSON text is complete (a pretty-printed text's inner line ends do not parse yet, and wait).
+    if (chunk.length > 0 && chunk[chunk.length - 1] === LF && this.parts.length > 0)
+      this.complete();
+  }
+
+  /** Ends the element being read if it is a whole JSON text already. */
+  private complete(): void {
+    const text = this.utf8.decode(this.parts.length === 1 ? this.parts[0]! : concat(this.parts));
+    try {
+      JSON.parse(text);
+    } catch {
+      return;
+    }
+    this.parts = [];
+    this.texts.push(text);
   }
 
   end(): void {
@@ -125,6 +142,6 @@ function concat(parts: Uint8Array[]): Uint8Array {
 export const jsonSeqFormat = {
   mediaType: 'application/json-seq',
   accepts: isJSONSeq,
-  open: <T>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
+  open: <T,>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
     Stream.fromResponse<T>(response, controller, new JSONSeqItemSource<T>(), options),
 } satisfies StreamFormat;

@@ -13,6 +13,6 @@ import { Stream } from './stream.js';
 export const jsonlFormat = {
   mediaType: 'application/jsonl',
   accepts: isJSONLines,
-  open: <T>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
+  open: <T,>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
     Stream.fromResponse<T>(response, controller, new NDJSONItemSource<T>(), options),
 } satisfies StreamFormat;
