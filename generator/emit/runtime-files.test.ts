@@ -17,6 +17,8 @@ test('each stream format has its module, exporting a StreamFormat whose media-ty
     expect([format, typeof descriptor?.open]).toEqual([format, 'function']);
     expect(descriptor.accepts(descriptor.mediaType)).toBe(true);
     expect(FORMATS[format].accepts(descriptor.mediaType)).toBe(true);
+    // the IR's default media type is the runtime's: emitted code names another only when the spec does
+    expect([format, descriptor.mediaType]).toEqual([format, FORMATS[format].mediaType]);
   }
 });
 
