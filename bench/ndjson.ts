@@ -17,7 +17,8 @@ import ndjson from 'ndjson';
 import split2 from 'split2';
 import type { OurPackage } from './peers.js';
 import { chunked, ndjsonChat, type NDJSONBody } from './stream-data.js';
-import { log, repeat, stat, type Repeat, type Stat } from './util.js';
+import { decodeThroughput, readBodyOnly, type Throughput } from './decode-throughput.js';
+import type { Repeat, Stat } from './util.js';
 
 export const NDJSON_CONSUMERS = ['ours', 'ndjson', 'split2 + JSON.parse', 'JSON.parse floor', 'body read only (ceiling)'] as const;
 export type NDJSONConsumer = (typeof NDJSON_CONSUMERS)[number];
@@ -75,10 +76,7 @@ async function consume(who: NDJSONConsumer, data: NDJSONBody, chunk: number, our
       return n;
     }
     case 'body read only (ceiling)': {
-      const reader = (new Response(chunked(data.bytes, chunk)).body as ReadableStream<Uint8Array>).getReader();
-      let bytes = 0;
-      for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
-      if (bytes !== data.bytes.length) throw new Error(`read ${bytes} bytes, expected ${data.bytes.length}`);
+      await readBodyOnly(data.bytes, chunk);
       return data.items; // it parses nothing: counted as the values it carried
     }
   }
@@ -86,26 +84,10 @@ async function consume(who: NDJSONConsumer, data: NDJSONBody, chunk: number, our
 
 export async function benchNDJSON(targetBytes: number, chunkSizes: number[], rep: Repeat, ours: OurPackage, gc?: () => void): Promise<NDJSONResult> {
   const data = ndjsonChat(targetBytes);
-  const MB = data.bytes.length / 1e6;
+  const measured = await decodeThroughput('ndjson', NDJSON_CONSUMERS, { bytes: data.bytes, count: data.items, unit: 'items' }, chunkSizes, rep, (who, chunk) => consume(who, data, chunk, ours), gc);
   const byChunk: NDJSONResult['byChunk'] = {};
-  for (const chunk of chunkSizes) {
-    const secs: Record<string, number[]> = {};
-    await repeat(rep, async (measured, i) => {
-      for (const who of NDJSON_CONSUMERS) {
-        gc?.();
-        const t0 = process.hrtime.bigint();
-        const n = await consume(who, data, chunk, ours);
-        const s = Number(process.hrtime.bigint() - t0) / 1e9;
-        if (n !== data.items) throw new Error(`${who} yielded ${n} values, expected ${data.items}`);
-        if (measured) {
-          (secs[who] ??= []).push(s);
-          log(`ndjson ${chunk} B chunks, ${who}, run ${i + 1}: ${(MB / s).toFixed(1)} MB/s`);
-        }
-      }
-    });
-    byChunk[String(chunk)] = Object.fromEntries(
-      NDJSON_CONSUMERS.map((who) => [who, { MBps: stat(secs[who]!.map((s) => MB / s), 'MB/s'), itemsPerSec: stat(secs[who]!.map((s) => data.items / s), 'items/s') }]),
-    ) as Record<NDJSONConsumer, NDJSONThroughput>;
+  for (const [chunk, byWho] of Object.entries(measured)) {
+    byChunk[chunk] = Object.fromEntries(Object.entries<Throughput>(byWho).map(([who, t]) => [who, { MBps: t.MBps, itemsPerSec: t.perSec }])) as Record<NDJSONConsumer, NDJSONThroughput>;
   }
   return { bytes: data.bytes.length, items: data.items, byChunk };
 }

@@ -14,7 +14,8 @@ import { createParser } from 'eventsource-parser';
 import { Stream as OpenAIStream } from 'openai/streaming';
 import { chatStream, chunked, type ChatStream } from './stream-data.js';
 import type { OurPackage } from './peers.js';
-import { log, repeat, stat, type Repeat, type Stat } from './util.js';
+import { decodeThroughput, readBodyOnly, type Throughput } from './decode-throughput.js';
+import type { Repeat, Stat } from './util.js';
 
 export const SSE_CONSUMERS = ['ours', 'openai', 'eventsource-parser', 'JSON.parse floor', 'body read only (ceiling)'] as const;
 export type SSEConsumer = (typeof SSE_CONSUMERS)[number];
@@ -71,10 +72,7 @@ async function consume(who: SSEConsumer, data: ChatStream, chunk: number, ours: 
       return n;
     }
     case 'body read only (ceiling)': {
-      const reader = (new Response(chunked(data.bytes, chunk)).body as ReadableStream<Uint8Array>).getReader();
-      let bytes = 0;
-      for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
-      if (bytes !== data.bytes.length) throw new Error(`read ${bytes} bytes, expected ${data.bytes.length}`);
+      await readBodyOnly(data.bytes, chunk);
       return data.events; // it parses nothing: counted as the events it carried
     }
   }
@@ -82,26 +80,10 @@ async function consume(who: SSEConsumer, data: ChatStream, chunk: number, ours: 
 
 export async function benchSSE(targetBytes: number, chunkSizes: number[], rep: Repeat, ours: OurPackage, gc?: () => void): Promise<SSEResult> {
   const data = chatStream(targetBytes);
-  const MB = data.bytes.length / 1e6;
+  const measured = await decodeThroughput('sse', SSE_CONSUMERS, { bytes: data.bytes, count: data.events, unit: 'events' }, chunkSizes, rep, (who, chunk) => consume(who, data, chunk, ours), gc);
   const byChunk: SSEResult['byChunk'] = {};
-  for (const chunk of chunkSizes) {
-    const secs: Record<string, number[]> = {};
-    await repeat(rep, async (measured, i) => {
-      for (const who of SSE_CONSUMERS) {
-        gc?.();
-        const t0 = process.hrtime.bigint();
-        const n = await consume(who, data, chunk, ours);
-        const s = Number(process.hrtime.bigint() - t0) / 1e9;
-        if (n !== data.events) throw new Error(`${who} yielded ${n} events, expected ${data.events}`);
-        if (measured) {
-          (secs[who] ??= []).push(s);
-          log(`sse ${chunk} B chunks, ${who}, run ${i + 1}: ${(MB / s).toFixed(1)} MB/s`);
-        }
-      }
-    });
-    byChunk[String(chunk)] = Object.fromEntries(
-      SSE_CONSUMERS.map((who) => [who, { MBps: stat(secs[who]!.map((s) => MB / s), 'MB/s'), eventsPerSec: stat(secs[who]!.map((s) => data.events / s), 'events/s') }]),
-    ) as Record<SSEConsumer, SSEThroughput>;
+  for (const [chunk, byWho] of Object.entries(measured)) {
+    byChunk[chunk] = Object.fromEntries(Object.entries<Throughput>(byWho).map(([who, t]) => [who, { MBps: t.MBps, eventsPerSec: t.perSec }])) as Record<SSEConsumer, SSEThroughput>;
   }
   return { bytes: data.bytes.length, events: data.events, byChunk };
 }

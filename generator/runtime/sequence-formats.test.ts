@@ -2,8 +2,8 @@
 // with the guarantees SSE has: 1-byte writes, CRLF, split UTF-8, a stall, a drop mid-value, a malformed value,
 // break and abort cancelling the request, tee() and toReadableStream().
 import type http from 'node:http';
+import { collect, failure } from '../../test/helpers/iterate.js';
 import { startServer, type TestServer } from '../../test/helpers/server.js';
-import type { StreamFormat } from './core.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, SDKError } from './errors.js';
 import { jsonSeqFormat } from './json-seq.js';
 import { jsonlFormat } from './jsonl.js';
@@ -38,21 +38,6 @@ function serve(type: string, writes: (string | Buffer)[], then: 'end' | 'destroy
   return closed;
 }
 
-async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of stream) out.push(item);
-  return out;
-}
-
-async function failure<T>(stream: AsyncIterable<T>): Promise<{ error: unknown; items: T[] }> {
-  const items: T[] = [];
-  try {
-    for await (const item of stream) items.push(item);
-  } catch (error) {
-    return { error, items };
-  }
-  throw new Error(`expected the stream to fail; it gave ${JSON.stringify(items)}`);
-}
 
 const bytewise = (text: string): Buffer[] => [...Buffer.from(text, 'utf8')].map((b) => Buffer.from([b]));
 const ITEMS = [{ text: 'héllo 🎉' }, { text: '世界 — 東京' }, { n: 3, nested: { list: [1, 2, 3] } }, 'a string', 42];
@@ -60,7 +45,7 @@ const RS = '\x1e';
 
 interface Case {
   name: string;
-  format: StreamFormat;
+  format: typeof jsonlFormat | typeof jsonSeqFormat;
   type: string;
   /** The body of `values`, with `eol` as the line end. */
   body: (values: unknown[], eol?: string) => string;

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { collect, failure } from '../../test/helpers/iterate.js';
 import { startServer, type TestServer } from '../../test/helpers/server.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
 import { LineDecoder } from './line-decoder.js';
@@ -99,22 +100,6 @@ async function fetchEvents(): Promise<ServerSentEvent[]> {
   return out;
 }
 
-async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of stream) out.push(item);
-  return out;
-}
-
-/** Runs `body`, which must throw; returns what it threw and the items seen before. */
-async function failure<T>(stream: AsyncIterable<T>): Promise<{ error: unknown; items: T[] }> {
-  const items: T[] = [];
-  try {
-    for await (const item of stream) items.push(item);
-  } catch (error) {
-    return { error, items };
-  }
-  throw new Error(`expected the stream to fail; it gave ${JSON.stringify(items)}`);
-}
 
 // Emoji (4 bytes), CJK (3 bytes), accented (2 bytes), so 1-byte writes split characters mid-way.
 const ITEMS = [{ text: 'héllo 🎉' }, { text: '世界 — 東京' }, { n: 3, nested: { list: [1, 2, 3] } }];
