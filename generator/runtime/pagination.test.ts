@@ -53,6 +53,16 @@ async function collect(pages: PagePromise<Item, unknown> | Page<Item, unknown>):
   return seen;
 }
 
+/** The pages' items, fetched one by one with hasNextPage() and getNextPage(). */
+async function byHand(first: Page<Item, unknown>): Promise<number[][]> {
+  const pages = [first.data.map((i) => i.n)];
+  for (let page = first; page.hasNextPage() && pages.length <= MAX_REQUESTS; ) {
+    page = await page.getNextPage();
+    pages.push(page.data.map((i) => i.n));
+  }
+  return pages;
+}
+
 /** The request targets the server received, e.g. `/things?limit=2&after=i2`. */
 const targets = (s: TestServer = server) => s.requests.map((r) => r.url);
 
@@ -94,6 +104,7 @@ describe('CursorPage', () => {
       '/things?limit=2&order=asc&starting_after=i2',
       '/things?limit=2&order=asc&starting_after=i4',
     ]);
+    expect(await byHand(first)).toEqual([[1, 2], [3, 4], [5]]);
     // iterPages from the first page again (a page may be asked for its next page more than once)
     const pages: Page<Item, unknown>[] = [];
     for await (const page of first.iterPages()) pages.push(page);
@@ -162,6 +173,7 @@ describe('TokenPage', () => {
     expect(first.nextPageInfo()).toEqual({ query: { limit: 2, cursor: 'c2' } });
     expect(await collect(first)).toEqual([1, 2, 3, 4, 5]);
     expect(targets()).toEqual(['/things?limit=2', '/things?limit=2&cursor=c2', '/things?limit=2&cursor=c4']);
+    expect(await byHand(first)).toEqual([[1, 2], [3, 4], [5]]);
     const sizes: number[] = [];
     for await (const page of first.iterPages()) sizes.push(page.data.length);
     expect(sizes).toEqual([2, 2, 1]);
@@ -219,6 +231,7 @@ describe('OffsetPage', () => {
     expect(first.nextPageInfo()).toEqual({ query: { limit: 2, offset: 2 } });
     expect(await collect(first)).toEqual([1, 2, 3, 4, 5]);
     expect(targets()).toEqual(['/things?limit=2', '/things?limit=2&offset=2', '/things?limit=2&offset=4']);
+    expect(await byHand(first)).toEqual([[1, 2], [3, 4], [5]]);
     const pages: Page<Item, unknown>[] = [];
     for await (const page of first.iterPages()) pages.push(page);
     expect(pages.map((p) => p.data.length)).toEqual([2, 2, 1]);
@@ -266,6 +279,7 @@ describe('PageNumberPage', () => {
     expect(first.nextPageInfo()).toEqual({ query: { per_page: 2, page: 2 } });
     expect(await collect(first)).toEqual([1, 2, 3, 4, 5]);
     expect(targets()).toEqual(['/things?per_page=2', '/things?per_page=2&page=2', '/things?per_page=2&page=3']);
+    expect(await byHand(first)).toEqual([[1, 2], [3, 4], [5]]);
     const pages: Page<Item, unknown>[] = [];
     for await (const page of first.iterPages()) pages.push(page);
     expect(pages.map((p) => p.data.length)).toEqual([2, 2, 1]);
@@ -320,6 +334,7 @@ describe('LinkHeaderPage', () => {
     expect(first.nextPageInfo()).toEqual({ url: `${server.url}/things?per_page=2&page=2` });
     expect(await collect(first)).toEqual([1, 2, 3, 4, 5]);
     expect(targets()).toEqual(['/things?per_page=2', '/things?per_page=2&page=2', '/things?per_page=2&page=3']);
+    expect(await byHand(first)).toEqual([[1, 2], [3, 4], [5]]);
     const pages: Page<Item, unknown>[] = [];
     for await (const page of first.iterPages()) pages.push(page);
     expect(pages.map((p) => p.data.length)).toEqual([2, 2, 1]);
@@ -381,6 +396,7 @@ describe('NextUrlPage', () => {
     const first = await list(NextUrlPage, params, { per_page: 2 }, '/v2/droplets');
     expect(await collect(first)).toEqual([1, 2, 3, 4, 5]);
     expect(targets()).toEqual(['/v2/droplets?per_page=2', '/v2/droplets?page=2&per_page=2', '/v2/droplets?page=3&per_page=2']);
+    expect(await byHand(first)).toEqual([[1, 2], [3, 4], [5]]);
     const sizes: number[] = [];
     for await (const page of first.iterPages()) sizes.push(page.data.length);
     expect(sizes).toEqual([2, 2, 1]);
@@ -400,6 +416,23 @@ describe('NextUrlPage', () => {
       '/2010-04-01/Accounts/AC1/Messages.json?PageSize=2&Page=1&key=sk-test',
       '/2010-04-01/Accounts/AC1/Messages.json?PageSize=2&Page=2&key=sk-test',
     ]);
+  });
+
+  test('a relative next URL resolves against the URL built for the page when the response has none (a custom fetch)', async () => {
+    serve((req, res) => {
+      const p = Number(req.query.get('p') ?? 1);
+      json(res, 200, { data: [{ n: p }], next: p < 3 ? `page?p=${p + 1}` : null });
+    });
+    // a Response made by hand has an empty `url`
+    const rewrap = async (input: string, init: RequestInit) => {
+      const r = await fetch(input, init);
+      return new Response(await r.arrayBuffer(), { status: r.status, headers: r.headers });
+    };
+    const core = new ClientCore({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0, fetch: rewrap }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { kind: 'bearer' } });
+    const first = await list(NextUrlPage, { items: ['data'], nextURL: ['next'] }, {}, '/things/page', core);
+    expect(first.response.url).toBe('');
+    expect(await collect(first)).toEqual([1, 2, 3]);
+    expect(targets()).toEqual(['/v1/things/page', '/v1/things/page?p=2', '/v1/things/page?p=3']);
   });
 
   test('a server that repeats its next URL does not loop; an empty or non-string next URL ends the list', async () => {
