@@ -107,6 +107,7 @@ export abstract class Page<Item, Body = unknown, Params extends PageParams = Pag
   /** The scheme's parameters, as the operation declares them. */
   protected readonly params: Params;
   readonly #context: PageContext<Item, Body>;
+  #repeats: boolean | undefined;
 
   constructor(body: Body, params: Params, context: PageContext<Item, Body>) {
     this.body = body;
@@ -137,7 +138,8 @@ export abstract class Page<Item, Body = unknown, Params extends PageParams = Pag
    */
   protected repeatsPrevious(): boolean {
     const previous = this.#context.previous;
-    return previous !== undefined && stableJSON(previous) === stableJSON(this.data);
+    return (this.#repeats ??=
+      previous !== undefined && stableJSON(previous) === stableJSON(this.data));
   }
 
   /**
@@ -253,7 +255,7 @@ function fetchPage<Item, Body>(
       new Class(body, params, {
         ...context,
         query,
-        url: response.url || (spec.url ?? client.buildURL(spec)),
+        url: new URL(response.url || (spec.url ?? client.buildURL(spec))).href,
         response,
         fetch: (next, key, previous) =>
           fetchPage<Item, Body>(

@@ -40,11 +40,10 @@ export class CursorPage<Item, Body = unknown> extends Page<Item, Body, CursorPar
     const hasMore = params.hasMore ?? (params.items === undefined ? ['has_more'] : undefined);
     if (hasMore !== undefined && valueAtPath(body, hasMore) !== true) return undefined;
     const last: unknown = data[data.length - 1];
+    const lastId = valueAtPath(body, ['last_id']);
     const cursor =
       cursorValue(isRecord(last) ? last[params.cursorField ?? 'id'] : undefined) ??
-      (typeof valueAtPath(body, ['last_id']) === 'string'
-        ? cursorValue(valueAtPath(body, ['last_id']))
-        : undefined);
+      (typeof lastId === 'string' ? cursorValue(lastId) : undefined);
     return cursor === undefined ? undefined : { query: { [params.cursorParam]: cursor } };
   }
 }

@@ -110,6 +110,7 @@ export abstract class Page<Item, Body = unknown, Params extends PageParams = Pag
   /** The scheme's parameters, as the operation declares them. */
   protected readonly params: Params;
   readonly #context: PageContext<Item, Body>;
+  #repeats: boolean | undefined;
 
   constructor(body: Body, params: Params, context: PageContext<Item, Body>) {
     this.body = body;
@@ -140,7 +141,8 @@ export abstract class Page<Item, Body = unknown, Params extends PageParams = Pag
    */
   protected repeatsPrevious(): boolean {
     const previous = this.#context.previous;
-    return previous !== undefined && stableJSON(previous) === stableJSON(this.data);
+    return (this.#repeats ??=
+      previous !== undefined && stableJSON(previous) === stableJSON(this.data));
   }
 
   /**
@@ -256,7 +258,7 @@ function fetchPage<Item, Body>(
       new Class(body, params, {
         ...context,
         query,
-        url: response.url || (spec.url ?? client.buildURL(spec)),
+        url: new URL(response.url || (spec.url ?? client.buildURL(spec))).href,
         response,
         fetch: (next, key, previous) =>
           fetchPage<Item, Body>(
