@@ -80,8 +80,3 @@ function readFernHeaders(value: unknown, invalid: (pointer: string, message: str
   const names = headers as string[];
   return names.find((h) => KEY_HEADER.test(h)) ?? names[0];
 }
-
-/** An idempotency header in words, for `diff`. */
-export function describeIdempotency(idempotency: IRIdempotency | undefined): string {
-  return idempotency ? `idempotency keys in ${idempotency.header}` : 'no idempotency keys';
-}
