@@ -152,3 +152,13 @@ const OPENROUTER = path.join(SHARED, 'corpus-more/openrouter/out.openapi.yaml');
   expect(ir.operations.length).toBeGreaterThan(50);
   for (const op of ir.operations) expect(op.retries).toEqual(expected);
 }, 60_000);
+
+const SVIX = path.join(SHARED, 'corpus/svix/openapi.json');
+(existsSync(SVIX) || process.env.CI === 'true' ? test : test.skip)("svix's idempotency-key header parameters: the operations that take one get keys", async () => {
+  const { ir } = buildIR((await loadSpec(SVIX)).document);
+  const keyed = ir.operations.filter((o) => o.idempotency).map((o) => o.operationId);
+  expect(keyed).toEqual(expect.arrayContaining(['v1.application.create', 'v1.endpoint.create', 'v1.message.create', 'v1.event-type.create']));
+  expect(keyed).toHaveLength(10);
+  for (const op of ir.operations.filter((o) => o.idempotency)) expect(op.idempotency).toEqual({ header: 'idempotency-key', source: { by: 'parameter', pointer: op.pointer } });
+  expect(ir.operations.filter((o) => o.method === 'get').every((o) => !o.idempotency)).toBe(true);
+}, 60_000);

@@ -74,7 +74,7 @@ function readPolicy(extension: RetryExtension, value: unknown, pointer: string):
   if (strategy !== undefined && strategy !== 'backoff' && strategy !== 'none') return { problem: `is ${show(strategy)}, not 'backoff' or 'none'`, at: ['strategy'] };
   if (strategy === 'none') return { policy: disabled };
 
-  const policy: IRRetryPolicy = { enabled: true, statusCodes: BUILT_IN_STATUSES, connectionErrors: false, source };
+  const policy: IRRetryPolicy = { enabled: true, statusCodes: [...BUILT_IN_STATUSES], connectionErrors: false, source };
   if (value.statusCodes !== undefined) {
     if (!Array.isArray(value.statusCodes)) return { problem: `is ${show(value.statusCodes)}, not a list of statuses`, at: ['statusCodes'] };
     const codes: (number | IRStatusRange)[] = [];
