@@ -11,6 +11,7 @@ import { main, type Io } from '../generator/cli.js';
 import { generate } from '../generator/index.js';
 import { loadSpec } from '../generator/load/load-spec.js';
 import { ROOT } from './helpers/paths.js';
+import { startServer } from './helpers/server.js';
 
 const exec = promisify(execFile);
 
@@ -269,4 +270,22 @@ test("README's overlay examples apply to spec/openai.yaml, each with no warning,
   expect(kept.length).toBeGreaterThan(0);
   expect(kept.length).toBeLessThan(plain.ir.operations.length - 2);
   expect(removed!.ir.operations.map((o) => o.operationId)).toEqual(kept);
+});
+
+test('an overlay at an http URL is fetched and applied; one that answers 404 is an error naming the URL', async () => {
+  const server = await startServer((req, res) => {
+    res.writeHead(req.rawPath === '/fix.yaml' ? 200 : 404, { 'content-type': 'application/yaml' });
+    res.end(req.rawPath === '/fix.yaml' ? FIX : 'not found');
+  });
+  try {
+    const r = await generate({ spec: path.join(dir, 'spec.yaml'), overlays: [`${server.url}/fix.yaml`], write: false });
+    expect(r.files.get('src/types.ts')).toMatch(/age: number;/);
+    expect(server.requests.map((q) => q.rawPath)).toEqual(['/fix.yaml']);
+    const failed = await inProcess(['generate', '--spec', 'spec.yaml', '--out', 'url-out', '--overlay', `${server.url}/gone.yaml`], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`error[overlay-missing] ${server.url}/gone.yaml: Cannot read the overlay:`);
+    expect(existsSync(path.join(dir, 'url-out'))).toBe(false);
+  } finally {
+    await server.close();
+  }
 });
