@@ -196,6 +196,14 @@ run('queries', () => {
   });
 });
 
+run('YAML aliases', () => {
+  test('an action on an aliased node changes only the place it targets', () => {
+    const { doc } = apply(`openapi: 3.1.0\ninfo: {title: t, version: '1'}\nx-a: &shared { k: 1 }\nx-b: *shared\n`, `${head('1.1.0')}  - target: $['x-b']\n    update: { k: 2 }\n`);
+    expect(doc['x-a']).toEqual({ k: 1 });
+    expect(doc['x-b']).toEqual({ k: 2 });
+  });
+});
+
 run('where the nodes of the result come from', () => {
   test('untouched nodes keep their pointer in the spec, also after removals shift an array; written ones name the action', () => {
     const doc = parseText(LISTS, 'openapi.yaml') as any;

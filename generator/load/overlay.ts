@@ -425,6 +425,37 @@ function merge(target: Record<string, Json>, value: Record<string, Json>, ctx: M
   }
 }
 
+/**
+ * Makes the document a tree: a YAML alias (`*pet`) parses to the same object as its anchor, so an action on one
+ * place would change the other too. Each further occurrence becomes a copy; an alias inside its own anchor (a
+ * cycle, which JSON cannot express) is left as it is.
+ */
+function untangle(document: Container): void {
+  const seen = new Set<object>();
+  const ancestors = new Set<object>();
+  const visit = (node: Container) => {
+    ancestors.add(node);
+    const entries: [string | number, Json][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
+    for (const [key, value] of entries) {
+      if (!isContainer(value) || ancestors.has(value)) continue;
+      let child = value;
+      if (seen.has(value)) {
+        try {
+          child = structuredClone(value);
+        } catch {
+          continue;
+        }
+        (node as Record<string | number, Json>)[key] = child;
+      }
+      seen.add(child);
+      visit(child);
+    }
+    ancestors.delete(node);
+  };
+  seen.add(document);
+  visit(document);
+}
+
 /** Removes every match from its container: array elements from the highest index down, so indices stay right. */
 function removeAll(document: Container, matches: Match[], origins: OverlayOrigins, root: (m: Match) => never): void {
   const byParent = new Map<Container, Set<string | number>>();
@@ -454,6 +485,7 @@ export function applyOverlays(document: unknown, overlays: Overlay[]): { warning
   if (!isContainer(document) || Array.isArray(document)) {
     throw new GenerationError([errorDiagnostic('not-openapi', 'The document is not an OpenAPI description: its top level is not a mapping, so overlays cannot apply to it.')]);
   }
+  untangle(document);
   const origins = new OverlayOrigins(document);
   const warnings = overlays.flatMap((overlay) => applyOverlay(document, overlay, origins));
   return { warnings, origins };
