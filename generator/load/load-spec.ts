@@ -10,7 +10,7 @@ import { escapePointerToken, followPointer, parsePointer, pointerOf } from '../u
 import { Bundler } from './bundle.js';
 import { DEFAULT_FETCH_TIMEOUT, FetchError, fetchText } from './fetch-text.js';
 import { createLocator, locatePointer, type Position } from './locate.js';
-import { applyOverlays, readOverlay, type OverlayOrigins } from './overlay.js';
+import { applyOverlays, plainCopy, readOverlay, type OverlayOrigins } from './overlay.js';
 import { parseText } from './parse-text.js';
 import { restoreData, type Reference } from './ref-positions.js';
 import { openapiSchemaValidator } from './openapi-validators.js';
@@ -141,7 +141,8 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
  */
 export async function loadDocument(document: object, source = 'spec.yaml', options: LoadOptions = {}): Promise<LoadedSpec> {
   const fetchTimeout = options.fetchTimeout ?? DEFAULT_FETCH_TIMEOUT;
-  const raw = structuredClone(document);
+  // with overlays, a copy their queries can descend into (`plainCopy`)
+  const raw = options.overlays?.length ? plainCopy(document) : structuredClone(document);
   const applied = await withOverlays(raw, options, fetchTimeout);
   return afterOverlays(applied, () => loadParsed(raw, source, undefined, fetchTimeout, applied?.origins));
 }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GenerationError, type Diagnostic } from '../diagnostics.js';
 import { SHARED } from '../../test/helpers/paths.js';
-import { loadSpec } from './load-spec.js';
+import { loadDocument, loadSpec } from './load-spec.js';
 import { applyOverlays, checkOverlayDocument, OverlayOrigins, parseOverlay } from './overlay.js';
 import { overlayValidator, type OverlayVersion } from './overlay-validators.js';
 import { parseText } from './parse-text.js';
@@ -190,6 +190,16 @@ run('queries', () => {
     expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', code: 'overlay-no-match', file: 'overlay-0.yaml', line: 6, pointer: '#/actions/0/target' })]);
     expect(doc.info['x-ok']).toBe(true);
   });
+  test('a later action reaches into what an earlier one inserted or copied', () => {
+    const { doc, warnings } = apply(
+      SOURCE,
+      `${head('1.1.0')}  - target: $.paths\n    update: { /n: { get: { x-a: 1 } } }\n  - target: $.paths['/n'].get\n    update: { x-b: 2 }\n  - target: $.paths['/some-items']\n    copy: $.paths['/items']\n  - target: $.paths['/some-items'].get.responses['200']\n    update: { description: Copied }\n`,
+    );
+    expect(warnings).toEqual([]);
+    expect(doc.paths['/n'].get).toEqual({ 'x-a': 1, 'x-b': 2 });
+    expect(doc.paths['/some-items'].get.responses[200].description).toBe('Copied');
+    expect(doc.paths['/items'].get.responses[200].description).toBe('OK');
+  });
   test("member names with quotes and escapes are the document's own", () => {
     const { doc } = apply(`openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  "/it's\\\\here":\n    x-a: 1\n`, `${head('1.1.0')}  - target: $.paths.*['x-a']\n    remove: true\n`);
     expect(doc.paths["/it's\\here"]).toEqual({});
@@ -272,6 +282,15 @@ paths:
     const err = (await loadSpec(spec, { overlays: [bad] }).catch((e: unknown) => e)) as GenerationError;
     expect(err.diagnostics[0]).toMatchObject({ severity: 'error', code: 'not-openapi' });
     expect(err.diagnostics[0]!.hint).toContain(`with the overlays ${bad} applied`);
+  });
+
+  test('a document in memory takes overlays too, and is not changed by them', async () => {
+    const document = { openapi: '3.1.0', info: { title: 'Mem', version: '1' }, paths: {} };
+    const fix = write('fix.yaml', `${head('1.1.0')}  - target: $.info.title\n    update: Fixed\n`);
+    const loaded = await loadDocument(document, 'mem.yaml', { overlays: [fix] });
+    expect((loaded.document as any).info.title).toBe('Fixed');
+    expect(document.info.title).toBe('Mem');
+    expect(loaded.where('#/info/title')).toMatchObject({ file: fix, line: 6 });
   });
 
   test('a missing overlay file is an error naming it', async () => {

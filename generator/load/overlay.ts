@@ -260,7 +260,29 @@ interface Match {
   path: (string | number)[];
 }
 
-const clone = <T>(v: T): T => structuredClone(v);
+/**
+ * A deep copy made of this realm's plain objects and arrays. `jsonpath-rfc9535` descends only into plain objects
+ * (prototype `Object.prototype` or null), so `structuredClone`, whose objects may come from another realm (as
+ * under a test runner's VM context), or a class instance would hide members from later queries. Shared and
+ * cyclic nodes stay shared and cyclic.
+ */
+export function plainCopy<T>(value: T, seen = new Map<object, unknown>()): T {
+  if (value === null || typeof value !== 'object') return value;
+  const done = seen.get(value);
+  if (done !== undefined) return done as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const v of value) out.push(plainCopy(v, seen));
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const [k, v] of Object.entries(value)) out[k] = plainCopy(v, seen);
+  return out as T;
+}
+
+const clone = <T>(v: T): T => plainCopy(v);
 
 /** Applies one overlay to `document` in place; returns its warnings. Errors are thrown. */
 export function applyOverlay(document: Container, overlay: Overlay, origins: OverlayOrigins): Diagnostic[] {
@@ -440,11 +462,7 @@ function untangle(document: Container): void {
       if (!isContainer(value) || ancestors.has(value)) continue;
       let child = value;
       if (seen.has(value)) {
-        try {
-          child = structuredClone(value);
-        } catch {
-          continue;
-        }
+        child = plainCopy(value);
         (node as Record<string | number, Json>)[key] = child;
       }
       seen.add(child);
