@@ -32,12 +32,15 @@ export interface DiffOptions {
   currentVersion?: string | undefined;
   /** Names of the two inputs (paths or URLs), shown when their `info.version`s are equal. */
   sources?: [string, string] | undefined;
+  /** Overlays (paths or URLs) applied, in order, to the old and to the new spec before comparing. */
+  overlays?: { old?: readonly string[]; new?: readonly string[] } | undefined;
 }
 
 export async function diffSpecs(oldSource: string, newSource: string, options: DiffOptions = {}): Promise<SpecDiff> {
   checkVersion(options.currentVersion);
-  const [a, b] = await Promise.all([loadSpec(oldSource), loadSpec(newSource)]);
-  return diffIR(packageIR(a).ir, packageIR(b).ir, { sources: [oldSource, newSource], ...options });
+  const [a, b] = await Promise.all([loadSpec(oldSource, { overlays: options.overlays?.old }), loadSpec(newSource, { overlays: options.overlays?.new })]);
+  const { overlays: _, ...rest } = options;
+  return diffIR(packageIR(a).ir, packageIR(b).ir, { sources: [oldSource, newSource], ...rest });
 }
 
 function checkVersion(version: string | undefined): void {
