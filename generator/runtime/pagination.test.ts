@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 const client = () =>
-  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { kind: 'bearer' } });
+  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: {} });
 
 interface Item {
   id?: string;
