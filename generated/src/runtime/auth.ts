@@ -104,7 +104,7 @@ export class ClientCredentials {
     );
     if (!chosen) {
       const sendable = alternatives.filter((names) =>
-        names.every((name) => this.schemes[name] !== undefined),
+        names.every((name) => this.scheme(name) !== undefined),
       );
       // none needed, an anonymous call allowed, or a scheme only the `fetch` or headers given can supply
       if (sendable.length === 0 || sendable.length < alternatives.length) return parts;
@@ -117,8 +117,15 @@ export class ClientCredentials {
     return parts;
   }
 
+  /** The scheme of that name, not an `Object.prototype` member (a spec may name a scheme `constructor`). */
+  private scheme(name: string): AuthScheme | undefined {
+    return Object.prototype.hasOwnProperty.call(this.schemes, name)
+      ? this.schemes[name]
+      : undefined;
+  }
+
   private async add(parts: AuthParts, name: string): Promise<void> {
-    const scheme = this.schemes[name]!;
+    const scheme = this.scheme(name)!;
     const value = this.values.get(name)!;
     const resolved = typeof value === 'function' ? await value() : value;
     if (scheme.kind === 'basic') {
@@ -149,7 +156,7 @@ export class ClientCredentials {
 
   /** `pass \`a\` and \`b\` in the client options or set A and B`: what one alternative needs. */
   private describe(names: string[]): string {
-    const schemes = names.map((name) => this.schemes[name]!);
+    const schemes = names.map((name) => this.scheme(name)!);
     const options = schemes.map((s) => `\`${s.option}\`${s.apiKey ? ' (or `apiKey`)' : ''}`);
     const envs = schemes.map((s) =>
       s.kind === 'basic'
