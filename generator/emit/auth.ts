@@ -71,7 +71,7 @@ export function authLiteral(schemes: ClientScheme[]): string {
   const entries = schemes.map(({ scheme, option, env, apiKey }) => {
     const how =
       scheme.kind === 'apiKey'
-        ? [`kind: 'apiKey'`, `in: ${literal(scheme.in ?? 'header')}`, `name: ${literal(scheme.parameterName ?? '')}`]
+        ? [`kind: ${literal('apiKey')}`, `in: ${literal(scheme.in ?? 'header')}`, `name: ${literal(scheme.parameterName ?? '')}`]
         : [`kind: ${literal(scheme.kind)}`];
     const fields = [...how, `option: ${literal(option)}`, `env: ${literal(env)}`, ...(apiKey ? ['apiKey: true'] : [])];
     return `${propertyKey(scheme.name)}: { ${fields.join(', ')} }`;
