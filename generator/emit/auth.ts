@@ -80,12 +80,12 @@ export function authLiteral(schemes: ClientScheme[]): string {
 }
 
 /** How a scheme's credential is sent, in words, for the option's documentation. */
-export function sentAs(scheme: IRSecurityScheme): string {
+export function sentAs(scheme: IRSecurityScheme, code: (text: string) => string = (text) => `\`${text}\``): string {
   switch (scheme.kind) {
     case 'basic':
       return 'HTTP basic authentication (`authorization: Basic …` of `username:password`, UTF-8)';
     case 'apiKey':
-      return `the API key in the ${scheme.in === 'query' ? 'query parameter' : scheme.in} \`${scheme.parameterName}\``;
+      return `the API key in the ${scheme.in === 'query' ? 'query parameter' : scheme.in} ${code(scheme.parameterName ?? '')}`;
     case 'oauth2':
       return 'an OAuth 2.0 access token, as `authorization: Bearer …` (obtaining it is up to you)';
     case 'openIdConnect':
