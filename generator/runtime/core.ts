@@ -97,8 +97,9 @@ export interface RequestSpec {
   fileContentType?: string | undefined;
   responseType?: ResponseType | undefined;
   /**
-   * The operation's security requirements: alternatives, the first whose schemes all have credentials is sent
-   * (each scheme of it); `[]` (an anonymous alternative) sends nothing when none has. Absent or `[]`: none sent.
+   * The operation's security requirements, alternatives of scheme names: every scheme of the first alternative
+   * whose credentials are all configured is sent; an empty one (anonymous calls allowed) sends nothing when no
+   * other can be. Absent or `[]`: nothing sent (see `ClientCredentials.resolve` in `auth.ts`).
    */
   security?: string[][] | undefined;
   /**
