@@ -164,7 +164,8 @@ describe('environments', () => {
 
 test('a deprecated security scheme is stated on the apiKey option and in the README', () => {
   const defaults = built.files.get('src/defaults.ts')!;
-  expect(defaults).toMatch(/The API deprecates the scheme it is sent with, `legacyKey`\.\s*\*\/\s*apiKey\?: string \| null \| undefined;/);
+  expect(defaults).toMatch(/The API deprecates the scheme it is sent with, `legacyKey`\.\s*\*\/\s*apiKey\?: TokenCredential \| null \| undefined;/);
+  expect(defaults).toMatch(/The API deprecates this scheme, `legacyKey`\.\s*\*\/\s*legacyKey\?: TokenCredential \| null \| undefined;/);
   expect(built.files.get('README.md')).toContain('The API deprecates its security scheme `legacyKey`.');
 });
 

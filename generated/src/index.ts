@@ -4,14 +4,9 @@
 export type * from './types.js';
 export * from './operations.js';
 export { OpenAI, OpenAI as default } from './client.js';
-export { clientDefaults, createClient } from './defaults.js';
+export { clientDefaults, createClient, type ClientOptions } from './defaults.js';
 export * from './runtime/errors.js';
-export {
-  ClientCore,
-  type ClientDefaults,
-  type ClientOptions,
-  type RequestOptions,
-} from './runtime/core.js';
+export { ClientCore, type ClientDefaults, type RequestOptions } from './runtime/core.js';
 export { APIPromise } from './runtime/api-promise.js';
 export { Page, PagePromise } from './runtime/pagination.js';
 export { Stream } from './runtime/stream.js';

@@ -58,7 +58,7 @@ export function listChatCompletions(
       path: '/chat/completions',
       query: params,
       queryStyles: { metadata: { style: 'deepObject', explode: true } },
-      secured: true,
+      security: [['ApiKeyAuth']],
     },
     CursorPage,
     { cursorParam: 'after' },
@@ -112,7 +112,7 @@ export function createChatCompletion(
       method: 'POST',
       path: '/chat/completions',
       body,
-      secured: true,
+      security: [['ApiKeyAuth']],
       stream: body?.['stream'] === true ? { format: sseFormat, terminator: '[DONE]' } : undefined,
     },
     options,
@@ -130,7 +130,11 @@ export function getChatCompletion(
   options?: RequestOptions,
 ): APIPromise<CreateChatCompletionResponse> {
   return client.request<CreateChatCompletionResponse>(
-    { method: 'GET', path: encodePath`/chat/completions/${completionId}`, secured: true },
+    {
+      method: 'GET',
+      path: encodePath`/chat/completions/${completionId}`,
+      security: [['ApiKeyAuth']],
+    },
     options,
   );
 }
@@ -151,7 +155,12 @@ export function updateChatCompletion(
   options?: RequestOptions,
 ): APIPromise<CreateChatCompletionResponse> {
   return client.request<CreateChatCompletionResponse>(
-    { method: 'POST', path: encodePath`/chat/completions/${completionId}`, body, secured: true },
+    {
+      method: 'POST',
+      path: encodePath`/chat/completions/${completionId}`,
+      body,
+      security: [['ApiKeyAuth']],
+    },
     options,
   );
 }
@@ -167,7 +176,11 @@ export function deleteChatCompletion(
   options?: RequestOptions,
 ): APIPromise<ChatCompletionDeleted> {
   return client.request<ChatCompletionDeleted>(
-    { method: 'DELETE', path: encodePath`/chat/completions/${completionId}`, secured: true },
+    {
+      method: 'DELETE',
+      path: encodePath`/chat/completions/${completionId}`,
+      security: [['ApiKeyAuth']],
+    },
     options,
   );
 }
@@ -221,7 +234,7 @@ export function getChatCompletionMessages(
       method: 'GET',
       path: encodePath`/chat/completions/${completionId}/messages`,
       query: params,
-      secured: true,
+      security: [['ApiKeyAuth']],
     },
     CursorPage,
     { cursorParam: 'after' },
@@ -275,7 +288,7 @@ export function createCompletion(
       method: 'POST',
       path: '/completions',
       body,
-      secured: true,
+      security: [['ApiKeyAuth']],
       stream: body?.['stream'] === true ? { format: sseFormat, terminator: '[DONE]' } : undefined,
     },
     options,
@@ -293,7 +306,7 @@ export function listModels(
 ): PagePromise<Model, ListModelsResponse> {
   return requestPage<Model, ListModelsResponse>(
     client,
-    { method: 'GET', path: '/models', secured: true },
+    { method: 'GET', path: '/models', security: [['ApiKeyAuth']] },
     SinglePage,
     {},
     options,
@@ -311,7 +324,7 @@ export function retrieveModel(
   options?: RequestOptions,
 ): APIPromise<Model> {
   return client.request<Model>(
-    { method: 'GET', path: encodePath`/models/${model}`, secured: true },
+    { method: 'GET', path: encodePath`/models/${model}`, security: [['ApiKeyAuth']] },
     options,
   );
 }
@@ -329,7 +342,7 @@ export function deleteModel(
   options?: RequestOptions,
 ): APIPromise<DeleteModelResponse> {
   return client.request<DeleteModelResponse>(
-    { method: 'DELETE', path: encodePath`/models/${model}`, secured: true },
+    { method: 'DELETE', path: encodePath`/models/${model}`, security: [['ApiKeyAuth']] },
     options,
   );
 }

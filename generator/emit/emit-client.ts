@@ -8,38 +8,52 @@ import { jsDocs } from './jsdoc.js';
 import { operationDoc } from './emit-operations.js';
 import { parameterStructures, type OperationShape } from './signature.js';
 import { literal, propertyKey } from './type-expr.js';
+import { authLiteral, clientSchemes, sentAs, type ClientScheme } from './auth.js';
 
 export interface ClientNaming {
   clientName: string;
   envPrefix: string;
 }
 
-export function authLiteral(ir: IRDocument): string {
-  const scheme = ir.security[0];
-  if (!scheme || scheme.kind === 'other') return `{ kind: 'none' }`;
-  if (scheme.kind === 'apiKey') return `{ kind: 'apiKey', in: ${literal(scheme.in ?? 'header')}, name: ${literal(scheme.parameterName ?? '')} }`;
-  return `{ kind: ${literal(scheme.kind)} }`;
-}
-
 /**
  * Whether the package declares its own `ClientOptions` in `src/defaults.ts` (extending the runtime's): when the
- * spec names its servers (the `environment` option) or deprecates the security scheme `apiKey` is sent with.
+ * spec names its servers (the `environment` option) or has a security scheme the client can send (its option).
  */
 export function hasOwnOptions(ir: IRDocument): boolean {
-  return !!ir.environments || ir.security[0]?.deprecated === true;
+  return !!ir.environments || ir.security.some((s) => s.kind !== 'other');
+}
+
+/** The option's documentation: how the scheme is sent, where it is read, what else may give it. */
+function schemeOptionDoc({ scheme, option, env, apiKey }: ClientScheme, envPrefix: string): string {
+  const from =
+    scheme.kind === 'basic'
+      ? 'the `' + env + '_USERNAME` and `' + env + '_PASSWORD` environment variables'
+      : apiKey && option !== 'apiKey'
+        ? `the \`apiKey\` option, then the \`${env}\` environment variable, then \`${envPrefix}_API_KEY\``
+        : `the \`${env}\` environment variable`;
+  const value = scheme.kind === 'basic' ? '`{ username, password }`, or a function returning them' : 'A string, or a function returning one (or a promise of one)';
+  return [
+    `Security scheme \`${scheme.name}\`: ${sentAs(scheme)}. Defaults to ${from}.`,
+    `${scheme.kind === 'basic' ? 'Either' : value}${scheme.kind === 'basic' ? ` ${value}` : ''}; a function is called once per request (its retries reuse the value), so expiring credentials can be refreshed. \`null\`: none, whatever the environment says.`,
+    ...(scheme.deprecated ? [`The API deprecates this scheme, \`${scheme.name}\`.`] : []),
+  ].join(' ');
 }
 
 /** The declarations of the package's own `ClientOptions` and, with environments, `environments` and `clientOptions()`. */
 function ownOptionsStatements(ir: IRDocument, naming: ClientNaming): StatementStructures[] {
   const out: StatementStructures[] = [];
   const members: { name: string; type: string; docs: string }[] = [];
-  const scheme = ir.security[0];
-  if (scheme?.deprecated) {
+  const schemes = clientSchemes(ir, naming.envPrefix);
+  const main = schemes.find((s) => s.apiKey);
+  if (main && main.option !== 'apiKey') {
     members.push({
       name: 'apiKey',
-      type: 'string | null | undefined',
-      docs: `Sent as configured by the spec's security scheme; defaults to the \`${naming.envPrefix}_API_KEY\` environment variable. The API deprecates the scheme it is sent with, \`${scheme.name}\`.`,
+      type: 'TokenCredential | null | undefined',
+      docs: `The credential of security scheme \`${main.scheme.name}\`, as the official clients name it: \`${main.option}\` wins over it, and it over the \`${main.env}\` and \`${naming.envPrefix}_API_KEY\` environment variables.${main.scheme.deprecated ? ` The API deprecates the scheme it is sent with, \`${main.scheme.name}\`.` : ''}`,
     });
+  }
+  for (const s of schemes) {
+    members.push({ name: s.option, type: `${s.scheme.kind === 'basic' ? 'BasicCredential' : 'TokenCredential'} | null | undefined`, docs: schemeOptionDoc(s, naming.envPrefix) });
   }
   if (ir.environments) {
     const quoted = (name: string) => (name.includes("'") ? JSON.stringify(name) : `'${name}'`);
@@ -90,7 +104,13 @@ export function coreOptionsExpression(ir: IRDocument): string {
  */
 export function defaultsStatements(ir: IRDocument, naming: ClientNaming, exampleOperation = 'operation'): StatementStructures[] {
   const own = hasOwnOptions(ir);
+  const schemes = clientSchemes(ir, naming.envPrefix);
+  const credentialTypes = [
+    ...(schemes.some((s) => s.scheme.kind === 'basic') ? ['BasicCredential'] : []),
+    ...(schemes.some((s) => s.scheme.kind !== 'basic') || schemes.some((s) => s.apiKey) ? ['TokenCredential'] : []),
+  ];
   return [
+    ...(credentialTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './runtime/auth.js', namedImports: credentialTypes }] : []),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime/core.js',
@@ -103,7 +123,7 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
       declarationKind: VariableDeclarationKind.Const,
       docs: jsDocs(`What \`${naming.clientName}\` and \`createClient\` take from the spec: base URL, environment prefix and authentication.`),
       declarations: [
-        { name: 'clientDefaults', type: 'ClientDefaults', initializer: `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(ir)} }` },
+        { name: 'clientDefaults', type: 'ClientDefaults', initializer: `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(schemes)} }` },
       ],
     },
     ...(own ? ownOptionsStatements(ir, naming) : []),
@@ -128,7 +148,7 @@ export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: Cl
     isExported: true,
     extends: 'ClientCore',
     docs: jsDocs(
-      `Client for ${ir.title} ${ir.version}.\n\nThe API key defaults to \`${naming.envPrefix}_API_KEY\` and the base URL to \`${naming.envPrefix}_BASE_URL\`, then ${ir.baseURL ? `\`${ir.baseURL}\`` : 'none'}.`,
+      `Client for ${ir.title} ${ir.version}.\n\n${credentialsDoc(ir, naming)}The base URL defaults to \`${naming.envPrefix}_BASE_URL\`, then ${ir.baseURL ? `\`${ir.baseURL}\`` : 'none'}.`,
     ),
     ctors: [
       {
@@ -152,4 +172,14 @@ export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: Cl
       };
     }),
   };
+}
+
+/** The client class's sentence on credentials: each option and its variable, `apiKey` for the main scheme. */
+function credentialsDoc(ir: IRDocument, naming: ClientNaming): string {
+  const schemes = clientSchemes(ir, naming.envPrefix);
+  if (!schemes.length) return '';
+  const listed = schemes.map((s) => `\`${s.option}\` (${s.scheme.kind === 'basic' ? `\`${s.env}_USERNAME\`, \`${s.env}_PASSWORD\`` : `\`${s.env}\``})`).join(', ');
+  const main = schemes.find((s) => s.apiKey);
+  const alias = main && main.option !== 'apiKey' ? ` \`apiKey\` (\`${naming.envPrefix}_API_KEY\`) is \`${main.option}\`'s too.` : '';
+  return `Credentials, one option per security scheme, each defaulting to its environment variable: ${listed}.${alias} Each operation sends those its security requirements name.\n\n`;
 }

@@ -92,7 +92,7 @@ export const OPERATION_NAMES_TAKEN: readonly string[] = [
   'idleTimeout',
   'defaultHeaders',
   'fetchImpl',
-  'auth',
+  'credentials',
   'request',
   'parse',
   'buildURL',

@@ -1,7 +1,7 @@
 // operationShape and requestSpecLiteral on small IR operations: the argument order (path parameters, body,
 // params, options) and which are optional, the params object's keys, the RequestSpec literal the function passes
 // to the runtime (path template, query with the path key's fixed query, headers, cookies, body content types,
-// response type, secured), the streaming overloads and the pagination call. End to end, the same shapes are
+// response type, security), the streaming overloads and the pagination call. End to end, the same shapes are
 // built and called in test/client.test.ts, test/spec-features.test.ts and test/hostile.test.ts.
 import { NameAllocator } from '../ir/names.js';
 import type { HttpMethod, IROperation, IRParameter, IRSchema } from '../ir/types.js';
@@ -77,7 +77,7 @@ describe('arguments', () => {
     expect([...shape.paramKeys.values()]).toEqual(['id', 'limit', 'header.id', 'x-trace', 'cookie.id']);
     expect(shape.paramsType!.members.split('\n')).toEqual(['id?: string;', 'limit?: string;', '"header.id"?: string;', '"x-trace"?: string;', '"cookie.id"?: string;']);
     expect(requestSpecLiteral(shape)).toBe(
-      '{ method: "GET", path: "/items", query: { id: params?.["id"], limit: params?.["limit"] }, headers: { id: params?.["header.id"], "x-trace": params?.["x-trace"] }, cookies: { id: params?.["cookie.id"] }, secured: false }',
+      '{ method: "GET", path: "/items", query: { id: params?.["id"], limit: params?.["limit"] }, headers: { id: params?.["header.id"], "x-trace": params?.["x-trace"] }, cookies: { id: params?.["cookie.id"] }, security: [] }',
     );
   });
 });
@@ -88,7 +88,7 @@ describe('the RequestSpec literal', () => {
     const shape = shapeOf(op('post', '/pages', { requestBody: { required: true, contents: [content] } }));
     expect(shape.runtimeImports).toEqual([{ file: 'multipart-parts.ts', name: 'encodeParts' }]);
     expect(requestSpecLiteral(shape)).toBe(
-      '{ method: "POST", path: "/pages", body: body && encodeParts(body, { prefix: ["text/html"], items: "image/png" }, "multipart/related"), contentType: "multipart/related", secured: false }',
+      '{ method: "POST", path: "/pages", body: body && encodeParts(body, { prefix: ["text/html"], items: "image/png" }, "multipart/related"), contentType: "multipart/related", security: [] }',
     );
   });
 
@@ -98,32 +98,32 @@ describe('the RequestSpec literal', () => {
     expect([...shape.paramKeys.values()]).toEqual(['filter', 'limit']);
     expect(shape.runtimeImports).toEqual([{ file: 'querystring.ts', name: 'encodeQuerystring' }]);
     expect(requestSpecLiteral(shape)).toBe(
-      '{ method: "GET", path: "/search", querystring: encodeQuerystring(params?.["filter"], "application/json"), query: { limit: params?.["limit"] }, secured: false }',
+      '{ method: "GET", path: "/search", querystring: encodeQuerystring(params?.["filter"], "application/json"), query: { limit: params?.["limit"] }, security: [] }',
     );
   });
 
   test('only query parameters: the params object is the query as it is', () => {
-    expect(spec(op('get', '/items', { parameters: params({ query: [param('limit', 'query')] }) }))).toBe('{ method: "GET", path: "/items", query: params, secured: false }');
+    expect(spec(op('get', '/items', { parameters: params({ query: [param('limit', 'query')] }) }))).toBe('{ method: "GET", path: "/items", query: params, security: [] }');
   });
 
   test("the path key's fixed query (?beta=true) is sent with every call, before the operation's own query", () => {
     const fixedQuery = { beta: 'true' };
     expect(spec(op('get', '/responses/{id}', { fixedQuery, parameters: params({ path: [param('id', 'path')] }) }))).toBe(
-      '{ method: "GET", path: encodePath`/responses/${id}`, query: { beta: "true" }, secured: false }',
+      '{ method: "GET", path: encodePath`/responses/${id}`, query: { beta: "true" }, security: [] }',
     );
     expect(spec(op('get', '/responses', { fixedQuery, parameters: params({ query: [param('limit', 'query')] }) }))).toBe(
-      '{ method: "GET", path: "/responses", query: { beta: "true", ...params }, secured: false }',
+      '{ method: "GET", path: "/responses", query: { beta: "true", ...params }, security: [] }',
     );
     const withHeader = op('get', '/responses', { fixedQuery: { beta: 'true', tag: ['a', 'b'] }, parameters: params({ query: [param('limit', 'query')], header: [param('x-h', 'header')] }) });
     expect(spec(withHeader)).toBe(
-      '{ method: "GET", path: "/responses", query: { beta: "true", tag: ["a", "b"], ...{ limit: params?.["limit"] } }, headers: { "x-h": params?.["x-h"] }, secured: false }',
+      '{ method: "GET", path: "/responses", query: { beta: "true", tag: ["a", "b"], ...{ limit: params?.["limit"] } }, headers: { "x-h": params?.["x-h"] }, security: [] }',
     );
   });
 
   test('query styles other than form+explode are passed along', () => {
     const operation = op('get', '/x', { parameters: params({ query: [param('ids', 'query', { explode: false }), param('deep', 'query', { style: 'deepObject', explode: true }), param('plain', 'query')] }) });
     expect(spec(operation)).toBe(
-      '{ method: "GET", path: "/x", query: params, queryStyles: { ids: { style: "form", explode: false }, deep: { style: "deepObject", explode: true } }, secured: false }',
+      '{ method: "GET", path: "/x", query: params, queryStyles: { ids: { style: "form", explode: false }, deep: { style: "deepObject", explode: true } }, security: [] }',
     );
   });
 
@@ -134,34 +134,34 @@ describe('the RequestSpec literal', () => {
 
   test('body content types: JSON needs none; another type is named; a JSON body that may go as multipart names that too', () => {
     const body = (...mediaTypes: string[]) => op('post', '/up', { requestBody: { required: true, contents: mediaTypes.map((mediaType) => ({ mediaType, schema: ref('Upload') })) } });
-    expect(spec(body('application/json'))).toBe('{ method: "POST", path: "/up", body, secured: false }');
-    expect(spec(body('application/x-www-form-urlencoded'))).toBe('{ method: "POST", path: "/up", body, contentType: "application/x-www-form-urlencoded", secured: false }');
+    expect(spec(body('application/json'))).toBe('{ method: "POST", path: "/up", body, security: [] }');
+    expect(spec(body('application/x-www-form-urlencoded'))).toBe('{ method: "POST", path: "/up", body, contentType: "application/x-www-form-urlencoded", security: [] }');
     // JSON is preferred; with a multipart alternative the argument takes either and the spec names both
     const both = body('multipart/form-data', 'application/json');
-    expect(spec(both)).toBe('{ method: "POST", path: "/up", body, fileContentType: "multipart/form-data", secured: false }');
+    expect(spec(both)).toBe('{ method: "POST", path: "/up", body, fileContentType: "multipart/form-data", security: [] }');
     expect(args(both)[0]).toBe('body: Upload | Upload');
   });
 
   test('response type and accept: JSON is the default; text and binary say so; no content is none', () => {
     const answering = (mediaType?: string) => op('get', '/r', { success: mediaType ? { mediaType, schema: mediaType === 'application/octet-stream' ? { kind: 'binary' } : STRING } : undefined });
-    expect(spec(answering('application/json'))).toBe('{ method: "GET", path: "/r", secured: false }');
-    expect(spec(answering('text/plain'))).toBe('{ method: "GET", path: "/r", responseType: "text", accept: "text/plain", secured: false }');
-    expect(spec(answering('application/octet-stream'))).toBe('{ method: "GET", path: "/r", responseType: "binary", accept: "application/octet-stream", secured: false }');
-    expect(spec(answering())).toBe('{ method: "GET", path: "/r", responseType: "none", secured: false }');
+    expect(spec(answering('application/json'))).toBe('{ method: "GET", path: "/r", security: [] }');
+    expect(spec(answering('text/plain'))).toBe('{ method: "GET", path: "/r", responseType: "text", accept: "text/plain", security: [] }');
+    expect(spec(answering('application/octet-stream'))).toBe('{ method: "GET", path: "/r", responseType: "binary", accept: "application/octet-stream", security: [] }');
+    expect(spec(answering())).toBe('{ method: "GET", path: "/r", responseType: "none", security: [] }');
     expect(shapeOf(answering()).returnType).toBe('APIPromise<void>');
     expect(shapeOf(answering('application/octet-stream')).returnType).toBe('APIPromise<Blob>');
   });
 
-  test('secured: true, false, or "optional" when an empty security requirement also applies', () => {
-    expect(spec(op('get', '/s', { security: [['key']] }))).toMatch(/secured: true \}$/);
-    expect(spec(op('get', '/s', { security: [['key', 'basic']] }))).toMatch(/secured: true \}$/);
-    expect(spec(op('get', '/s', { security: [] }))).toMatch(/secured: false \}$/);
-    expect(spec(op('get', '/s', { security: [[], ['key']] }))).toMatch(/secured: "optional" \}$/);
-    expect(spec(op('get', '/s', { security: [[]] }))).toMatch(/secured: false \}$/);
+  test('security: the requirement alternatives, each the scheme names sent together', () => {
+    expect(spec(op('get', '/s', { security: [['key']] }))).toMatch(/security: \[\["key"\]\] \}$/);
+    expect(spec(op('get', '/s', { security: [['key', 'basic']] }))).toMatch(/security: \[\["key", "basic"\]\] \}$/);
+    expect(spec(op('get', '/s', { security: [] }))).toMatch(/security: \[\] \}$/);
+    expect(spec(op('get', '/s', { security: [[], ['key']] }))).toMatch(/security: \[\[\], \["key"\]\] \}$/);
+    expect(spec(op('get', '/s', { security: [[]] }))).toMatch(/security: \[\[\]\] \}$/);
   });
 
   test('extra fields come last', () => {
-    expect(requestSpecLiteral(shapeOf(op('get', '/e')), ['stream: {}'])).toBe('{ method: "GET", path: "/e", secured: false, stream: {} }');
+    expect(requestSpecLiteral(shapeOf(op('get', '/e')), ['stream: {}'])).toBe('{ method: "GET", path: "/e", security: [], stream: {} }');
   });
 });
 
@@ -170,7 +170,7 @@ describe('calls', () => {
     const shape = shapeOf(op('get', '/m/{id}', { parameters: params({ path: [param('id', 'path')] }), success: json(ref('Model')) }));
     expect(shape.returnType).toBe('APIPromise<Model>');
     expect(shape.overloads).toEqual([]);
-    expect(shape.call).toBe('client.request<Model>({ method: "GET", path: encodePath`/m/${id}`, secured: false }, options)');
+    expect(shape.call).toBe('client.request<Model>({ method: "GET", path: encodePath`/m/${id}`, security: [] }, options)');
   });
 
   test('pagination: PagePromise of the item type, requestPage with the scheme\'s page class and its parameters', () => {
@@ -183,11 +183,11 @@ describe('calls', () => {
       }),
     );
     expect(cursor.returnType).toBe('PagePromise<Item, ListResponse>');
-    expect(cursor.call).toBe('requestPage<Item, ListResponse>(client, { method: "GET", path: "/list", query: params, secured: true }, CursorPage, { cursorParam: "after" }, options)');
+    expect(cursor.call).toBe('requestPage<Item, ListResponse>(client, { method: "GET", path: "/list", query: params, security: [["key"]] }, CursorPage, { cursorParam: "after" }, options)');
     expect(cursor.runtimeImports).toEqual([{ file: 'pagination.ts', name: 'requestPage' }, { file: 'cursor-page.ts', name: 'CursorPage' }]);
     const single = shapeOf(op('get', '/all', { success: json(ref('AllResponse')), pagination: { kind: 'single', item: STRING } }));
     expect(single.returnType).toBe('PagePromise<string, AllResponse>');
-    expect(single.call).toBe('requestPage<string, AllResponse>(client, { method: "GET", path: "/all", secured: false }, SinglePage, {}, options)');
+    expect(single.call).toBe('requestPage<string, AllResponse>(client, { method: "GET", path: "/all", security: [] }, SinglePage, {}, options)');
   });
 
   test('streaming selected by a body flag: three overloads (stream: true, not, either) and a spec that streams when the flag is set', () => {
@@ -206,7 +206,7 @@ describe('calls', () => {
     ]);
     expect(shape.returnType).toBe('APIPromise<Stream<Chunk> | Chat>');
     expect(shape.call).toBe(
-      'client.request<Stream<Chunk> | Chat>({ method: "POST", path: "/chat", body, secured: false, stream: body?.["stream"] === true ? { format: sseFormat, terminator: "[DONE]" } : undefined }, options)',
+      'client.request<Stream<Chunk> | Chat>({ method: "POST", path: "/chat", body, security: [], stream: body?.["stream"] === true ? { format: sseFormat, terminator: "[DONE]" } : undefined }, options)',
     );
   });
 
@@ -231,10 +231,10 @@ describe('calls', () => {
     const always = shapeOf(op('get', '/events', { success: undefined, streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'always' }, item: ref('Event'), terminator: '[DONE]' } }));
     expect(always.overloads).toEqual([]);
     expect(always.returnType).toBe('APIPromise<Stream<Event>>');
-    expect(always.call).toBe('client.request<Stream<Event>>({ method: "GET", path: "/events", responseType: "none", secured: false, stream: { format: sseFormat, terminator: "[DONE]" } }, options)');
+    expect(always.call).toBe('client.request<Stream<Event>>({ method: "GET", path: "/events", responseType: "none", security: [], stream: { format: sseFormat, terminator: "[DONE]" } }, options)');
     expect(always.runtimeImports).toEqual([{ file: 'sse.ts', name: 'sseFormat' }]);
     const detected = shapeOf(op('get', '/events', { success: json(ref('Snapshot')), streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'response-content-type' }, item: ref('Event') } }));
     expect(detected.returnType).toBe('APIPromise<Stream<Event> | Snapshot>');
-    expect(detected.call).toBe('client.request<Stream<Event> | Snapshot>({ method: "GET", path: "/events", secured: false, stream: { format: sseFormat, detect: true } }, options)');
+    expect(detected.call).toBe('client.request<Stream<Event> | Snapshot>({ method: "GET", path: "/events", security: [], stream: { format: sseFormat, detect: true } }, options)');
   });
 });

@@ -257,7 +257,7 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
     fields.push(`responseType: ${literal(shape.responseType)}`);
     if (op.success) fields.push(`accept: ${literal(op.success.mediaType)}`);
   }
-  fields.push(`secured: ${securedLiteral(op)}`, ...retryFields(op), ...extra);
+  fields.push(`security: ${securityLiteral(op)}`, ...retryFields(op), ...extra);
   return `{ ${fields.join(', ')} }`;
 }
 
@@ -277,12 +277,11 @@ function retryFields(op: IROperation): string[] {
 }
 
 /**
- * `RequestSpec.secured` for an operation: `true` when a security requirement applies, `'optional'` when an anonymous
- * alternative exists beside one, `false` when none applies.
+ * `RequestSpec.security` for an operation: its requirement alternatives, each the scheme names sent together
+ * (`[]`: none; an empty alternative: anonymous calls allowed).
  */
-function securedLiteral(op: IROperation): string {
-  if (!op.security.some((alternative) => alternative.length > 0)) return 'false';
-  return op.security.some((alternative) => alternative.length === 0) ? literal('optional') : 'true';
+function securityLiteral(op: IROperation): string {
+  return `[${op.security.map((names) => `[${names.map(literal).join(', ')}]`).join(', ')}]`;
 }
 
 /**

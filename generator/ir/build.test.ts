@@ -170,6 +170,38 @@ test('document facts: base URL and security schemes', () => {
   expect(ir.security).toEqual([{ name: 'key', kind: 'apiKey', in: 'header', parameterName: 'x-api-key' }]);
 });
 
+test('security schemes: each kind; the main scheme is the first single-secret one the document requires, else in components', () => {
+  const schemes = {
+    basic: { type: 'http', scheme: 'Basic' },
+    digest: { type: 'http', scheme: 'digest' },
+    tls: { type: 'mutualTLS' },
+    nameless: { type: 'apiKey', in: 'header' },
+    elsewhere: { type: 'apiKey', in: 'body', name: 'k' },
+    cookie: { type: 'apiKey', in: 'cookie', name: 'sid' },
+    jwt: { type: 'http', scheme: 'bearer' },
+    oauth: { type: 'oauth2', flows: {} },
+    oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.test' },
+  };
+  const build = (security?: object[]) => buildIR({ openapi: '3.1.0', info: { title: 'S', version: '1' }, paths: {}, components: { securitySchemes: schemes }, ...(security ? { security } : {}) } as never).ir;
+  const ir = build();
+  expect(ir.security).toEqual([
+    { name: 'basic', kind: 'basic' },
+    { name: 'digest', kind: 'other' },
+    { name: 'tls', kind: 'other' },
+    { name: 'nameless', kind: 'other' },
+    { name: 'elsewhere', kind: 'other' },
+    { name: 'cookie', kind: 'apiKey', in: 'cookie', parameterName: 'sid' },
+    { name: 'jwt', kind: 'bearer' },
+    { name: 'oauth', kind: 'oauth2' },
+    { name: 'oidc', kind: 'openIdConnect' },
+  ]);
+  expect(ir.mainScheme).toBe('cookie');
+  expect(build([{ basic: [] }, { digest: [], oidc: [] }, { jwt: [] }]).mainScheme).toBe('oidc');
+  expect(build([{ basic: [] }]).mainScheme).toBe('cookie');
+  const onlyBasic = buildIR({ openapi: '3.1.0', info: { title: 'S', version: '1' }, paths: {}, components: { securitySchemes: { basic: schemes.basic } } } as never).ir;
+  expect(onlyBasic.mainScheme).toBeUndefined();
+});
+
 test('pagination: cursor lists, single pages, and bodies whose has_more / last_id / data types are not a page', () => {
   const list = (extra: Record<string, unknown>, required = ['data'], items: object = { type: 'string' }) => ({
     type: 'object',

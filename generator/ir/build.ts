@@ -87,6 +87,8 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
     operations,
     security: buildSecuritySchemes(document),
   };
+  const main = mainScheme(ir.security, securityRequirements(Array.isArray(document.security) ? (document.security as unknown[]) : []));
+  if (main) ir.mainScheme = main;
   return { ir, warnings };
 }
 
@@ -425,10 +427,16 @@ function schemeKind(name: string, s: Raw): IRSecurityScheme {
   {
     if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'bearer') return { name, kind: 'bearer' };
     if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'basic') return { name, kind: 'basic' };
-    if (s.type === 'apiKey' && typeof s.name === 'string') {
+    if (s.type === 'apiKey' && typeof s.name === 'string' && s.name !== '' && (s.in === 'header' || s.in === 'query' || s.in === 'cookie')) {
       return { name, kind: 'apiKey', in: s.in as 'header' | 'query' | 'cookie', parameterName: s.name };
     }
-    if (s.type === 'oauth2' || s.type === 'openIdConnect') return { name, kind: 'bearer' };
+    if (s.type === 'oauth2' || s.type === 'openIdConnect') return { name, kind: s.type };
     return { name, kind: 'other' };
   }
+}
+
+/** `IRDocument.mainScheme`: the first single-secret scheme in the document's requirements' order, else in the components'. */
+function mainScheme(schemes: IRSecurityScheme[], requirements: string[][]): string | undefined {
+  const single = new Set(schemes.filter((s) => s.kind !== 'basic' && s.kind !== 'other').map((s) => s.name));
+  return requirements.flat().find((name) => single.has(name)) ?? schemes.find((s) => single.has(s.name))?.name;
 }

@@ -52,6 +52,13 @@ export function camelCase(name: string): string {
   );
 }
 
+/** `CONSTANT_CASE` for environment variable names: `ApiKeyAuth` → `API_KEY_AUTH`, `basic-auth` → `BASIC_AUTH`. */
+export function constantCase(name: string): string {
+  return words(name)
+    .map((w) => w.toUpperCase())
+    .join('_');
+}
+
 /** Hands out unique identifiers in call order. */
 export class NameAllocator {
   private readonly used = new Set<string>();

@@ -285,7 +285,11 @@ export interface IRIdempotency {
 
 export interface IRSecurityScheme {
   name: string;
-  kind: 'bearer' | 'basic' | 'apiKey' | 'other';
+  /**
+   * `bearer` and `basic`: `http` schemes of those names; `oauth2` and `openIdConnect`: tokens sent as bearer; `other`:
+   * what a client cannot send itself (`http` schemes such as digest, `mutualTLS`, an `apiKey` without a name).
+   */
+  kind: 'bearer' | 'basic' | 'apiKey' | 'oauth2' | 'openIdConnect' | 'other';
   /** For apiKey schemes. */
   in?: 'header' | 'query' | 'cookie';
   parameterName?: string;
@@ -331,5 +335,12 @@ export interface IRDocument {
   tags?: IRTag[];
   schemas: IRNamedSchema[];
   operations: IROperation[];
+  /** The components' security schemes, in document order. */
   security: IRSecurityScheme[];
+  /**
+   * The scheme whose credential the client's `apiKey` option is: the first single-secret one (`bearer`, `apiKey`,
+   * `oauth2`, `openIdConnect`) the document's top-level `security` names, else the first in `security`; absent when
+   * there is none.
+   */
+  mainScheme?: string;
 }

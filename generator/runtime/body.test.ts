@@ -10,7 +10,7 @@ afterAll(() => server.close());
 beforeEach(() => {
   server.requests.length = 0;
 });
-const client = () => new ClientCore({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }, { baseURL: '', envPrefix: 'X', auth: { kind: 'bearer' } });
+const client = () => new ClientCore({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }, { baseURL: '', envPrefix: 'X', auth: {} });
 
 test('multipart/form-data: files from Blob/File, arrays repeated, scalars as text, objects as JSON', async () => {
   const file = new File([new Uint8Array([0, 1, 2, 255])], 'audio.mp3', { type: 'audio/mpeg' });
@@ -80,7 +80,7 @@ test('a streamed request body is sent once, never retried', async () => {
       c.close();
     },
   });
-  const c = new ClientCore({ apiKey: 'k', baseURL: server.url, maxRetries: 3 }, { baseURL: '', envPrefix: 'X', auth: { kind: 'bearer' } });
+  const c = new ClientCore({ apiKey: 'k', baseURL: server.url, maxRetries: 3 }, { baseURL: '', envPrefix: 'X', auth: {} });
   await expect(c.request({ method: 'POST', path: '/s', contentType: 'application/octet-stream', body })).rejects.toMatchObject({ status: 503 });
   expect(server.requests).toHaveLength(1);
   expect(server.requests[0]!.body).toBe('chunk');

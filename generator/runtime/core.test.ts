@@ -22,14 +22,14 @@ beforeEach(() => {
 });
 
 const make = (options: ClientOptions = {}) =>
-  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { kind: 'bearer' } });
+  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
 
 describe('ClientCore', () => {
   test('sends method, path, query, JSON body, bearer auth and headers; returns the parsed body', async () => {
     server.handle((_req, res) => json(res, 200, { ok: true }));
     const client = make({ defaultHeaders: { 'x-default': 'd', 'x-removed': 'r' } });
     const result = await client.request(
-      { method: 'POST', path: encodePath`/things/${'a/b c'}`, query: { limit: 2 }, body: { x: 1 }, secured: true },
+      { method: 'POST', path: encodePath`/things/${'a/b c'}`, query: { limit: 2 }, body: { x: 1 }, security: [['key']] },
       { headers: { 'x-request': 'q', 'x-removed': null } },
     );
     expect(result).toEqual({ ok: true });
@@ -50,9 +50,9 @@ describe('ClientCore', () => {
     process.env.SDKFORGE_TEST_BASE_URL = server.url + '/';
     try {
       server.handle((_req, res) => json(res, 200, []));
-      const client = new ClientCore({ maxRetries: 0 }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { kind: 'bearer' } });
+      const client = new ClientCore({ maxRetries: 0 }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
       expect(client.baseURL).toBe(server.url);
-      await client.request({ method: 'GET', path: '/x', secured: true });
+      await client.request({ method: 'GET', path: '/x', security: [['key']] });
       expect(server.requests[0]!.headers.authorization).toBe('Bearer sk-env');
     } finally {
       delete process.env.SDKFORGE_TEST_API_KEY;
@@ -221,7 +221,7 @@ describe('hostile input at run time', () => {
       ['x-default', () => make({ defaultHeaders: { 'x-default': 'a\nx-injected: 1' } }).request({ method: 'GET', path: '/h' })],
       ['x-request', () => make().request({ method: 'GET', path: '/h' }, { headers: { 'x-request': 'trailing\r' } })],
       ['x-request', () => make().request({ method: 'GET', path: '/h' }, { headers: { 'x-request': '\nleading' } })],
-      ['authorization', () => make({ apiKey: 'sk\r\nx-injected: 1' }).request({ method: 'GET', path: '/h', secured: true })],
+      ['authorization', () => make({ apiKey: 'sk\r\nx-injected: 1' }).request({ method: 'GET', path: '/h', security: [['key']] })],
     ];
     for (const [name, attempt] of attempts) {
       const err = await attempt().then(

@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 
 const make = (options: ClientOptions = {}) =>
-  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { kind: 'bearer' } });
+  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const keyed = (method: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({

@@ -4,7 +4,7 @@
 // that loops fails its test instead of hanging it.
 import type http from 'node:http';
 import { json, startServer, type RecordedRequest, type TestServer } from '../../test/helpers/server.js';
-import { ClientCore, type AuthScheme } from './core.js';
+import { ClientCore } from './core.js';
 import { CursorPage, type CursorParams } from './cursor-page.js';
 import { SDKError } from './errors.js';
 import { LinkHeaderPage, type LinkHeaderParams } from './link-header-page.js';
@@ -33,8 +33,14 @@ function serve(handler: (req: RecordedRequest, res: http.ServerResponse) => void
   server.handle((req, res) => (server.requests.length > MAX_REQUESTS ? json(res, 500, { error: 'loops' }) : handler(req, res)));
 }
 
-const client = (auth: AuthScheme = { kind: 'bearer' }, baseURL = server.url) =>
-  new ClientCore({ apiKey: 'sk-test', baseURL, maxRetries: 0 }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth });
+/** How the test credential `sk-test` is sent (scheme `key`, the `apiKey` option's). */
+type Sent = { kind: 'bearer' } | { kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string };
+
+const client = (sent: Sent = { kind: 'bearer' }, baseURL = server.url) =>
+  new ClientCore(
+    { apiKey: 'sk-test', baseURL, maxRetries: 0 },
+    { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { ...sent, option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } },
+  );
 
 interface Item {
   id?: string;
@@ -44,7 +50,7 @@ interface Item {
 const ITEMS: Item[] = [1, 2, 3, 4, 5].map((n) => ({ id: `i${n}`, n }));
 
 function list<P extends object>(page: PageClass, params: P, query: Record<string, unknown> = {}, path = '/things', core = client()) {
-  return requestPage<Item, unknown>(core, { method: 'GET', path, query, secured: true }, page, params);
+  return requestPage<Item, unknown>(core, { method: 'GET', path, query, security: [['key']] }, page, params);
 }
 
 async function collect(pages: PagePromise<Item, unknown> | Page<Item, unknown>): Promise<number[]> {
@@ -428,7 +434,7 @@ describe('NextUrlPage', () => {
       const r = await fetch(input, init);
       return new Response(await r.arrayBuffer(), { status: r.status, headers: r.headers });
     };
-    const core = new ClientCore({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0, fetch: rewrap }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { kind: 'bearer' } });
+    const core = new ClientCore({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0, fetch: rewrap }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
     const first = await list(NextUrlPage, { items: ['data'], nextURL: ['next'] }, {}, '/things/page', core);
     expect(first.response.url).toBe('');
     expect(await collect(first)).toEqual([1, 2, 3]);

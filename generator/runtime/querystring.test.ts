@@ -34,17 +34,17 @@ describe('a request with a querystring', () => {
   const make = (apiKeyIn?: 'query') =>
     new ClientCore(
       { apiKey: 'k', baseURL: server.url, maxRetries: 0 },
-      { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: apiKeyIn ? { kind: 'apiKey', in: apiKeyIn, name: 'key' } : { kind: 'none' } },
+      { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: apiKeyIn ? { key: { kind: 'apiKey', in: apiKeyIn, name: 'key', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } : {} },
     );
 
   test('is the whole query string; other query members (an API key in the query) follow it', async () => {
     server.handle((_req, res) => json(res, 200, {}));
     const querystring = encodeQuerystring({ numbers: [1, 2], flag: null }, 'application/json');
-    await make().request({ method: 'GET', path: '/search', querystring, secured: false });
+    await make().request({ method: 'GET', path: '/search', querystring });
     expect(server.requests.at(-1)!.url).toBe('/search?%7B%22numbers%22%3A%5B1%2C2%5D%2C%22flag%22%3Anull%7D');
-    await make('query').request({ method: 'GET', path: '/search', querystring: encodeQuerystring({ q: 'a b' }, 'application/x-www-form-urlencoded'), secured: true });
+    await make('query').request({ method: 'GET', path: '/search', querystring: encodeQuerystring({ q: 'a b' }, 'application/x-www-form-urlencoded'), security: [['key']] });
     expect(server.requests.at(-1)!.url).toBe('/search?q=a+b&key=k');
-    await make().request({ method: 'GET', path: '/search', querystring: encodeQuerystring(undefined, 'application/json'), secured: false });
+    await make().request({ method: 'GET', path: '/search', querystring: encodeQuerystring(undefined, 'application/json') });
     expect(server.requests.at(-1)!.url).toBe('/search');
   });
 });

@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 
 const make = (options: ClientOptions = {}) =>
-  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { kind: 'bearer' } });
+  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
 
 /** A small, fast backoff so that tests wait milliseconds. */
 const fast = { initialMs: 5, maxMs: 20, exponent: 2 };

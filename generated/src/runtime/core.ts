@@ -19,7 +19,15 @@ import { idempotencyKeyFor } from './idempotency.js';
 import { isJSONMediaType } from './media-type.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
 import { retryRule, type RetryPolicy } from './retry-policy.js';
-import { castToError } from './util.js';
+import { castToError, readEnv } from './util.js';
+import {
+  ClientCredentials,
+  type AuthParts,
+  type AuthSchemes,
+  type TokenCredential,
+} from './auth.js';
+
+export { readEnv };
 
 export { backoffDelay, retryDelay } from './retry-policy.js';
 
@@ -28,8 +36,11 @@ export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 export type HeadersInit = Record<string, string | null | undefined>;
 
 export interface ClientOptions {
-  /** Sent as configured by the spec's security scheme; defaults to the `<PREFIX>_API_KEY` environment variable. */
-  apiKey?: string | null | undefined;
+  /**
+   * The credential of the API's main scheme (its first token scheme), after that scheme's own option; defaults to
+   * the `<PREFIX>_API_KEY` environment variable. A function is called once per request. `null`: none.
+   */
+  apiKey?: TokenCredential | null | undefined;
   /** Defaults to `<PREFIX>_BASE_URL`, then the spec's first server. */
   baseURL?: string | null | undefined;
   /** Milliseconds for connecting, the response headers and a non-streaming body. Default 10 minutes. */
@@ -57,18 +68,13 @@ export interface RequestOptions {
   headers?: HeadersInit | undefined;
 }
 
-export type AuthScheme =
-  | { kind: 'bearer' }
-  | { kind: 'basic' }
-  | { kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
-  | { kind: 'none' };
-
 /** What the generated client class passes down: facts taken from the spec. */
 export interface ClientDefaults {
   baseURL: string;
   /** Environment variable prefix, e.g. `OPENAI` for `OPENAI_API_KEY` and `OPENAI_BASE_URL`. */
   envPrefix: string;
-  auth: AuthScheme;
+  /** The security schemes the client can send, by name: how, and the option and variable it reads (`auth.ts`). */
+  auth: AuthSchemes;
 }
 
 export type ResponseType = 'json' | 'text' | 'binary' | 'none';
@@ -108,10 +114,11 @@ export interface RequestSpec {
   fileContentType?: string | undefined;
   responseType?: ResponseType | undefined;
   /**
-   * Whether the operation uses credentials: `true`, it requires them (a call without any configured fails before
-   * sending); `'optional'`, they are sent when configured (the spec also allows anonymous calls); `false`, never.
+   * The operation's security requirements, alternatives of scheme names: every scheme of the first alternative
+   * whose credentials are all configured is sent; an empty one (anonymous calls allowed) sends nothing when no
+   * other can be. Absent or `[]`: nothing sent (see `ClientCredentials.resolve` in `auth.ts`).
    */
-  secured?: boolean | 'optional' | undefined;
+  security?: string[][] | undefined;
   /**
    * Set when this call streams: the response is read as a stream of the format (the format's module, e.g.
    * `sse.ts`, exports it; emitted code imports the one it uses, so a package ships only the formats it streams).
@@ -175,13 +182,6 @@ export interface StreamFormat {
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 export const DEFAULT_MAX_RETRIES = 2;
 
-export function readEnv(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
-  const value = env?.[name]?.trim();
-  return value ? value : undefined;
-}
-
 /**
  * Tagged template that percent-encodes each interpolated path parameter, so a value stays inside its segment:
  * `/` and `?` are encoded, and a value that is exactly `.` or `..` becomes `%2E` / `%2E%2E` (URL parsers would
@@ -227,7 +227,8 @@ function setHeader(headers: Headers, name: string, value: string): void {
 }
 
 export class ClientCore {
-  readonly apiKey: string | null;
+  /** The `apiKey` option's credential (see `ClientOptions.apiKey`). */
+  readonly apiKey: TokenCredential | null;
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
@@ -236,15 +237,13 @@ export class ClientCore {
   readonly idleTimeout: number | undefined;
   readonly defaultHeaders: HeadersInit;
   protected readonly fetchImpl: Fetch;
-  protected readonly auth: AuthScheme;
+  protected readonly credentials: ClientCredentials;
   /** The environment variable prefix (`OPENAI` for `OPENAI_API_KEY`), for messages. */
   protected readonly envPrefix: string;
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
-    this.apiKey =
-      options.apiKey !== undefined
-        ? options.apiKey
-        : (readEnv(`${defaults.envPrefix}_API_KEY`) ?? null);
+    this.credentials = new ClientCredentials(options, defaults.auth, defaults.envPrefix);
+    this.apiKey = this.credentials.apiKey;
     this.baseURL = (
       options.baseURL ??
       readEnv(`${defaults.envPrefix}_BASE_URL`) ??
@@ -265,7 +264,6 @@ export class ClientCore {
       throw new Error('No fetch implementation: pass `fetch` in the client options.');
     }
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.auth = defaults.auth;
   }
 
   /**
@@ -309,11 +307,9 @@ export class ClientCore {
     }
   }
 
-  buildURL(spec: RequestSpec): string {
-    const query = spec.url === undefined ? { ...spec.query } : {};
+  buildURL(spec: RequestSpec, auth?: AuthParts): string {
+    const query = { ...(spec.url === undefined ? spec.query : {}), ...auth?.query };
     const styles = { ...spec.queryStyles };
-    if (spec.secured && this.apiKey && this.auth.kind === 'apiKey' && this.auth.in === 'query')
-      query[this.auth.name] = this.apiKey;
     if (spec.url !== undefined) {
       const qs = buildQuery(query, styles);
       return qs ? `${spec.url}${spec.url.includes('?') ? '&' : '?'}${qs}` : spec.url;
@@ -326,6 +322,7 @@ export class ClientCore {
     spec: RequestSpec,
     options: RequestOptions,
     contentType?: string,
+    auth?: AuthParts,
   ): Headers {
     const headers = new Headers({
       accept:
@@ -335,23 +332,20 @@ export class ClientCore {
           : 'application/json'),
     });
     if (contentType) headers.set('content-type', contentType);
-    const cookies = Object.entries(spec.cookies ?? {}).filter(
-      ([, v]) => v !== undefined && v !== null,
-    );
+    // cookie parameters and credential cookies share one header; a credential replaces a parameter of its name
+    const credentialCookies = auth?.cookies ?? [];
+    const cookies = [
+      ...Object.entries(spec.cookies ?? {}).filter(
+        ([k, v]) => v !== undefined && v !== null && !credentialCookies.some(([c]) => c === k),
+      ),
+      ...credentialCookies,
+    ];
     if (cookies.length)
       headers.set(
         'cookie',
         cookies.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('; '),
       );
-    if (spec.secured !== false && this.apiKey) {
-      const auth = this.auth;
-      if (auth.kind === 'bearer') setHeader(headers, 'authorization', `Bearer ${this.apiKey}`);
-      else if (auth.kind === 'basic') setHeader(headers, 'authorization', `Basic ${this.apiKey}`);
-      else if (auth.kind === 'apiKey' && auth.in === 'header')
-        setHeader(headers, auth.name, this.apiKey);
-      else if (auth.kind === 'apiKey' && auth.in === 'cookie')
-        headers.set('cookie', `${auth.name}=${encodeURIComponent(this.apiKey)}`);
-    }
+    for (const [name, value] of auth?.headers ?? []) setHeader(headers, name, value);
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
       if (value !== undefined && value !== null) setHeader(headers, name, String(value));
     }
@@ -376,12 +370,9 @@ export class ClientCore {
     );
     const timeout = options.timeout ?? this.timeout;
     checkPathSegments(spec.path);
-    if (spec.secured === true && !this.apiKey && this.auth.kind !== 'none') {
-      throw new SDKError(
-        `${spec.method} ${spec.path} requires credentials and none are configured: pass \`apiKey\` in the client options or set the ${this.envPrefix}_API_KEY environment variable. The request was not sent.`,
-      );
-    }
-    const url = this.buildURL(spec);
+    // credentials once per request (token functions called now), or an error naming what would do
+    const auth = await this.credentials.resolve(spec);
+    const url = this.buildURL(spec, auth);
     const encoded =
       spec.body === undefined
         ? undefined
@@ -391,7 +382,7 @@ export class ClientCore {
               ? spec.fileContentType
               : spec.contentType) ?? 'application/json',
           );
-    const headers = this.buildHeaders(spec, options, encoded?.contentType);
+    const headers = this.buildHeaders(spec, options, encoded?.contentType, auth);
     const key = idempotencyKeyFor(spec, options.idempotencyKey, headers, [
       this.defaultHeaders,
       options.headers,

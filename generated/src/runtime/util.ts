@@ -17,3 +17,11 @@ export function scalar(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
+
+/** An environment variable's value, trimmed; `undefined` when unset or blank, or where there is no `process`. */
+export function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
+  const value = env?.[name]?.trim();
+  return value ? value : undefined;
+}

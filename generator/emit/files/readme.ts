@@ -11,6 +11,7 @@ import { paramsObjectParameters, type OperationShape } from '../signature.js';
 import { render } from '../templates.js';
 import { packageData } from './package-data.js';
 import { httpMethod } from '../../ir/methods.js';
+import { clientSchemes, sentAs } from '../auth.js';
 
 export function readmeFile(plan: PackagePlan): [string, string][] {
   const { ir, ctx, shapes, named } = plan;
@@ -18,6 +19,8 @@ export function readmeFile(plan: PackagePlan): [string, string][] {
   const streaming = shapes.filter((s) => s.op.streaming);
   const paginated = shapes.filter((s) => s.op.pagination);
   const deprecated = ir.security.filter((s) => s.deprecated);
+  const schemes = clientSchemes(ir, ctx.envPrefix);
+  const main = schemes.find((s) => s.apiKey);
   return [
     [
       'README.md',
@@ -46,6 +49,16 @@ export function readmeFile(plan: PackagePlan): [string, string][] {
         environmentExample: ir.environments ? inlineCode(`new ${ctx.clientName}({ environment: ${jsLiteral(ir.environments[0]!.name)} })`) : '',
         deprecatedSchemes: deprecated.map((s) => inlineCode(s.name)).join(', '),
         deprecatedPlural: deprecated.length > 1,
+        apiKeyDefault: !!main,
+        apiKeyAlias: main && main.option !== 'apiKey' ? main.option : undefined,
+        authSchemes: schemes.length
+          ? schemes.map((s) => ({
+              option: s.option,
+              env: s.scheme.kind === 'basic' ? `\`${s.env}_USERNAME\` and \`${s.env}_PASSWORD\`` : `\`${s.env}\``,
+              scheme: inlineCode(s.scheme.name),
+              sent: sentAs(s.scheme, inlineCode),
+            }))
+          : undefined,
       }),
     ],
   ];

@@ -1,0 +1,199 @@
+/**
+ * Authentication: each security scheme's credential, read from the client options or the environment, and what
+ * one request sends for its operation's security requirements (headers, query parameters, cookies).
+ */
+import { SDKError } from './errors.js';
+import { readEnv } from './util.js';
+
+/**
+ * A token (bearer, API key, OAuth 2.0 or OpenID Connect access token): the value, or a function returning it (or
+ * a promise of it). A function is called once per request, before it is sent, so an expiring token can be
+ * refreshed; the request's retries reuse the value it returned.
+ */
+export type TokenCredential = string | (() => string | Promise<string>);
+
+/** HTTP basic credentials, or a function returning them (called once per request, like a token function). */
+export type BasicCredential =
+  | { username: string; password: string }
+  | (() =>
+      | { username: string; password: string }
+      | Promise<{ username: string; password: string }>);
+
+/** How the client sends one scheme's credential, and where it reads it (written by the generator from the spec). */
+export type AuthScheme = (
+  | { kind: 'bearer' | 'oauth2' | 'openIdConnect' }
+  | { kind: 'basic' }
+  | { kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+) & {
+  /** The client option that holds the credential, e.g. `bearerAuth`. */
+  option: string;
+  /** The environment variable read when the option is not given; basic reads it with `_USERNAME` and `_PASSWORD`. */
+  env: string;
+  /** The `apiKey` option and the `<PREFIX>_API_KEY` variable are this scheme's credential too (after its own). */
+  apiKey?: boolean | undefined;
+};
+
+/** The schemes a client can send, by their names in the spec. */
+export type AuthSchemes = Record<string, AuthScheme>;
+
+/** What one request sends for its credentials. */
+export interface AuthParts {
+  headers: [string, string][];
+  query: Record<string, string>;
+  cookies: [string, string][];
+}
+
+/** The part of a `RequestSpec` authentication reads. */
+interface Secured {
+  method: string;
+  path: string;
+  /** The security requirement alternatives, each the names of schemes sent together; absent or `[]`: none. */
+  security?: string[][] | undefined;
+}
+
+type Credential = TokenCredential | BasicCredential;
+
+/** The credentials a client was configured with, one per scheme that has one. */
+export class ClientCredentials {
+  /** The `apiKey` option's credential: the main scheme's when the API has one, else as given or from the environment. */
+  readonly apiKey: TokenCredential | null;
+  private readonly values = new Map<string, Credential>();
+
+  constructor(
+    options: object,
+    private readonly schemes: AuthSchemes,
+    private readonly envPrefix: string,
+  ) {
+    const given = (name: string): unknown =>
+      Object.prototype.hasOwnProperty.call(options, name)
+        ? (options as Record<string, unknown>)[name]
+        : undefined;
+    const apiKey = given('apiKey');
+    let main: TokenCredential | null | undefined;
+    for (const [name, scheme] of Object.entries(schemes)) {
+      let value = given(scheme.option);
+      if (value === undefined && scheme.apiKey) value = apiKey;
+      if (value === undefined) value = fromEnv(scheme, envPrefix);
+      checkCredential(scheme, value);
+      if (value !== null && value !== undefined && value !== '')
+        this.values.set(name, value as Credential);
+      if (scheme.apiKey) main = (value as TokenCredential | null | undefined) || null;
+    }
+    this.apiKey =
+      main !== undefined
+        ? main
+        : apiKey !== undefined
+          ? (apiKey as TokenCredential | null)
+          : (readEnv(`${envPrefix}_API_KEY`) ?? null);
+  }
+
+  /**
+   * What `spec` sends: the first alternative all of whose schemes have credentials (each function called now).
+   * Nothing when the operation needs none, when an alternative is anonymous (`{}`) and none is configured, or when
+   * an alternative needs a scheme the client cannot send (mutual TLS, digest: the `fetch` or headers given supply
+   * it). Otherwise an `SDKError` naming the options and environment variables that would do: nothing is sent.
+   */
+  async resolve(spec: Secured): Promise<AuthParts> {
+    const parts: AuthParts = { headers: [], query: {}, cookies: [] };
+    const alternatives = spec.security ?? [];
+    const chosen = alternatives.find(
+      (names) => names.length > 0 && names.every((name) => this.values.has(name)),
+    );
+    if (!chosen) {
+      const sendable = alternatives.filter((names) =>
+        names.every((name) => this.scheme(name) !== undefined),
+      );
+      // none needed, an anonymous call allowed, or a scheme only the `fetch` or headers given can supply
+      if (sendable.length === 0 || sendable.length < alternatives.length) return parts;
+      if (sendable.some((names) => names.length === 0)) return parts;
+      throw new SDKError(
+        `${spec.method} ${spec.path} requires credentials and none are configured: ${sendable.map((names) => this.describe(names)).join('; or ')}. The request was not sent.`,
+      );
+    }
+    for (const name of chosen) await this.add(parts, name);
+    return parts;
+  }
+
+  /** The scheme of that name, not an `Object.prototype` member (a spec may name a scheme `constructor`). */
+  private scheme(name: string): AuthScheme | undefined {
+    return Object.prototype.hasOwnProperty.call(this.schemes, name)
+      ? this.schemes[name]
+      : undefined;
+  }
+
+  private async add(parts: AuthParts, name: string): Promise<void> {
+    const scheme = this.scheme(name)!;
+    const value = this.values.get(name)!;
+    const resolved = typeof value === 'function' ? await value() : value;
+    if (scheme.kind === 'basic') {
+      const basic = resolved as { username?: unknown; password?: unknown } | null;
+      if (typeof basic?.username !== 'string' || typeof basic.password !== 'string')
+        throw new SDKError(
+          `\`${scheme.option}\` gave no { username, password } strings; the request was not sent.`,
+        );
+      if (basic.username.includes(':'))
+        throw new SDKError(
+          `\`${scheme.option}\`: a basic authentication username cannot contain ":"; the request was not sent.`,
+        );
+      parts.headers.push([
+        'authorization',
+        `Basic ${base64(`${basic.username}:${basic.password}`)}`,
+      ]);
+      return;
+    }
+    if (typeof resolved !== 'string' || resolved === '')
+      throw new SDKError(
+        `\`${scheme.option}\` gave no token (a non-empty string); the request was not sent.`,
+      );
+    if (scheme.kind !== 'apiKey') parts.headers.push(['authorization', `Bearer ${resolved}`]);
+    else if (scheme.in === 'header') parts.headers.push([scheme.name, resolved]);
+    else if (scheme.in === 'query') parts.query[scheme.name] = resolved;
+    else parts.cookies.push([scheme.name, resolved]);
+  }
+
+  /** `pass \`a\` and \`b\` in the client options or set A and B`: what one alternative needs. */
+  private describe(names: string[]): string {
+    const schemes = names.map((name) => this.scheme(name)!);
+    const options = schemes.map((s) => `\`${s.option}\`${s.apiKey ? ' (or `apiKey`)' : ''}`);
+    const envs = schemes.map((s) =>
+      s.kind === 'basic'
+        ? `${s.env}_USERNAME and ${s.env}_PASSWORD`
+        : `${s.env}${s.apiKey ? ` (or ${this.envPrefix}_API_KEY)` : ''}`,
+    );
+    const several = schemes.length > 1 || schemes[0]!.kind === 'basic';
+    return `pass ${options.join(' and ')} in the client options, or set the ${envs.join(' and ')} environment variable${several ? 's' : ''}`;
+  }
+}
+
+/** A scheme's credential from its environment variables, else `undefined`. */
+function fromEnv(scheme: AuthScheme, envPrefix: string): Credential | undefined {
+  if (scheme.kind !== 'basic')
+    return readEnv(scheme.env) ?? (scheme.apiKey ? readEnv(`${envPrefix}_API_KEY`) : undefined);
+  const username = readEnv(`${scheme.env}_USERNAME`);
+  const password = readEnv(`${scheme.env}_PASSWORD`);
+  return username === undefined && password === undefined
+    ? undefined
+    : { username: username ?? '', password: password ?? '' };
+}
+
+/** Refuses, when the client is made, a credential of the wrong shape for its scheme. */
+function checkCredential(scheme: AuthScheme, value: unknown): void {
+  if (value === undefined || value === null || typeof value === 'function') return;
+  const ok =
+    scheme.kind === 'basic'
+      ? typeof value === 'object' &&
+        typeof (value as { username?: unknown }).username === 'string' &&
+        typeof (value as { password?: unknown }).password === 'string'
+      : typeof value === 'string';
+  if (!ok)
+    throw new SDKError(
+      `\`${scheme.option}\` must be ${scheme.kind === 'basic' ? '{ username, password }' : 'a string'}, a function returning one, or null.`,
+    );
+}
+
+/** Base64 of the UTF-8 bytes of `text`, with Web APIs only (no `Buffer`). */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
