@@ -99,6 +99,7 @@ function buildOperations(
   const out: IROperation[] = [];
   const paths = (document.paths ?? {}) as Raw;
   const globalSecurity = Array.isArray(document.security) ? (document.security as unknown[]) : [];
+  const rootExtensions = extensionsOf(document);
 
   for (const path of Object.keys(paths)) {
     const itemPointer = `#/paths/${escapePointerToken(path)}`;
@@ -133,7 +134,7 @@ function buildOperations(
       if (success) operation.success = success;
       const streaming = detectStreaming(operation, named, { version: String(document.openapi ?? ''), warn });
       if (streaming) operation.streaming = streaming;
-      const pagination = detectPagination(operation, named);
+      const pagination = detectPagination(operation, named, { warn, rootExtensions });
       if (pagination) operation.pagination = pagination;
       out.push(operation);
     }
@@ -370,10 +371,17 @@ function buildResponses(raw: Raw | undefined, pointer: string, schemas: SchemaBu
       ...(typeof response?.summary === 'string' && response.summary.trim() ? { summary: response.summary.trim() } : {}),
       ...(typeof response?.description === 'string' ? { description: response.description.trim() } : {}),
       contents: buildContents(response?.content, at, schemas),
+      ...optional('headers', headerNames(response?.headers)),
     };
   });
 }
 
+/** The header names a response declares, or undefined when it declares none. */
+function headerNames(raw: unknown): string[] | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const names = Object.keys(raw);
+  return names.length ? names : undefined;
+}
 
 /**
  * The content a call returns: of the first 2XX response with content (with no 2XX response at all, the `default`
