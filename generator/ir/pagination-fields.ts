@@ -32,10 +32,14 @@ export function alternatives(schema: IRSchema | undefined, named: Named, depth =
 export function schemasAt(schema: IRSchema, path: IRFieldPath, named: Named): IRSchema[] {
   let here = alternatives(schema, named);
   for (const name of path) {
-    here = here.flatMap((s) => (s.kind === 'object' ? s.properties.filter((p) => p.name === name).flatMap((p) => alternatives(p.schema, named)) : []));
+    here = here.flatMap((s) => (s.kind === 'object' ? s.properties.filter((p) => p.name === name).flatMap((p) => described(p.schema, alternatives(p.schema, named))) : []));
   }
   return here;
 }
+
+/** Alternatives that keep the description and format of the schema they come from (a described `anyOf`). */
+const described = (from: IRSchema, alts: IRSchema[]): IRSchema[] =>
+  alts.map((a) => ({ ...a, ...(a.description === undefined && from.description !== undefined ? { description: from.description } : {}), ...(a.format === undefined && from.format !== undefined ? { format: from.format } : {}) }) as IRSchema);
 
 /** The names of the properties of `schema`'s object alternatives, in order, each once. */
 export function propertyNames(schema: IRSchema, named: Named): string[] {

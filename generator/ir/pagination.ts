@@ -57,7 +57,8 @@ const scheme = <K extends Kind>(kind: K, detect: Scheme<K>['detect'], describe: 
 
 /** Page size parameters, most common first. */
 const LIMIT_PARAMS = ['limit', 'per_page', 'page_size', 'pageSize', 'PageSize', 'size', 'count', 'max_results', 'maxResults'];
-const TOKEN_PARAMS = ['cursor', 'page_token', 'pageToken', 'PageToken', 'next_token', 'nextToken', 'continuation_token', 'continuationToken', 'iterator', 'pagetoken', 'page_cursor', 'marker'];
+/** Token query parameters; `after` and a `page` that takes strings only with a token in the body. */
+const TOKEN_PARAMS = ['cursor', 'page_token', 'pageToken', 'PageToken', 'next_token', 'nextToken', 'continuation_token', 'continuationToken', 'iterator', 'pagetoken', 'page_cursor', 'marker', 'after', 'page'];
 const TOKEN_FIELDS: IRFieldPath[] = [
   ['next_cursor'],
   ['nextCursor'],
@@ -77,8 +78,11 @@ const TOKEN_FIELDS: IRFieldPath[] = [
   ['continuationToken'],
   ['iterator'],
   ['next_marker'],
+  ['next_page'],
   ['nextMarker'],
 ];
+/** Fields that hold a token when their schema says so (a string described as a cursor or a token, not a URL). */
+const MAYBE_TOKEN_FIELDS: IRFieldPath[] = [['next']];
 const HAS_MORE_FIELDS: IRFieldPath[] = [['has_more'], ['hasMore'], ['has_next_page'], ['hasNextPage']];
 /** Fields whose name says they hold a URL. */
 const URL_FIELDS: IRFieldPath[] = [['next_page_uri'], ['next_page_url'], ['nextPageUri'], ['nextPageUrl'], ['next_url'], ['nextUrl'], ['links', 'pages', 'next'], ['_links', 'next', 'href']];
@@ -92,6 +96,8 @@ const PAGING_PARAMS = new Set([...TOKEN_PARAMS, 'starting_after', 'ending_before
 const isURL = (s: IRSchema): boolean =>
   isString(s) && (s.format === 'uri' || s.format === 'url' || s.format === 'uri-reference' || /\b(url|uri|link)\b/i.test(s.description ?? ''));
 
+const isCursor = (s: IRSchema): boolean => isString(s) && !isURL(s) && /\b(cursor|token)\b/i.test(s.description ?? '');
+
 const limitOf = (list: ListResponse): string | undefined => LIMIT_PARAMS.find((n) => list.query(n));
 const field = (list: ListResponse, paths: readonly IRFieldPath[], test: (s: IRSchema) => boolean) => firstHeld(list.body, paths, test, list.named);
 const optionalPath = <K extends string>(key: K, path: IRFieldPath | undefined): { [P in K]?: IRFieldPath } => (path ? ({ [key]: path } as { [P in K]: IRFieldPath }) : {});
@@ -103,8 +109,8 @@ const SCHEMES = [
     'token',
     (list) => {
       const offset = list.query('offset');
-      const param = TOKEN_PARAMS.find((n) => list.query(n) && scalarParam(list.query(n)!, list.named) && !(n === 'marker' && offset));
-      const next = param && field(list, TOKEN_FIELDS, FIELD.token);
+      const param = TOKEN_PARAMS.find((n) => list.query(n) && scalarParam(list.query(n)!, list.named) && !(n === 'marker' && offset) && !(n === 'page' && numericParam(list.query(n)!, list.named)));
+      const next = param && (field(list, TOKEN_FIELDS, FIELD.token) ?? field(list, MAYBE_TOKEN_FIELDS, isCursor));
       if (!param || !next) return undefined;
       const done = field(list, [['done']], FIELD.boolean);
       const hasMore = field(list, HAS_MORE_FIELDS, FIELD.boolean);
