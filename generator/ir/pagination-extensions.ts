@@ -94,9 +94,17 @@ function fieldPath(value: unknown, what: string): IRFieldPath {
   return fail(`${what} is not a field path (an array of property names or a dotted string)`);
 }
 
+const TYPE_WORDS = new Map<(s: IRSchema) => boolean, string>([
+  [FIELD.array, 'an array'],
+  [FIELD.boolean, 'a boolean'],
+  [FIELD.number, 'a number'],
+  [FIELD.string, 'a string'],
+  [FIELD.token, 'a string or a number'],
+]);
+
 /** Whether the response has a field at `path` that `test` accepts; a failure naming it otherwise. */
 function responseField(r: Reading, path: IRFieldPath, test: (s: IRSchema) => boolean, what: string): IRFieldPath {
-  return holds(r.body, path, test, r.named) ? path : fail(`its ${what} ${showPath(path)} is not a ${what === 'nextURL' ? 'string' : 'field of that type'} in the response`);
+  return holds(r.body, path, test, r.named) ? path : fail(`its ${what} ${showPath(path)} is not ${TYPE_WORDS.get(test) ?? 'a field of the type it needs'} in the response`);
 }
 
 function readOwn(value: unknown, r: Reading): { member: Declared; items?: IRFieldPath } | false {
