@@ -61,7 +61,7 @@ export function listChatCompletions(
       secured: true,
     },
     CursorPage,
-    { cursorParam: 'after' },
+    { items: ['data'], cursorParam: 'after', cursorField: 'id', hasMore: ['has_more'] },
     options,
   );
 }
@@ -224,7 +224,7 @@ export function getChatCompletionMessages(
       secured: true,
     },
     CursorPage,
-    { cursorParam: 'after' },
+    { items: ['data'], cursorParam: 'after', cursorField: 'id', hasMore: ['has_more'] },
     options,
   );
 }
@@ -295,7 +295,7 @@ export function listModels(
     client,
     { method: 'GET', path: '/models', secured: true },
     SinglePage,
-    {},
+    { items: ['data'] },
     options,
   );
 }

@@ -72,7 +72,7 @@ export function declaredPagination(op: IROperation, named: Named, context: { war
       if (!got) continue;
       const items = got.items ?? findItems(body, named)?.path ?? fail('no array of items was found in the response');
       const item = arrayItemAt(body, items, named) ?? fail(`${showPath(items)} is not an array in the response`);
-      return { ...got.member, item, items, source: name } as IRPagination;
+      return { kind: got.member.kind, items, ...got.member, item, source: name } as IRPagination;
     } catch (err) {
       if (!(err instanceof Unmapped)) throw err;
       context.warn({

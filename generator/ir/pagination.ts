@@ -220,7 +220,7 @@ export function detectPagination(op: IROperation, named: ReadonlyMap<string, IRS
     for (const { detect } of SCHEMES as Scheme<Kind>[]) {
       const member = detect(list);
       if (member) {
-        found = { ...member, item: items.item, items: items.path, source: 'detected' } as IRPagination;
+        found = { kind: member.kind, items: items.path, ...member, item: items.item, source: 'detected' } as IRPagination;
         break;
       }
     }
