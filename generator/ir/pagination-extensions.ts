@@ -72,7 +72,8 @@ export function declaredPagination(op: IROperation, named: Named, context: { war
       if (!got) continue;
       const items = got.items ?? findItems(body, named)?.path ?? fail('no array of items was found in the response');
       const item = arrayItemAt(body, items, named) ?? fail(`${showPath(items)} is not an array in the response`);
-      return { kind: got.member.kind, items, ...got.member, item, source: name } as IRPagination;
+      const { kind, ...fields } = got.member;
+      return { kind, items, ...fields, item, source: name } as IRPagination;
     } catch (err) {
       if (!(err instanceof Unmapped)) throw err;
       context.warn({

@@ -220,7 +220,8 @@ export function detectPagination(op: IROperation, named: ReadonlyMap<string, IRS
     for (const { detect } of SCHEMES as Scheme<Kind>[]) {
       const member = detect(list);
       if (member) {
-        found = { kind: member.kind, items: items.path, ...member, item: items.item, source: 'detected' } as IRPagination;
+        const { kind, ...fields } = member;
+        found = { kind, items: items.path, ...fields, item: items.item, source: 'detected' } as IRPagination;
         break;
       }
     }
