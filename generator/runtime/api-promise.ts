@@ -23,15 +23,19 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   /**
-   * A promise of `map(result)` over the same request: `asResponse()` and `withResponse()` still give its
-   * response. Called on a subclass (`PagePromise.derive(…)`), it makes an instance of that subclass.
+   * A promise of `map(result, response)` over the same request: `asResponse()` and `withResponse()` still give
+   * its response. Called on a subclass (`PagePromise.derive(…)`), it makes an instance of that subclass.
    */
   static derive<T, U, P extends APIPromise<U>>(
     this: new (sent: Promise<SentRequest>, parse: () => Promise<U>) => P,
     source: APIPromise<T>,
-    map: (value: T) => U | PromiseLike<U>,
+    map: (value: T, response: Response) => U | PromiseLike<U>,
   ): P {
-    return new this(source.#sent, () => source.#result().then(map));
+    return new this(source.#sent, () =>
+      Promise.all([source.#result(), source.#sent]).then(([value, sent]) =>
+        map(value, sent.response),
+      ),
+    );
   }
 
   /** `then` on a derived promise creates a plain Promise, not an APIPromise. */

@@ -71,6 +71,11 @@ export interface RequestSpec {
   method: string;
   /** Path with parameters already substituted and encoded (see `encodePath`). */
   path: string;
+  /**
+   * An absolute URL to send the request to instead of the base URL, `path` and query (a next page's URL); query
+   * credentials are still added.
+   */
+  url?: string | undefined;
   query?: Record<string, unknown> | undefined;
   queryStyles?: Record<string, QueryParamStyle> | undefined;
   /**
@@ -287,10 +292,14 @@ export class ClientCore {
   }
 
   buildURL(spec: RequestSpec): string {
-    const query = { ...spec.query };
+    const query = spec.url === undefined ? { ...spec.query } : {};
     const styles = { ...spec.queryStyles };
     if (spec.secured && this.apiKey && this.auth.kind === 'apiKey' && this.auth.in === 'query')
       query[this.auth.name] = this.apiKey;
+    if (spec.url !== undefined) {
+      const qs = buildQuery(query, styles);
+      return qs ? `${spec.url}${spec.url.includes('?') ? '&' : '?'}${qs}` : spec.url;
+    }
     const qs = [spec.querystring, buildQuery(query, styles)].filter(Boolean).join('&');
     return `${this.baseURL}${spec.path}${qs ? `?${qs}` : ''}`;
   }

@@ -1,12 +1,10 @@
-/** A list that is not paginated: a body with `data` only, one page, still iterable like every page. */
-import { Page, type ListBody } from './pagination.js';
+/** A list that is not paginated: one page of the items at `items`, still iterable like every page. */
+import { Page, type PageParams } from './pagination.js';
 
-export class SinglePage<Item, Body extends ListBody<Item> = ListBody<Item>> extends Page<
-  Item,
-  Body,
-  Record<string, never>
-> {
-  protected nextPageParams(): undefined {
+export type SingleParams = PageParams;
+
+export class SinglePage<Item, Body = unknown> extends Page<Item, Body, SingleParams> {
+  protected nextPageRequest(): undefined {
     return undefined;
   }
 }
