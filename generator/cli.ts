@@ -29,6 +29,7 @@ ${generateHelpOptions()}
 Exit codes: 0 ok, 1 generation or validation failed (or --check found drift), 2 usage error.`;
 
 const DIFF_HELP = `Usage: sdkforge diff OLD NEW [--format md|json] [--fail-on-breaking] [--current-version X.Y.Z]
+                         [--overlay FILE] [--overlay-old FILE] [--overlay-new FILE]
 
 Compares two versions of a spec (paths or URLs): operations and schemas added, removed and changed
 (parameters, properties, required-ness, types, enum values, content types, streaming). Types are compared by
@@ -41,6 +42,9 @@ is suggested. The rules: docs/diff-rules.md.
   --fail-on-breaking          exit 2 when a change is breaking
   --current-version X.Y.Z     the package's current version: also print the next one by the suggested bump
                               (plain semver, also below 1.0.0; JSON: currentVersion, nextVersion)
+  --overlay FILE|URL          apply an OpenAPI Overlay to both specs before comparing (repeatable, in order)
+  --overlay-old FILE|URL      apply an overlay to OLD only (repeatable; after the --overlay ones)
+  --overlay-new FILE|URL      apply an overlay to NEW only (repeatable; after the --overlay ones)
   -h, --help                  show this help
 
 Exit codes: 0 ok, 1 a spec could not be loaded, 2 usage error or (with --fail-on-breaking) a breaking change.`;
@@ -95,7 +99,7 @@ const defaultIo: Io = {
 };
 
 /** The flags as the config would hold them: lists split, milliseconds checked; a flag not given is absent. */
-function configFromFlags(values: Record<string, string | boolean | undefined>): SdkforgeConfig {
+function configFromFlags(values: Record<string, string | string[] | boolean | undefined>): SdkforgeConfig {
   const config: Record<string, unknown> = {};
   for (const key of CONFIG_KEYS) {
     const { flag, kind } = OPTIONS[key];
@@ -246,6 +250,7 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
   if (!(config.watch || watchCommand)) return once();
   await watchSpec({
     spec,
+    also: config.overlays,
     signal: options.signal,
     run: async () => {
       await once();
@@ -266,6 +271,9 @@ async function diffCommand(argv: string[], io: Io): Promise<number> {
       format: { type: 'string' },
       'fail-on-breaking': { type: 'boolean' },
       'current-version': { type: 'string' },
+      overlay: { type: 'string', multiple: true },
+      'overlay-old': { type: 'string', multiple: true },
+      'overlay-new': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       debug: { type: 'boolean' },
     },
@@ -279,7 +287,9 @@ async function diffCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('diff takes two specs: sdkforge diff OLD NEW');
   let result;
   try {
-    result = await diffSpecs(positionals[0]!, positionals[1]!, { currentVersion: values['current-version'] });
+    const both = values.overlay ?? [];
+    const overlays = { old: [...both, ...(values['overlay-old'] ?? [])], new: [...both, ...(values['overlay-new'] ?? [])] };
+    result = await diffSpecs(positionals[0]!, positionals[1]!, { currentVersion: values['current-version'], overlays });
   } catch (err) {
     if (err instanceof GenerationError) {
       printDiagnostics(err.diagnostics, io, false);

@@ -49,7 +49,7 @@ export function splitList(items: readonly string[] | string): string[] {
   return (typeof items === 'string' ? items.split(',') : items).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Checks and normalizes raw config values (comma strings become lists; paths resolve against `baseDir`). */
+/** Checks and normalizes raw config values (comma strings become lists; paths, also in a list of paths, resolve against `baseDir`). */
 export function normalizeConfig(raw: unknown, file: string, baseDir: string): SdkforgeConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: the config must be an object of options.`);
   const out: Record<string, unknown> = {};
@@ -62,6 +62,10 @@ export function normalizeConfig(raw: unknown, file: string, baseDir: string): Sd
     } else if (kind === 'boolean') {
       if (typeof value !== 'boolean') throw new UsageError(`${file}: \`${key}\` must be true or false.`);
       out[key] = value;
+    } else if (kind === 'paths') {
+      const list = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string' && v) ? (value as string[]) : undefined;
+      if (list === undefined) throw new UsageError(`${file}: \`${key}\` must be a list of paths (or URLs).`);
+      out[key] = list.map((v) => (/^https?:\/\//i.test(v) ? v : path.resolve(baseDir, v)));
     } else if (kind === 'list') {
       const list = typeof value === 'string' ? value : Array.isArray(value) ? value.map(String) : undefined;
       if (list === undefined) throw new UsageError(`${file}: \`${key}\` must be a list of strings or a comma-separated string.`);

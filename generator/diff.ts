@@ -14,6 +14,7 @@ import { isSemver, nextVersion } from './semver.js';
 import type { ChangeKind, Direction, SpecChange, SpecDiff } from './diff/types.js';
 import { pathKey } from './ir/build.js';
 import { describePagination } from './ir/pagination.js';
+import { describeRetries } from './ir/retries.js';
 import { FORMATS } from './ir/streaming.js';
 import { forEachChild } from './ir/walk.js';
 import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema, IRStreaming } from './ir/types.js';
@@ -31,12 +32,15 @@ export interface DiffOptions {
   currentVersion?: string | undefined;
   /** Names of the two inputs (paths or URLs), shown when their `info.version`s are equal. */
   sources?: [string, string] | undefined;
+  /** Overlays (paths or URLs) applied, in order, to the old and to the new spec before comparing. */
+  overlays?: { old?: readonly string[]; new?: readonly string[] } | undefined;
 }
 
 export async function diffSpecs(oldSource: string, newSource: string, options: DiffOptions = {}): Promise<SpecDiff> {
   checkVersion(options.currentVersion);
-  const [a, b] = await Promise.all([loadSpec(oldSource), loadSpec(newSource)]);
-  return diffIR(packageIR(a).ir, packageIR(b).ir, { sources: [oldSource, newSource], ...options });
+  const [a, b] = await Promise.all([loadSpec(oldSource, { overlays: options.overlays?.old }), loadSpec(newSource, { overlays: options.overlays?.new })]);
+  const { overlays: _, ...rest } = options;
+  return diffIR(packageIR(a).ir, packageIR(b).ir, { sources: [oldSource, newSource], ...rest });
 }
 
 function checkVersion(version: string | undefined): void {
@@ -225,6 +229,18 @@ function diffOperation(old: IROperation, op: IROperation, comparer: SchemaCompar
     judged('response', comparer.diff(sa.item, sb.item, { pointer: `${op.pointer}/responses`, prefix: 'stream item', path: [], base: '' }));
   }
   diffPagination(old, op, fixed);
+  diffRetries(old, op, fixed);
+}
+
+/** The retry policy and the idempotency header, each compared in words (the policy's source is not a change). */
+function diffRetries(old: IROperation, op: IROperation, fixed: Fixed): void {
+  const [a, b] = [describeRetries(old.retries), describeRetries(op.retries)];
+  if (a !== b) fixed('request-retry-policy-changed', op.pointer, `retry policy: ${b} (was: ${a})`);
+  const [ia, ib] = [old.idempotency?.header, op.idempotency?.header];
+  if (ia !== ib) {
+    const message = !ia ? `now sends idempotency keys in ${ib}` : !ib ? `no longer sends idempotency keys (${ia})` : `sends idempotency keys in ${ib}, not ${ia}`;
+    fixed('request-idempotency-changed', op.pointer, message);
+  }
 }
 
 

@@ -70,8 +70,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (options.write !== false) checkOutputDir(options.out ?? DEFAULT_OUT);
   const loaded = await phase('load', () =>
     options.document
-      ? loadDocument(options.document, options.spec, { fetchTimeout: options.fetchTimeout })
-      : loadSpec(options.spec ?? DEFAULT_SPEC, { fetchTimeout: options.fetchTimeout }),
+      ? loadDocument(options.document, options.spec, { fetchTimeout: options.fetchTimeout, overlays: options.overlays })
+      : loadSpec(options.spec ?? DEFAULT_SPEC, { fetchTimeout: options.fetchTimeout, overlays: options.overlays }),
   );
   const packageVersion = checkPackageVersion(options.packageVersion);
   const { ir, irWarnings, naming } = await phase('ir', () => {

@@ -45,9 +45,10 @@ test("README.md's usage synopsis of generate names every flag of the table", () 
   expect(missing).toEqual([]);
 });
 
-test('each flag is its key in kebab case; every option but --help has a README row; groups keep the table order', () => {
+test('each flag is its key in kebab case (a repeatable `paths` flag in the singular); every option but --help has a README row; groups keep the table order', () => {
   for (const [key, e] of entries) {
-    expect(e.flag).toBe(key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+    const kebab = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    expect(e.flag).toBe(e.kind === 'paths' ? kebab.replace(/s$/, '') : kebab);
     if (key !== 'help') expect('readme' in e).toBe(true);
   }
   // the help lists every flag once, in table order
@@ -55,19 +56,23 @@ test('each flag is its key in kebab case; every option but --help has a README r
   expect(flags).toEqual(entries.map(([, e]) => e.flag));
 });
 
-test('the parseArgs options read every flag of the table: strings as given, switches as true, -h as --help', () => {
-  const args = entries.flatMap(([, e]) => (e.kind === 'boolean' ? [`--${e.flag}`] : [`--${e.flag}`, `value-of-${e.flag}`]));
+test('the parseArgs options read every flag of the table: strings as given, switches as true, repeatable paths in order, -h as --help', () => {
+  const args = entries.flatMap(([, e]) =>
+    e.kind === 'boolean' ? [`--${e.flag}`] : e.kind === 'paths' ? [`--${e.flag}`, `a-${e.flag}`, `--${e.flag}`, `b-${e.flag}`] : [`--${e.flag}`, `value-of-${e.flag}`],
+  );
   const { values } = parseArgs({ args: [...args, '-h'], options: GENERATE_FLAGS, strict: true });
-  expect(values).toEqual(Object.fromEntries(entries.map(([, e]) => [e.flag, e.kind === 'boolean' ? true : `value-of-${e.flag}`])));
+  expect(values).toEqual(
+    Object.fromEntries(entries.map(([, e]) => [e.flag, e.kind === 'boolean' ? true : e.kind === 'paths' ? [`a-${e.flag}`, `b-${e.flag}`] : `value-of-${e.flag}`])),
+  );
   expect(() => parseArgs({ args: ['--include-tag', 'x'], options: GENERATE_FLAGS, strict: true })).toThrow(/Unknown option '--include-tag'/);
 });
 
 test('config keys and generate() keys are the table entries so marked; generate() options are all config keys', () => {
-  expect(CONFIG_KEYS).toEqual(['spec', 'out', 'fetchTimeout', 'includeTags', 'excludeTags', 'includePaths', 'includeOperations', 'clientName', 'packageName', 'packageVersion', 'check', 'watch', 'verbose', 'quiet', 'debug']);
-  expect(GENERATE_KEYS).toEqual(['spec', 'out', 'fetchTimeout', 'includeTags', 'excludeTags', 'includePaths', 'includeOperations', 'clientName', 'packageName', 'packageVersion']);
+  expect(CONFIG_KEYS).toEqual(['spec', 'overlays', 'out', 'fetchTimeout', 'includeTags', 'excludeTags', 'includePaths', 'includeOperations', 'clientName', 'packageName', 'packageVersion', 'check', 'watch', 'verbose', 'quiet', 'debug']);
+  expect(GENERATE_KEYS).toEqual(['spec', 'overlays', 'out', 'fetchTimeout', 'includeTags', 'excludeTags', 'includePaths', 'includeOperations', 'clientName', 'packageName', 'packageVersion']);
   for (const key of GENERATE_KEYS) expect(CONFIG_KEYS).toContain(key);
   // the types follow the table (a compile-time check: tsc fails when a key or its value type drifts)
-  const config: Required<SdkforgeConfig> = { spec: 's', out: 'o', fetchTimeout: 1, includeTags: [], excludeTags: [], includePaths: [], includeOperations: [], clientName: 'C', packageName: 'p', packageVersion: '1.0.0', check: true, watch: false, verbose: false, quiet: false, debug: false };
+  const config: Required<SdkforgeConfig> = { spec: 's', overlays: ['a.yaml'], out: 'o', fetchTimeout: 1, includeTags: [], excludeTags: [], includePaths: [], includeOperations: [], clientName: 'C', packageName: 'p', packageVersion: '1.0.0', check: true, watch: false, verbose: false, quiet: false, debug: false };
   const options: Required<Pick<GenerateOptions, (typeof GENERATE_KEYS)[number]>> = config;
   expect(Object.keys(config)).toEqual(CONFIG_KEYS);
   expect(options).toBe(config);

@@ -11,7 +11,9 @@
  *   after `npm run compile` rewrites them).
  *
  * The table key is the config key and the `generate()` option name; the flag is the key in kebab case. A kind says
- * how a value is read: `path` (a config file's relative path resolves against the file; URLs are kept), `string`,
+ * how a value is read: `path` (a config file's relative path resolves against the file; URLs are kept), `paths`
+ * (the same, repeatable: the flag, named in the singular, is given once per path; a config file's value is an
+ * array), `string`,
  * `list` (a comma-separated string or, in a config file, an array), `boolean`, `milliseconds` (a positive whole
  * number). The option's key order is the order of the help text and the README.
  *
@@ -23,11 +25,12 @@ import { DEFAULT_FETCH_TIMEOUT } from './load/fetch-text.js';
 export const DEFAULT_SPEC = 'spec/openai.yaml';
 export const DEFAULT_OUT = 'generated';
 
-export type OptionKind = 'path' | 'string' | 'list' | 'boolean' | 'milliseconds';
+export type OptionKind = 'path' | 'paths' | 'string' | 'list' | 'boolean' | 'milliseconds';
 
 /** The value an option of each kind has once read. */
 export interface KindValue {
   path: string;
+  paths: string[];
   string: string;
   list: string[];
   boolean: boolean;
@@ -69,6 +72,20 @@ export const OPTIONS = {
       default: `\`${DEFAULT_SPEC}\``,
       meaning:
         'OpenAPI 3.0 or 3.1 document (or Swagger 2.0, converted to OpenAPI 3.0 first), YAML or JSON, a path or an http(s) URL; `$ref`s to other files and URLs are followed',
+    },
+  },
+  overlays: {
+    kind: 'paths',
+    flag: 'overlay',
+    arg: 'FILE|URL',
+    group: 'Input and output',
+    config: true,
+    generate: true,
+    help: 'apply an OpenAPI Overlay (1.0 or 1.1) to the spec first; repeatable, applied in order',
+    readme: {
+      default: 'none',
+      meaning:
+        'OpenAPI Overlay 1.0 or 1.1 documents (`update`, `remove`, `copy`; RFC 9535 JSONPath targets) applied in order to the spec before anything reads it; repeat the flag for several (see [Overlays](#overlays))',
     },
   },
   out: {
@@ -273,10 +290,17 @@ export function configEntry(key: string): OptionEntry | undefined {
   return entry?.config ? entry : undefined;
 }
 
-/** `parseArgs` options for `generate`: a boolean flag is a switch, every other kind takes a string. */
+/** `parseArgs` options for `generate`: a boolean flag is a switch, every other kind takes a string (`paths`: repeatable). */
 export const GENERATE_FLAGS = Object.fromEntries(
-  entries.map(([, e]) => [e.flag, { type: e.kind === 'boolean' ? 'boolean' : 'string', ...(e.short ? { short: e.short } : {}) }]),
-) as { [K in OptionKey as Table[K]['flag']]: { type: Table[K]['kind'] extends 'boolean' ? 'boolean' : 'string'; short?: string } };
+  entries.map(([, e]) => [
+    e.flag,
+    { type: e.kind === 'boolean' ? 'boolean' : 'string', ...(e.kind === 'paths' ? { multiple: true } : {}), ...(e.short ? { short: e.short } : {}) },
+  ]),
+) as {
+  [K in OptionKey as Table[K]['flag']]: Table[K]['kind'] extends 'paths'
+    ? { type: 'string'; multiple: true }
+    : { type: Table[K]['kind'] extends 'boolean' ? 'boolean' : 'string'; short?: string };
+};
 
 /** The help lines of `generate`, grouped under their headings, the help text aligned at column 30. */
 export function generateHelpOptions(): string {

@@ -1,5 +1,5 @@
 /**
- * Watch mode: regenerates when the spec or any file it `$ref`s changes. Changes are debounced; a broken
+ * Watch mode: regenerates when the spec, any file it `$ref`s, or an overlay applied to it changes. Changes are debounced; a broken
  * intermediate save prints its diagnostic and the watch goes on.
  */
 import { watch, type FSWatcher } from 'node:fs';
@@ -34,6 +34,8 @@ export async function specFiles(spec: string): Promise<string[]> {
 
 export interface WatchOptions {
   spec: string;
+  /** Further files whose changes regenerate (the overlays; URLs among them are not watched). */
+  also?: readonly string[];
   /** Runs one generation; its errors are the caller's to report. */
   run: () => Promise<void>;
   debounceMs?: number;
@@ -42,14 +44,15 @@ export interface WatchOptions {
 }
 
 /** Runs once, then again after each change, until `signal` aborts. */
-export async function watchSpec({ spec, run, debounceMs = 150, signal, onWatching }: WatchOptions): Promise<void> {
+export async function watchSpec({ spec, also = [], run, debounceMs = 150, signal, onWatching }: WatchOptions): Promise<void> {
   let watchers: FSWatcher[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve();
 
   const rewatch = async () => {
     for (const w of watchers) w.close();
-    const files = await specFiles(spec);
+    const extra = also.filter((f) => !/^[a-z]+:\/\//i.test(f)).map((f) => path.resolve(f));
+    const files = [...new Set([...(await specFiles(spec)), ...extra])].sort();
     watchers = files.flatMap((file) => {
       try {
         return [watch(file, () => schedule())];

@@ -72,6 +72,16 @@ export const FIXED_RULES = {
   'response-pagination-added': 'major',
   'response-pagination-removed': 'major',
   'response-pagination-changed': 'major',
+  /**
+   * The retry policy the spec declares (`x-sdkforge-retries`, `x-speakeasy-retries`) set, changed or removed: which
+   * failures are retried and how long between retries; calls, types and answers are unchanged.
+   */
+  'request-retry-policy-changed': 'patch',
+  /**
+   * Idempotency keys added, removed or moved to another header: what the server receives changes (a retried call
+   * can now be recognised, or no longer), not how the method is called.
+   */
+  'request-idempotency-changed': 'minor',
   'schema-added': 'minor',
   'schema-removed': 'major',
   /** A named server (3.2 `servers[].name`): a new value of the client's `environment` option. */

@@ -88,6 +88,7 @@ export const OPERATION_NAMES_TAKEN: readonly string[] = [
   'envPrefix',
   'timeout',
   'maxRetries',
+  'maxRetriesOption',
   'idleTimeout',
   'defaultHeaders',
   'fetchImpl',

@@ -257,8 +257,23 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
     fields.push(`responseType: ${literal(shape.responseType)}`);
     if (op.success) fields.push(`accept: ${literal(op.success.mediaType)}`);
   }
-  fields.push(`secured: ${securedLiteral(op)}`, ...extra);
+  fields.push(`secured: ${securedLiteral(op)}`, ...retryFields(op), ...extra);
   return `{ ${fields.join(', ')} }`;
+}
+
+/**
+ * `retry` (the operation's policy, as `RetryPolicy` in `runtime/retry-policy.ts` takes it) and `idempotencyHeader`,
+ * for an operation whose spec declares them; nothing otherwise.
+ */
+function retryFields(op: IROperation): string[] {
+  const fields: string[] = [];
+  const r = op.retries;
+  if (r) {
+    const policy: Plain = r.enabled ? { statusCodes: r.statusCodes, connectionErrors: r.connectionErrors, backoff: r.backoff, maxRetries: r.maxRetries } : { enabled: false };
+    fields.push(`retry: ${plainLiteral(policy)}`);
+  }
+  if (op.idempotency) fields.push(`idempotencyHeader: ${literal(op.idempotency.header)}`);
+  return fields;
 }
 
 /**

@@ -15,6 +15,8 @@ import { buildTags } from './tags.js';
 import { spdxLicense } from './license.js';
 import { extensionsOf } from './extensions.js';
 import { detectPagination } from './pagination.js';
+import { retriesResolver } from './retries.js';
+import { idempotencyResolver } from './idempotency.js';
 import { detectStreaming, isStreamContent, isSuccess } from './streaming.js';
 import type {
   IRContent,
@@ -100,6 +102,8 @@ function buildOperations(
   const paths = (document.paths ?? {}) as Raw;
   const globalSecurity = Array.isArray(document.security) ? (document.security as unknown[]) : [];
   const rootExtensions = extensionsOf(document);
+  const retriesOf = retriesResolver(rootExtensions, warn);
+  const idempotencyOf = idempotencyResolver(rootExtensions, warn);
 
   for (const path of Object.keys(paths)) {
     const itemPointer = `#/paths/${escapePointerToken(path)}`;
@@ -136,6 +140,10 @@ function buildOperations(
       if (streaming) operation.streaming = streaming;
       const pagination = detectPagination(operation, named, { warn, rootExtensions });
       if (pagination) operation.pagination = pagination;
+      const retries = retriesOf(operation.extensions, pointer);
+      if (retries) operation.retries = retries;
+      const idempotency = idempotencyOf(operation);
+      if (idempotency) operation.idempotency = idempotency;
       out.push(operation);
     }
   }

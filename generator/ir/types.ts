@@ -276,8 +276,46 @@ export interface IROperation {
    * empty alternative (`[[], ['key']]`): anonymous calls are allowed too.
    */
   security: string[][];
+  /**
+   * The retry policy the spec declares (`x-sdkforge-retries`, `x-speakeasy-retries`; see `ir/retries.ts`); absent:
+   * the runtime's built-in rule.
+   */
+  retries?: IRRetryPolicy;
+  /**
+   * The header idempotency keys go in (see `ir/idempotency.ts`); set only for methods that are not safe (not GET,
+   * HEAD, OPTIONS, TRACE or QUERY).
+   */
+  idempotency?: IRIdempotency;
   /** The operation object's `x-` members. */
   extensions?: Extensions;
+}
+
+/** A status range, as OpenAPI writes them. */
+export type IRStatusRange = '1XX' | '2XX' | '3XX' | '4XX' | '5XX';
+
+/**
+ * An operation's retry policy. Invariants: when `enabled` is false, `statusCodes` is empty, `connectionErrors`
+ * false and there is no `backoff` or `maxRetries`.
+ */
+export interface IRRetryPolicy {
+  enabled: boolean;
+  /** The statuses retried: codes and ranges (`5XX`), in the order written. */
+  statusCodes: (number | IRStatusRange)[];
+  /** Whether connection errors and timeouts are retried. */
+  connectionErrors: boolean;
+  /** Exponential backoff; absent: the runtime's (0.5 s · 2^attempt, at most 8 s). */
+  backoff?: { initialMs: number; maxMs: number; exponent: number; maxElapsedMs?: number };
+  /** The retries made when neither the client nor the request options give `maxRetries`. */
+  maxRetries?: number;
+  /** The extension it comes from, and the JSON pointer of the object carrying it (`#` for the document root). */
+  source: { extension: string; pointer: string };
+}
+
+export interface IRIdempotency {
+  /** The header name, as the spec writes it. */
+  header: string;
+  /** What declares it: a header parameter, `x-fern-idempotent`, or `x-sdkforge-idempotency`; and its pointer. */
+  source: { by: 'parameter' | 'x-fern-idempotent' | 'x-sdkforge-idempotency'; pointer: string };
 }
 
 export interface IRSecurityScheme {

@@ -10,6 +10,7 @@ import { escapePointerToken, followPointer, parsePointer, pointerOf } from '../u
 import { Bundler } from './bundle.js';
 import { DEFAULT_FETCH_TIMEOUT, FetchError, fetchText } from './fetch-text.js';
 import { createLocator, locatePointer, type Position } from './locate.js';
+import { applyOverlays, plainCopy, readOverlay, type OverlayOrigins } from './overlay.js';
 import { parseText } from './parse-text.js';
 import { restoreData, type Reference } from './ref-positions.js';
 import { openapiSchemaValidator } from './openapi-validators.js';
@@ -41,6 +42,59 @@ const isLoopback = (s: string) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.te
 export interface LoadOptions {
   /** Milliseconds a spec URL or a remote `$ref` may take (connecting, headers and body). Default 30000. */
   fetchTimeout?: number;
+  /**
+   * Overlay documents (paths or URLs), applied in order to the parsed spec before anything else reads it
+   * (`overlay.ts`). `extends` in them is not followed: `source` is the target.
+   */
+  overlays?: readonly string[];
+}
+
+/** What the overlays did: their files (as given), their warnings, and the origin of each node of the result. */
+interface Applied {
+  files: string[];
+  warnings: Diagnostic[];
+  origins: OverlayOrigins;
+}
+
+/** Reads the overlays and applies them in order to `raw` (in place); undefined when there are none. */
+async function withOverlays(raw: unknown, options: LoadOptions, fetchTimeout: number): Promise<Applied | undefined> {
+  const files = options.overlays ?? [];
+  // a document that is no mapping is reported as such by the load itself
+  if (files.length === 0 || !raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const overlays = await Promise.all(files.map((file) => readOverlay(file, fetchTimeout)));
+  return { files: [...files], ...applyOverlays(raw, overlays) };
+}
+
+/**
+ * Errors in the document the overlays left are the overlays' doing unless they are the spec's own: each error
+ * says the overlays were applied; and a schema violation at a node an overlay wrote is an error, not the warning
+ * a violation in the spec itself is (nothing is written), located at the overlay's action.
+ */
+async function afterOverlays(applied: Applied | undefined, load: () => Promise<LoadedSpec>): Promise<LoadedSpec> {
+  if (!applied) return load();
+  const files = new Set(applied.files);
+  const note = `The spec was loaded with the overlays ${applied.files.join(', ')} applied.`;
+  const mark = (d: Diagnostic): Diagnostic => (d.severity === 'error' ? { ...d, hint: d.hint ? `${d.hint} ${note}` : note } : d);
+  let loaded: LoadedSpec;
+  try {
+    loaded = await load();
+  } catch (err) {
+    if (err instanceof GenerationError) throw new GenerationError([...applied.warnings, ...err.diagnostics.map(mark)]);
+    throw err;
+  }
+  const warnings = [...applied.warnings, ...loaded.warnings].map((d): Diagnostic =>
+    d.code === 'schema-invalid' && d.file !== undefined && files.has(d.file)
+      ? {
+          ...d,
+          severity: 'error',
+          code: 'overlay-breaks-document',
+          message: d.message.replace(/^The document breaks/, 'The overlay makes the document break'),
+          hint: 'Correct the action at this line so the document it leaves is valid OpenAPI.',
+        }
+      : d,
+  );
+  if (warnings.some((d) => d.severity === 'error')) throw new GenerationError(warnings);
+  return { ...loaded, warnings };
 }
 
 /** Reads the root file's text; a missing file or an unreachable URL is an error diagnostic. */
@@ -76,25 +130,37 @@ async function readSource(source: string, fetchTimeout: number): Promise<string>
 export async function loadSpec(source: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const fetchTimeout = options.fetchTimeout ?? DEFAULT_FETCH_TIMEOUT;
   const text = await readSource(source, fetchTimeout);
-  return loadParsed(parseText(text, source), source, text, fetchTimeout);
+  const raw = parseText(text, source);
+  const applied = await withOverlays(raw, options, fetchTimeout);
+  return afterOverlays(applied, () => loadParsed(raw, source, text, fetchTimeout, applied?.origins));
 }
 
 /**
  * Loads a document already in memory (e.g. built by a program). `source` names it in diagnostics and is the base
  * for relative `$ref`s. Locations are given as JSON pointers only, since there is no text.
  */
-export function loadDocument(document: object, source = 'spec.yaml', options: LoadOptions = {}): Promise<LoadedSpec> {
-  return loadParsed(structuredClone(document), source, undefined, options.fetchTimeout ?? DEFAULT_FETCH_TIMEOUT);
+export async function loadDocument(document: object, source = 'spec.yaml', options: LoadOptions = {}): Promise<LoadedSpec> {
+  const fetchTimeout = options.fetchTimeout ?? DEFAULT_FETCH_TIMEOUT;
+  // with overlays, a copy their queries can descend into (`plainCopy`)
+  const raw = options.overlays?.length ? plainCopy(document) : structuredClone(document);
+  const applied = await withOverlays(raw, options, fetchTimeout);
+  return afterOverlays(applied, () => loadParsed(raw, source, undefined, fetchTimeout, applied?.origins));
 }
 
-async function loadParsed(raw: unknown, source: string, text: string | undefined, fetchTimeout: number): Promise<LoadedSpec> {
+async function loadParsed(raw: unknown, source: string, text: string | undefined, fetchTimeout: number, origins?: OverlayOrigins): Promise<LoadedSpec> {
   const root = checkIsOpenAPI(raw, source, text);
   const retrieval = isUrl(source) ? source : path.resolve(source);
   // 3.2: `$self` is the base URI of the document's relative references
   const base = String(root.openapi).startsWith('3.2') ? baseUri(root.$self, retrieval) : retrieval;
   const swagger2 = root.swagger === '2.0';
   const locate: (pointer: string) => Position | undefined = text !== undefined ? createLocator(text) : () => undefined;
-  const where = (pointer: string): Partial<Diagnostic> => ({ pointer, ...locate(pointer) });
+  // after overlays, a node they wrote is located at the overlay action that wrote it; any other node at its own
+  // place in the spec (its pointer in the original document, which differs where removals moved array elements)
+  const where = (pointer: string): Partial<Diagnostic> => {
+    const origin = origins?.originOf(pointer) ?? { spec: pointer };
+    if ('overlay' in origin) return { pointer, file: origin.overlay.file, line: origin.overlay.line, column: origin.overlay.column };
+    return { pointer, ...locate(origin.spec) };
+  };
 
   // `$ref`s in data (examples, defaults, extensions) are hidden from the bundler; description `$ref`s to text
   // files are replaced by the text; `$ref`s to `$id`s and `$anchor`s become JSON pointers

@@ -15,9 +15,13 @@ import {
   APIUserAbortError,
   SDKError,
 } from './errors.js';
+import { idempotencyKeyFor } from './idempotency.js';
 import { isJSONMediaType } from './media-type.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
+import { retryRule, type RetryPolicy } from './retry-policy.js';
 import { castToError } from './util.js';
+
+export { backoffDelay, retryDelay } from './retry-policy.js';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -30,7 +34,7 @@ export interface ClientOptions {
   baseURL?: string | null | undefined;
   /** Milliseconds for connecting, the response headers and a non-streaming body. Default 10 minutes. */
   timeout?: number | undefined;
-  /** Retries after a retryable failure. Default 2. */
+  /** Retries after a retryable failure. Default: the operation's retry policy from the spec, else 2. */
   maxRetries?: number | undefined;
   /** Milliseconds a stream may go without receiving bytes before it fails. Default: the request timeout. */
   idleTimeout?: number | undefined;
@@ -44,6 +48,11 @@ export interface RequestOptions {
   timeout?: number | undefined;
   maxRetries?: number | undefined;
   idleTimeout?: number | undefined;
+  /**
+   * The idempotency key sent, where the spec declares an idempotency header for the operation; without it, a
+   * request that is not GET, HEAD, OPTIONS, TRACE or QUERY carries a new key, the same on each of its retries.
+   */
+  idempotencyKey?: string | undefined;
   /** Per-request headers; a `null` value removes a header the client would send. */
   headers?: HeadersInit | undefined;
 }
@@ -119,6 +128,10 @@ export interface RequestSpec {
         events?: StreamOpenOptions['events'];
       }
     | undefined;
+  /** The operation's retry policy from the spec (`x-sdkforge-retries`, `x-speakeasy-retries`); absent: the built-in rule. */
+  retry?: RetryPolicy | undefined;
+  /** The header the spec declares for idempotency keys (see `RequestOptions.idempotencyKey`). */
+  idempotencyHeader?: string | undefined;
 }
 
 /** How a stream reads its body, whatever its format. */
@@ -161,7 +174,6 @@ export interface StreamFormat {
 
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 export const DEFAULT_MAX_RETRIES = 2;
-const MAX_RETRY_AFTER_MS = 60_000;
 
 export function readEnv(name: string): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
@@ -219,6 +231,8 @@ export class ClientCore {
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
+  /** `maxRetries` as the options give it: when set, it wins over an operation's retry policy. */
+  private readonly maxRetriesOption: number | undefined;
   readonly idleTimeout: number | undefined;
   readonly defaultHeaders: HeadersInit;
   protected readonly fetchImpl: Fetch;
@@ -244,6 +258,7 @@ export class ClientCore {
     this.envPrefix = defaults.envPrefix;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.maxRetriesOption = options.maxRetries;
     this.idleTimeout = options.idleTimeout;
     this.defaultHeaders = options.defaultHeaders ?? {};
     if (!options.fetch && typeof globalThis.fetch !== 'function') {
@@ -354,7 +369,11 @@ export class ClientCore {
    * request timeout keeps running until the caller has read the body (`SentCall.call.dispose()`).
    */
   protected async send(spec: RequestSpec, options: RequestOptions): Promise<SentCall> {
-    const maxRetries = options.maxRetries ?? this.maxRetries;
+    const rule = retryRule(
+      spec.retry,
+      options.maxRetries ?? this.maxRetriesOption,
+      DEFAULT_MAX_RETRIES,
+    );
     const timeout = options.timeout ?? this.timeout;
     checkPathSegments(spec.path);
     if (spec.secured === true && !this.apiKey && this.auth.kind !== 'none') {
@@ -373,6 +392,11 @@ export class ClientCore {
               : spec.contentType) ?? 'application/json',
           );
     const headers = this.buildHeaders(spec, options, encoded?.contentType);
+    const key = idempotencyKeyFor(spec, options.idempotencyKey, headers, [
+      this.defaultHeaders,
+      options.headers,
+    ]);
+    if (key !== undefined) setHeader(headers, spec.idempotencyHeader!, key);
     const body = encoded?.body ?? null;
     // a streamed body can be sent once only
     const canRetry = !(body instanceof ReadableStream);
@@ -383,8 +407,9 @@ export class ClientCore {
       ...(canRetry ? {} : { duplex: 'half' }),
     };
 
+    const startedAt = Date.now();
     for (let attempt = 0; ; attempt++) {
-      const retriesLeft = canRetry ? maxRetries - attempt : 0;
+      const retriesLeft = canRetry ? rule.maxRetries - attempt : 0;
       const call = new CallSignal(options.signal, timeout);
       let response: Response;
       try {
@@ -395,18 +420,24 @@ export class ClientCore {
         const error = call.timedOut
           ? new APIConnectionTimeoutError()
           : new APIConnectionError({ cause: castToError(err) });
-        if (retriesLeft > 0) {
-          await sleep(backoffDelay(attempt), options.signal);
+        const wait =
+          retriesLeft > 0 && rule.connectionErrors ? rule.wait(attempt, startedAt) : undefined;
+        if (wait !== undefined) {
+          await sleep(wait, options.signal);
           continue;
         }
         throw error;
       }
 
       if (!response.ok) {
-        if (retriesLeft > 0 && shouldRetry(response)) {
+        const wait =
+          retriesLeft > 0 && rule.retries(response)
+            ? rule.wait(attempt, startedAt, response)
+            : undefined;
+        if (wait !== undefined) {
           call.dispose();
           await response.body?.cancel().catch(() => undefined);
-          await sleep(retryDelay(response, attempt), options.signal);
+          await sleep(wait, options.signal);
           continue;
         }
         try {
@@ -474,34 +505,6 @@ class CallSignal {
 
 function isNetworkError(err: unknown): boolean {
   return err instanceof TypeError && /fetch|network|terminated|socket/i.test(err.message);
-}
-
-function shouldRetry(response: Response): boolean {
-  const override = response.headers.get('x-should-retry');
-  if (override === 'true') return true;
-  if (override === 'false') return false;
-  const s = response.status;
-  return s === 408 || s === 409 || s === 429 || s >= 500;
-}
-
-/** 0.5 s · 2^attempt, capped at 8 s, minus up to 25 % jitter. */
-export function backoffDelay(attempt: number): number {
-  const base = Math.min(500 * 2 ** attempt, 8000);
-  return base * (1 - Math.random() * 0.25);
-}
-
-/** `retry-after-ms`, then `retry-after` (seconds or an HTTP date), when between 0 and 60 s; else backoff. */
-export function retryDelay(response: Response, attempt: number): number {
-  const ms = Number.parseFloat(response.headers.get('retry-after-ms') ?? '');
-  let wait = Number.isFinite(ms) ? ms : undefined;
-  const after = response.headers.get('retry-after');
-  if (wait === undefined && after) {
-    const seconds = Number.parseFloat(after);
-    wait = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(after) - Date.now();
-  }
-  if (wait !== undefined && Number.isFinite(wait) && wait >= 0 && wait <= MAX_RETRY_AFTER_MS)
-    return wait;
-  return backoffDelay(attempt);
 }
 
 /** An abortable wait: rejects with `APIUserAbortError` when `signal` aborts. */

@@ -1,0 +1,53 @@
+/**
+ * Idempotency keys: where the spec declares an idempotency header for an operation (emitted code passes its name
+ * as `RequestSpec.idempotencyHeader`), a request with a method that is not safe carries a key, generated once per
+ * call so that every retry of the call sends the same one.
+ */
+
+/** Methods that change nothing on the server (RFC 9110, and QUERY): never given a key. */
+const SAFE_METHODS = /^(?:GET|HEAD|OPTIONS|TRACE|QUERY)$/i;
+
+type RandomSource = {
+  randomUUID?: (() => string) | undefined;
+  getRandomValues?: (<T extends Uint8Array>(array: T) => T) | undefined;
+};
+
+/**
+ * A random (version 4) UUID: `crypto.randomUUID()`, else one made from `crypto.getRandomValues` (browsers offer
+ * `randomUUID` in secure contexts only), else from `Math.random` (a key needs to be unique, not secret).
+ */
+export function idempotencyKey(
+  random: RandomSource | undefined = (globalThis as { crypto?: RandomSource }).crypto,
+): string {
+  if (typeof random?.randomUUID === 'function') return random.randomUUID();
+  let bytes = new Uint8Array(16);
+  if (typeof random?.getRandomValues === 'function') bytes = random.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The idempotency key one call sends, or `undefined` for none: none when the spec declares no idempotency header
+ * for the operation; else `given` (the `idempotencyKey` request option); else none when the method is safe, or
+ * the header is already set (the header parameter, `defaultHeaders` or the request's `headers`) or removed by a
+ * `null` in `sources`; else a new key.
+ */
+export function idempotencyKeyFor(
+  spec: { method: string; idempotencyHeader?: string | undefined },
+  given: string | undefined,
+  headers: Headers,
+  sources: readonly (Record<string, unknown> | undefined)[],
+): string | undefined {
+  const header = spec.idempotencyHeader;
+  if (!header) return undefined;
+  if (given !== undefined) return given;
+  if (SAFE_METHODS.test(spec.method) || headers.has(header)) return undefined;
+  const name = header.toLowerCase();
+  const removed = sources.some((source) =>
+    Object.entries(source ?? {}).some(([k, v]) => v === null && k.toLowerCase() === name),
+  );
+  return removed ? undefined : idempotencyKey();
+}
