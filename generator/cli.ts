@@ -12,6 +12,8 @@ import { checkDrift } from './check.js';
 import { loadConfig, milliseconds, splitList, UsageError } from './config.js';
 import { formatDiagnostic, GenerationError, type Diagnostic } from './diagnostics.js';
 import { diffSpecs, renderMarkdown } from './diff.js';
+import { PAGINATION_KINDS } from './ir/pagination.js';
+import type { IROperation } from './ir/types.js';
 import { generate, GENERATOR_VERSION, type GenerateResult, type Phase } from './index.js';
 import { CONFIG_KEYS, DEFAULT_OUT, DEFAULT_SPEC, GENERATE_FLAGS, GENERATE_KEYS, generateHelpOptions, OPTIONS, type SdkforgeConfig, type TableGenerateOptions } from './options.js';
 import { watchSpec } from './watch.js';
@@ -147,11 +149,25 @@ function painter(io: Io) {
   return { red: paint(31), yellow: paint(33), green: paint(32), dim: paint(2) };
 }
 
-function printDiagnostics(diagnostics: Diagnostic[], io: Io, quiet: boolean): void {
+/**
+ * What `--verbose` says about pagination: how many operations page by which scheme (in detection order), then
+ * each paginated operation's scheme and why.
+ */
+export function paginationReport(operations: readonly IROperation[]): string[] {
+  const paged = operations.filter((op) => op.pagination);
+  const counts = PAGINATION_KINDS.map((kind) => [kind, paged.filter((op) => op.pagination!.kind === kind).length] as const).filter(([, n]) => n > 0);
+  return [
+    `pagination: ${counts.length ? counts.map(([kind, n]) => `${n} ${kind}`).join(', ') : 'none'}`,
+    ...paged.map((op) => `  ${op.name}: ${op.pagination!.kind} (${op.pagination!.reason})`),
+  ];
+}
+
+function printDiagnostics(diagnostics: Diagnostic[], io: Io, quiet: boolean, verbose = false): void {
   const colour = painter(io);
   const seen = new Set<string>();
   for (const d of diagnostics) {
     if (quiet && d.severity === 'warning') continue;
+    if (d.verbose && !verbose) continue;
     const line = formatDiagnostic(d);
     if (seen.has(line)) continue;
     seen.add(line);
@@ -196,7 +212,7 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
       }
       throw err;
     }
-    printDiagnostics(result.diagnostics, io, config.quiet === true);
+    printDiagnostics(result.diagnostics, io, config.quiet === true, config.verbose === true);
     if (config.check) {
       let drift;
       try {
@@ -226,6 +242,7 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
     }
     if (config.verbose) {
       io.out(`sdkforge: phases: ${Object.entries(result.timings).map(([p, ms]) => `${p} ${ms} ms`).join(', ')}`);
+      for (const line of paginationReport(result.ir.operations)) io.out(`sdkforge: ${line}`);
     }
     return 0;
   };

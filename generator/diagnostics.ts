@@ -20,6 +20,8 @@ export interface Diagnostic {
   column?: number;
   /** JSON pointer into the document, e.g. `#/paths/~1models/get`. */
   pointer?: string;
+  /** A warning the CLI shows at `--verbose` only (a detection that found nothing to do). */
+  verbose?: true;
 }
 
 /** How many further places a grouped warning names. */

@@ -235,8 +235,8 @@ export const OPTIONS = {
     group: 'Modes and reporting',
     config: true,
     generate: false,
-    help: 'also print per-phase timings',
-    readme: { default: '', meaning: 'add per-phase timings (load, IR, emit, format, write); not with `--quiet`' },
+    help: 'also print per-phase timings, the pagination found, and warnings shown only here',
+    readme: { default: '', meaning: 'add per-phase timings (load, IR, emit, format, write), how many operations page by each scheme and why, and the warnings shown only here (`pagination-unrecognized`); not with `--quiet`' },
   },
   quiet: {
     kind: 'boolean',

@@ -87,6 +87,31 @@ test('--verbose adds per-phase timings; --quiet prints nothing on success; the s
   expect(again.out[0]).toMatch(/0 files written, \d+ unchanged/);
 });
 
+test('--verbose reports the pagination by scheme and why, and the warnings shown only there', async () => {
+  const ok = (schema: object) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
+  const spec = {
+    openapi: '3.1.0',
+    info: { title: 'Pages', version: '1' },
+    servers: [{ url: 'https://pages.test' }],
+    paths: {
+      '/a': { get: { operationId: 'listA', parameters: [{ name: 'after', in: 'query', schema: { type: 'string' } }], responses: ok({ type: 'object', required: ['data'], properties: { data: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } }, has_more: { type: 'boolean' } } }) } },
+      '/b': { get: { operationId: 'listB', responses: ok({ type: 'object', required: ['data'], properties: { data: { type: 'array', items: { type: 'string' } } } }) } },
+      '/c': { get: { operationId: 'listC', parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' } }], responses: ok({ type: 'object', properties: { entries: { type: 'array', items: { type: 'string' } } } }) } },
+    },
+  };
+  writeFileSync('pages.json', JSON.stringify(spec));
+  const v = capture();
+  expect(await main(['generate', '--spec', 'pages.json', '--out', 'p', '--verbose'], v.io)).toBe(0);
+  expect(v.out).toContain('sdkforge: pagination: 1 cursor, 1 single');
+  expect(v.out).toContain("sdkforge:   listA: cursor (query `after`, boolean `has_more` and the items' `id`)");
+  expect(v.out).toContain('sdkforge:   listB: single (a `data` array)');
+  expect(v.err.join('\n')).toContain('warning[pagination-unrecognized]');
+  const plain = capture();
+  expect(await main(['generate', '--spec', 'pages.json', '--out', 'p'], plain.io)).toBe(0);
+  expect(plain.err.join('\n')).not.toContain('pagination-unrecognized');
+  expect(plain.out.join('\n')).not.toContain('pagination:');
+});
+
 test('progress shows on a TTY only, never in CI; colours only on a TTY without NO_COLOR', async () => {
   writeFileSync('bad.yaml', 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a: {get: {responses: {"200": {$ref: "#/nope"}}}}\n');
   const tty = capture({ tty: true, env: {} });

@@ -61,7 +61,7 @@ export function listChatCompletions(
       security: [['ApiKeyAuth']],
     },
     CursorPage,
-    { cursorParam: 'after' },
+    { items: ['data'], cursorParam: 'after', cursorField: 'id', hasMore: ['has_more'] },
     options,
   );
 }
@@ -237,7 +237,7 @@ export function getChatCompletionMessages(
       security: [['ApiKeyAuth']],
     },
     CursorPage,
-    { cursorParam: 'after' },
+    { items: ['data'], cursorParam: 'after', cursorField: 'id', hasMore: ['has_more'] },
     options,
   );
 }
@@ -308,7 +308,7 @@ export function listModels(
     client,
     { method: 'GET', path: '/models', security: [['ApiKeyAuth']] },
     SinglePage,
-    {},
+    { items: ['data'] },
     options,
   );
 }

@@ -26,7 +26,7 @@ test('a package without streams or pages ships the client core only', () => {
 
 test('pages without streams: the base page module and the page class of each scheme used, nothing of streams', () => {
   const files = shipped({
-    '/things': { get: { operationId: 'listThings', parameters: [{ name: 'after', in: 'query', schema: { type: 'string' } }], responses: { 200: json(list({ type: 'string' })) } } },
+    '/things': { get: { operationId: 'listThings', parameters: [{ name: 'after', in: 'query', schema: { type: 'string' } }], responses: { 200: json(list({ type: 'object', properties: { id: { type: 'string' } } })) } } },
   });
   expect(files).toEqual([...CORE, 'cursor-page.ts', 'pagination.ts'].sort());
   const single = shipped({ '/all': { get: { operationId: 'listAll', responses: { 200: json({ type: 'object', required: ['data'], properties: { data: { type: 'array', items: { type: 'string' } } } }) } } } });

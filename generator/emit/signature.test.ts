@@ -178,16 +178,29 @@ describe('calls', () => {
       op('get', '/list', {
         parameters: params({ query: [param('after', 'query')] }),
         success: json(ref('ListResponse')),
-        pagination: { kind: 'cursor', cursorParam: 'after', item: ref('Item') },
+        pagination: { kind: 'cursor', cursorParam: 'after', cursorField: 'id', hasMore: ['has_more'], item: ref('Item'), items: ['data'], reason: 'query `after`', source: 'detected' },
         security: [['key']],
       }),
     );
     expect(cursor.returnType).toBe('PagePromise<Item, ListResponse>');
-    expect(cursor.call).toBe('requestPage<Item, ListResponse>(client, { method: "GET", path: "/list", query: params, security: [["key"]] }, CursorPage, { cursorParam: "after" }, options)');
+    expect(cursor.call).toBe('requestPage<Item, ListResponse>(client, { method: "GET", path: "/list", query: params, security: [["key"]] }, CursorPage, { cursorParam: "after", cursorField: "id", hasMore: ["has_more"], items: ["data"] }, options)');
     expect(cursor.runtimeImports).toEqual([{ file: 'pagination.ts', name: 'requestPage' }, { file: 'cursor-page.ts', name: 'CursorPage' }]);
-    const single = shapeOf(op('get', '/all', { success: json(ref('AllResponse')), pagination: { kind: 'single', item: STRING } }));
+    const single = shapeOf(op('get', '/all', { success: json(ref('AllResponse')), pagination: { kind: 'single', item: STRING, items: [], reason: 'a `data` array', source: 'x-sdkforge-pagination' } }));
     expect(single.returnType).toBe('PagePromise<string, AllResponse>');
-    expect(single.call).toBe('requestPage<string, AllResponse>(client, { method: "GET", path: "/all", security: [] }, SinglePage, {}, options)');
+    expect(single.call).toBe('requestPage<string, AllResponse>(client, { method: "GET", path: "/all", security: [] }, SinglePage, { items: [] }, options)');
+    // each scheme's fields, optional ones only when set; never kind, item, reason or source
+    const token = shapeOf(
+      op('get', '/t', {
+        success: json(ref('T')),
+        pagination: { kind: 'token', cursorParam: 'cursor', nextCursor: ['response_metadata', 'next_cursor'], done: ['done'], item: STRING, items: ['channels'], reason: 'r', source: 'detected' },
+      }),
+    );
+    expect(token.call).toContain('TokenPage, { cursorParam: "cursor", nextCursor: ["response_metadata", "next_cursor"], done: ["done"], items: ["channels"] }, options)');
+    const pages = shapeOf(op('get', '/p', { success: json(ref('P')), pagination: { kind: 'page-number', pageParam: 'page', start: 0, item: STRING, items: ['result'], reason: 'r', source: 'detected' } }));
+    expect(pages.call).toContain('PageNumberPage, { pageParam: "page", start: 0, items: ["result"] }, options)');
+    expect(pages.runtimeImports).toContainEqual({ file: 'page-number-page.ts', name: 'PageNumberPage' });
+    const next = shapeOf(op('get', '/n', { success: json(ref('N')), pagination: { kind: 'next-url', nextURL: ['next'], item: STRING, items: ['results'], reason: 'r', source: 'x-fern-pagination' } }));
+    expect(next.runtimeImports).toContainEqual({ file: 'next-url-page.ts', name: 'NextUrlPage' });
   });
 
   test('streaming selected by a body flag: three overloads (stream: true, not, either) and a spec that streams when the flag is set', () => {

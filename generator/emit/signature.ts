@@ -285,11 +285,12 @@ function securityLiteral(op: IROperation): string {
 }
 
 /**
- * The parameters a scheme's page class is built with: the member's fields other than `kind` and `item`, as an
- * object literal of plain values (`{ cursorParam: "after" }`), whatever the scheme.
+ * The parameters a scheme's page class is built with: the member's fields other than `kind`, `item`, `reason` and
+ * `source`, as an object literal of plain values (`{ items: ['data'], cursorParam: 'after', … }`), whatever the
+ * scheme.
  */
 export function paginationParams(pagination: IRPagination): string {
-  const { kind: _kind, item: _item, ...params } = pagination;
+  const { kind: _kind, item: _item, reason: _reason, source: _source, ...params } = pagination;
   return plainLiteral(params);
 }
 

@@ -227,11 +227,15 @@ test('pagination: cursor lists, single pages, and bodies whose has_more / last_i
     },
   });
   const item = { kind: 'primitive', type: 'string' };
+  const cursor = { kind: 'cursor', cursorParam: 'after', cursorField: 'id', hasMore: ['has_more'], items: ['data'], source: 'detected' };
+  const single = { kind: 'single', items: ['data'], reason: 'a `data` array', source: 'detected' };
   expect(Object.fromEntries(ir.operations.map((o) => [o.path, o.pagination ?? 'none']))).toEqual({
-    '/cursor': { kind: 'cursor', cursorParam: 'after', item },
-    '/cursor-ref': { kind: 'cursor', cursorParam: 'after', item: { kind: 'ref', name: 'Flag' } },
-    '/single': { kind: 'single', item },
-    '/no-cursor-param': { kind: 'single', item },
+    // strings have no `id`: the body's `last_id` is the cursor
+    '/cursor': { ...cursor, item, reason: "query `after`, boolean `has_more` and the items' `id` (or `last_id`)" },
+    // booleans have no `id` and there is no `last_id`: not a cursor
+    '/cursor-ref': { ...single, item: { kind: 'ref', name: 'Flag' } },
+    '/single': { ...single, item },
+    '/no-cursor-param': { ...single, item },
     '/has-more-string': 'none',
     '/last-id-number': 'none',
     '/data-nullable': 'none',

@@ -103,8 +103,9 @@ function buildOperations(
   const out: IROperation[] = [];
   const paths = (document.paths ?? {}) as Raw;
   const globalSecurity = Array.isArray(document.security) ? (document.security as unknown[]) : [];
-  const retriesOf = retriesResolver(extensionsOf(document), warn);
-  const idempotencyOf = idempotencyResolver(extensionsOf(document), warn);
+  const rootExtensions = extensionsOf(document);
+  const retriesOf = retriesResolver(rootExtensions, warn);
+  const idempotencyOf = idempotencyResolver(rootExtensions, warn);
 
   for (const path of Object.keys(paths)) {
     const itemPointer = `#/paths/${escapePointerToken(path)}`;
@@ -139,7 +140,7 @@ function buildOperations(
       if (success) operation.success = success;
       const streaming = detectStreaming(operation, named, { version: String(document.openapi ?? ''), warn });
       if (streaming) operation.streaming = streaming;
-      const pagination = detectPagination(operation, named);
+      const pagination = detectPagination(operation, named, { warn, rootExtensions });
       if (pagination) operation.pagination = pagination;
       const retries = retriesOf(operation.extensions, pointer);
       if (retries) operation.retries = retries;
@@ -380,10 +381,17 @@ function buildResponses(raw: Raw | undefined, pointer: string, schemas: SchemaBu
       ...(typeof response?.summary === 'string' && response.summary.trim() ? { summary: response.summary.trim() } : {}),
       ...(typeof response?.description === 'string' ? { description: response.description.trim() } : {}),
       contents: buildContents(response?.content, at, schemas),
+      ...optional('headers', headerNames(response?.headers)),
     };
   });
 }
 
+/** The header names a response declares, or undefined when it declares none. */
+function headerNames(raw: unknown): string[] | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const names = Object.keys(raw);
+  return names.length ? names : undefined;
+}
 
 /**
  * The content a call returns: of the first 2XX response with content (with no 2XX response at all, the `default`

@@ -57,7 +57,16 @@ test('streaming is a format with an item type, a selector and a terminator', () 
 });
 
 test('pagination is a member of a union tagged by scheme', () => {
-  expect(op('list').pagination).toEqual({ kind: 'cursor', cursorParam: 'after', item: { kind: 'ref', name: 'Item' } });
+  expect(op('list').pagination).toEqual({
+    kind: 'cursor',
+    cursorParam: 'after',
+    cursorField: 'id',
+    hasMore: ['has_more'],
+    item: { kind: 'ref', name: 'Item' },
+    items: ['data'],
+    reason: "query `after`, boolean `has_more` and the items' `id`",
+    source: 'detected',
+  });
 });
 
 test('x- extensions reach operations, parameters, media types and schemas', () => {

@@ -144,6 +144,8 @@ export interface IRResponse {
   description?: string;
   /** By content type, in document order. */
   contents: IRContent[];
+  /** The names of the headers it declares (`Link`, `X-Total-Count`), as written; absent when none. */
+  headers?: string[];
 }
 
 /**
@@ -188,16 +190,49 @@ export interface IRStreaming {
   terminatorSource?: string;
 }
 
+/** Property names from the body's root; `[]` is the body itself (a top-level JSON array). */
+export type IRFieldPath = string[];
+
+/** What every member of `IRPagination` carries. */
+interface IRPaginationBase {
+  /** One element of the page's items. */
+  item: IRSchema;
+  /** Where the page's items are in the body: `['data']`, `['result']`, `['entries']`, `[]` for a top-level array. */
+  items: IRFieldPath;
+  /**
+   * Why the operation paginates this way, in words, e.g. "query `starting_after` and boolean `has_more`" or
+   * "x-speakeasy-pagination (cursor)". Shown by `generate --verbose`; not emitted into code.
+   */
+  reason: string;
+  /** Where the scheme came from. Not emitted into code. */
+  source: 'detected' | 'x-sdkforge-pagination' | 'x-speakeasy-pagination' | 'x-fern-pagination';
+}
+
 /**
- * List pagination, one member per scheme (`ir/pagination.ts` detects them, in the order of its `SCHEMES`; the
- * runtime has one page class each, `<Kind>Page` in `generator/runtime/<kind>-page.ts`, which emitted code passes
- * the member's fields other than `kind` and `item`, as they are):
- * - `cursor`: the JSON body has a `data` array and a boolean `has_more`, and the operation takes the cursor query
- *   parameter (`after`); the next page is asked for with `cursorParam` = the last item's id;
- * - `single`: a `data` array only; one page, still iterable.
- * Every member carries `item`, the type of one element of `data`.
+ * List pagination, one member per scheme (`ir/pagination.ts` detects them, in the order of its `SCHEMES`, and
+ * reads the pagination extensions; the runtime has one page class each, `<Kind>Page` in
+ * `generator/runtime/<kind>-page.ts`, which emitted code passes the member's fields other than `kind`, `item`,
+ * `reason` and `source`, as they are):
+ * - `cursor`: the next page is asked for with `cursorParam` = the last item's `cursorField` (`starting_after`,
+ *   `after`), while `hasMore` (when given) is `true`;
+ * - `token`: with `cursorParam` = the token at `nextCursor` in the body (`next_cursor`, `nextPageToken`, an
+ *   iterator), until it is absent, `done` is `true` or `hasMore` is not;
+ * - `offset`: with `offsetParam` advanced by the items received, until a short or empty page or `total`;
+ * - `page-number`: with `pageParam` counted from `start`, until a short or empty page or `totalPages`;
+ * - `link-header`: the `Link` response header's `rel="next"` URL;
+ * - `next-url`: the URL at `nextURL` in the body;
+ * - `single`: one page, still iterable.
  */
-export type IRPagination = { kind: 'cursor'; cursorParam: string; item: IRSchema } | { kind: 'single'; item: IRSchema };
+export type IRPagination = IRPaginationBase &
+  (
+    | { kind: 'cursor'; cursorParam: string; cursorField: string; hasMore?: IRFieldPath }
+    | { kind: 'token'; cursorParam: string; nextCursor: IRFieldPath; hasMore?: IRFieldPath; done?: IRFieldPath }
+    | { kind: 'offset'; offsetParam: string; limitParam?: string; total?: IRFieldPath }
+    | { kind: 'page-number'; pageParam: string; start: number; limitParam?: string; totalPages?: IRFieldPath }
+    | { kind: 'link-header' }
+    | { kind: 'next-url'; nextURL: IRFieldPath }
+    | { kind: 'single' }
+  );
 
 /**
  * An operation's method: a fixed one lowercase (`get` … `trace`, `query`), or an `additionalOperations` key (3.2)
