@@ -144,8 +144,8 @@ test('missing credentials: an SDKError before sending, naming the options and va
   );
   expect(String(error)).toContain('or pass `apiKeyHeader` and `apiKeyQuery` in the client options, or set the SCALAR_GALAXY_API_KEY_HEADER and SCALAR_GALAXY_API_KEY_QUERY environment variables. The request was not sent.');
   expect(server.requests).toHaveLength(0);
-  // an operation that needs none works without any
-  expect(await client().getAllData()).toEqual({ id: 1 });
+  // an operation that needs none works without any (a list, paged by offset: its first page)
+  expect((await client().getAllData()).body).toEqual({ id: 1 });
 });
 
 test('tsc --strict accepts the options as documented and refuses the wrong shapes', () => {

@@ -30,7 +30,8 @@ beforeEach(() => {
 });
 
 test('an empty GET or DELETE body is dropped with a warning at its pointer; a GET body with properties is kept with one', () => {
-  expect(result.diagnostics.map((d) => [d.code, d.pointer, d.message])).toEqual([
+  // the warnings a user sees (verbose-only ones, such as `pagination-unrecognized`, left out)
+  expect(result.diagnostics.filter((d) => !d.verbose).map((d) => [d.code, d.pointer, d.message])).toEqual([
     ['request-body-dropped', '#/paths/~1things/get/requestBody', 'The GET request body has no properties: it is dropped, and the method takes only its parameters.'],
     ['request-body-dropped', '#/paths/~1things~1{id}/delete/requestBody', 'The DELETE request body has no properties: it is dropped, and the method takes only its parameters.'],
     [
