@@ -151,7 +151,7 @@ describeWithSpec('the user path: packed sdkforge → official spec → the packa
   });
 
   test("sdkforge's tarball ships what the CLI needs and its LICENSE; no tests, bench, source maps or install scripts", () => {
-    expect(forgeFiles).toEqual(expect.arrayContaining(['LICENSE', 'bin/sdkforge.js', 'dist/generator/cli.js', 'dist/generator/index.d.ts', 'generator/runtime/stream.ts', 'templates/package.json.hbs', 'dist/openapi-validators/v32.cjs', 'dist/openapi-validators/v32.LICENSE']));
+    expect(forgeFiles).toEqual(expect.arrayContaining(['LICENSE', 'bin/sdkforge.js', 'dist/generator/cli.js', 'dist/generator/index.d.ts', 'generator/runtime/stream.ts', 'templates/package.json.hbs', 'dist/openapi-validators/v32.cjs', 'dist/openapi-validators/v32.LICENSE', 'dist/openapi-validators/overlay-1.0.cjs', 'dist/openapi-validators/overlay-1.1.cjs', 'dist/openapi-validators/overlay.LICENSE']));
     expect(forgeFiles.filter((f) => /\.test\.|\.map$|^dist\/bench\/|^test\//.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(work, 'project/node_modules/sdkforge/package.json'), 'utf8'));
     for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script]).toBeUndefined();
@@ -195,6 +195,20 @@ describeWithSpec('the user path: packed sdkforge → official spec → the packa
       '/v1/chat/completions?limit=2',
       '/v1/chat/completions?limit=2&after=c2',
     ]);
+  }, 5 * MINUTES);
+
+  test('the installed CLI applies an overlay to the published spec: its removals are gone, a target matching nothing is a warning at the overlay line', async () => {
+    const project = path.join(work, 'project');
+    writeFileSync(
+      path.join(project, 'no-deletes.yaml'),
+      ['overlay: 1.1.0', 'info: { title: No deletes, version: 1.0.0 }', 'actions:', '  - target: $.paths.*.delete', '    remove: true', "  - target: $.paths['/no/such/path']", '    remove: true', ''].join('\n'),
+    );
+    const { stderr } = await npm(['exec', '--', 'sdkforge', 'generate', '--spec', OFFICIAL_SPEC, '--overlay', 'no-deletes.yaml', '--out', 'sdk-overlaid'], project);
+    expect(stderr).toMatch(/warning\[overlay-no-match\] no-deletes\.yaml:6:5 at #\/actions\/1\/target/);
+    const operations = (dir: string) => readFileSync(path.join(project, dir, 'src/operations.ts'), 'utf8');
+    expect(operations('sdk')).toMatch(/export function deleteChatCompletion\(/);
+    expect(operations('sdk-overlaid')).not.toMatch(/method: 'DELETE'/);
+    expect(operations('sdk-overlaid')).toMatch(/export function createChatCompletion\(/);
   }, 5 * MINUTES);
 
   test('a CommonJS project requires the tarball and streams and pages', async () => {

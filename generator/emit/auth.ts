@@ -6,6 +6,7 @@
  * suffix, in document order.
  */
 import { camelCase, constantCase } from '../ir/names.js';
+import { OBJECT_PROTOTYPE_NAMES } from './runtime-files.js';
 import type { IRDocument, IRSecurityScheme } from '../ir/types.js';
 import { literal, propertyKey } from './type-expr.js';
 
@@ -32,12 +33,7 @@ const OPTIONS_TAKEN = [
   'defaultHeaders',
   'environment',
   'constructor',
-  'toString',
-  'toLocaleString',
-  'valueOf',
-  'hasOwnProperty',
-  'isPrototypeOf',
-  'propertyIsEnumerable',
+  ...OBJECT_PROTOTYPE_NAMES,
 ];
 
 /** The schemes a client can send (not `other`), in document order, with their option and variable. */

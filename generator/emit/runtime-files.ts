@@ -64,6 +64,21 @@ export function reservedTypeNames(clientName?: string): string[] {
   return [...names].sort();
 }
 
+/** `Object.prototype`'s members: names an object literal (a client, its options) seems to have already. */
+export const OBJECT_PROTOTYPE_NAMES: readonly string[] = [
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  '__proto__',
+];
+
 /**
  * Names an operation cannot take, because operations become both functions in `operations.ts` and methods of
  * the client class: the class's `constructor`, every member the client inherits from the runtime's `ClientCore`
@@ -98,16 +113,5 @@ export const OPERATION_NAMES_TAKEN: readonly string[] = [
   'buildURL',
   'buildHeaders',
   'send',
-  // Object.prototype
-  'toString',
-  'toLocaleString',
-  'valueOf',
-  'hasOwnProperty',
-  'isPrototypeOf',
-  'propertyIsEnumerable',
-  '__defineGetter__',
-  '__defineSetter__',
-  '__lookupGetter__',
-  '__lookupSetter__',
-  '__proto__',
+  ...OBJECT_PROTOTYPE_NAMES,
 ];

@@ -24,13 +24,10 @@ export interface OffsetParams extends PageParams {
 export class OffsetPage<Item, Body = unknown> extends Page<Item, Body, OffsetParams> {
   protected nextPageRequest(): NextPageRequest | undefined {
     const { data, body, params, query } = this;
-    if (data.length === 0 || this.repeatsPrevious()) return undefined;
+    if (this.endsByCount(params.limitParam)) return undefined;
     const next = (numberValue(query[params.offsetParam]) ?? 0) + data.length;
     const total = params.total === undefined ? undefined : valueAtPath(body, params.total);
     if (typeof total === 'number' && next >= total) return undefined;
-    const limit =
-      params.limitParam === undefined ? undefined : numberValue(query[params.limitParam]);
-    if (limit !== undefined && data.length < limit) return undefined;
     return { query: { [params.offsetParam]: next } };
   }
 }

@@ -26,16 +26,13 @@ export interface PageNumberParams extends PageParams {
 
 export class PageNumberPage<Item, Body = unknown> extends Page<Item, Body, PageNumberParams> {
   protected nextPageRequest(): NextPageRequest | undefined {
-    const { data, body, params, query } = this;
-    if (data.length === 0 || this.repeatsPrevious()) return undefined;
+    const { body, params, query } = this;
+    if (this.endsByCount(params.limitParam)) return undefined;
     const current = numberValue(query[params.pageParam]) ?? params.start;
     const totalPages =
       params.totalPages === undefined ? undefined : valueAtPath(body, params.totalPages);
     if (typeof totalPages === 'number' && current >= totalPages - 1 + params.start)
       return undefined;
-    const limit =
-      params.limitParam === undefined ? undefined : numberValue(query[params.limitParam]);
-    if (limit !== undefined && data.length < limit) return undefined;
     return { query: { [params.pageParam]: current + 1 } };
   }
 }

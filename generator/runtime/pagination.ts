@@ -133,13 +133,20 @@ export abstract class Page<Item, Body = unknown, Params extends PageParams = Pag
   }
 
   /**
-   * Whether this page has the same items as the page it was asked for by: a server that ignores the offset or
-   * page number it is sent. The schemes that advance by count end there.
+   * For the schemes that advance by count (offset, page number): whether this page is the last because it is
+   * empty, has the same items as the page before it (a server that ignores the offset or page number it is
+   * sent), or is shorter than the page size its query asked for (`limitParam`).
    */
-  protected repeatsPrevious(): boolean {
+  protected endsByCount(limitParam: string | undefined): boolean {
     const previous = this.#context.previous;
-    return (this.#repeats ??=
-      previous !== undefined && stableJSON(previous) === stableJSON(this.data));
+    if (this.data.length === 0) return true;
+    // compared once per page: hasNextPage() and getNextPage() both ask
+    if (
+      (this.#repeats ??= previous !== undefined && stableJSON(previous) === stableJSON(this.data))
+    )
+      return true;
+    const limit = limitParam === undefined ? undefined : numberValue(this.query[limitParam]);
+    return limit !== undefined && this.data.length < limit;
   }
 
   /**
