@@ -1,7 +1,8 @@
 /**
- * `APIPromise<T>`: what every generated method returns. It is a `Promise<T>` of the parsed result, and also
- * gives access to the HTTP response: `.asResponse()` resolves to the raw `Response` (its body unread), and
- * `.withResponse()` to `{ data, response, requestID }`.
+ * `APIPromise<T>`: what every generated method returns. It is a promise of the parsed result (an object result
+ * also carries the response's `x-request-id` as a non-enumerable `_request_id`, as the official clients' do),
+ * and also gives access to the HTTP response: `.asResponse()` resolves to the raw `Response` (its body unread),
+ * and `.withResponse()` to `{ data, response, request_id, requestID }`.
  */
 
 /** A request that has received its response headers; `release()` ends its timeout (the body is the caller's). */
@@ -10,14 +11,42 @@ export interface SentRequest {
   release(): void;
 }
 
-export class APIPromise<T> extends Promise<T> {
+/**
+ * What a call resolves to: an object result (not an array, a `Blob`, a stream or a page) also carries
+ * `_request_id`, the response's `x-request-id` (non-enumerable: `JSON.stringify` and spreads leave it out).
+ */
+export type WithRequestID<T> = T extends readonly unknown[] | Blob | AsyncIterable<unknown>
+  ? T
+  : T extends object
+    ? T & { _request_id?: string | null }
+    : T;
+
+/** Sets `_request_id` on an object result (see `WithRequestID`); other values are returned as they are. */
+export function withRequestID<T>(value: T, response: Response): T {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Blob)
+  ) {
+    Object.defineProperty(value, '_request_id', {
+      value: response.headers.get('x-request-id'),
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return value;
+}
+
+export class APIPromise<T> extends Promise<WithRequestID<T>> {
   #parsed: Promise<T> | undefined;
   readonly #sent: Promise<SentRequest>;
   readonly #parse: () => Promise<T>;
 
   /** `parse` reads the result from the response that `sent` resolves to; it runs at most once, lazily. */
   constructor(sent: Promise<SentRequest>, parse: () => Promise<T>) {
-    super((resolve) => resolve(undefined as T));
+    super((resolve) => resolve(undefined as WithRequestID<T>));
     this.#sent = sent;
     this.#parse = parse;
   }
@@ -33,7 +62,7 @@ export class APIPromise<T> extends Promise<T> {
   ): P {
     return new this(source.#sent, () =>
       Promise.all([source.#result(), source.#sent]).then(([value, sent]) =>
-        map(value, sent.response),
+        map(value as T, sent.response),
       ),
     );
   }
@@ -43,8 +72,8 @@ export class APIPromise<T> extends Promise<T> {
     return Promise;
   }
 
-  #result(): Promise<T> {
-    return (this.#parsed ??= this.#parse());
+  #result(): Promise<WithRequestID<T>> {
+    return (this.#parsed ??= this.#parse()) as Promise<WithRequestID<T>>;
   }
 
   /** The raw `Response`, body unread; the request timeout no longer applies to it. */
@@ -55,14 +84,23 @@ export class APIPromise<T> extends Promise<T> {
     });
   }
 
-  /** The parsed result together with the raw `Response` and its `x-request-id`. */
-  async withResponse(): Promise<{ data: T; response: Response; requestID: string | null }> {
+  /**
+   * The parsed result together with the raw `Response` and its `x-request-id`, as `request_id` (the official
+   * clients' name) and `requestID`.
+   */
+  async withResponse(): Promise<{
+    data: WithRequestID<T>;
+    response: Response;
+    request_id: string | null;
+    requestID: string | null;
+  }> {
     const [data, sent] = await Promise.all([this.#result(), this.#sent]);
-    return { data, response: sent.response, requestID: sent.response.headers.get('x-request-id') };
+    const id = sent.response.headers.get('x-request-id');
+    return { data, response: sent.response, request_id: id, requestID: id };
   }
 
-  override then<R1 = T, R2 = never>(
-    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+  override then<R1 = WithRequestID<T>, R2 = never>(
+    onfulfilled?: ((value: WithRequestID<T>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#result().then(onfulfilled, onrejected);
@@ -70,11 +108,11 @@ export class APIPromise<T> extends Promise<T> {
 
   override catch<R = never>(
     onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
-  ): Promise<T | R> {
+  ): Promise<WithRequestID<T> | R> {
     return this.#result().catch(onrejected);
   }
 
-  override finally(onfinally?: (() => void) | null): Promise<T> {
+  override finally(onfinally?: (() => void) | null): Promise<WithRequestID<T>> {
     return this.#result().finally(onfinally);
   }
 }

@@ -25,6 +25,26 @@ const make = (options: ClientOptions = {}) =>
   new ClientCore({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
 
 describe('ClientCore', () => {
+  test('an object result carries the x-request-id as a non-enumerable _request_id; withResponse() gives request_id and requestID', async () => {
+    server.handle((req, res) => (req.rawPath === '/list' ? json(res, 200, [1, 2], { 'x-request-id': 'req_list' }) : json(res, 200, { ok: true, nested: { a: 1 } }, { 'x-request-id': 'req_123' })));
+    const client = make();
+    const result = await client.request<{ ok: boolean; nested: { a: number } }>({ method: 'GET', path: '/thing' });
+    const id: string | null | undefined = result._request_id;
+    expect(id).toBe('req_123');
+    expect(Object.keys(result)).toEqual(['ok', 'nested']);
+    expect(JSON.stringify(result)).toBe('{"ok":true,"nested":{"a":1}}');
+    expect({ ...result }).toEqual({ ok: true, nested: { a: 1 } });
+    expect(Object.getOwnPropertyNames(result.nested)).toEqual(['a']);
+    const { data, request_id, requestID } = await client.request<{ ok: boolean }>({ method: 'GET', path: '/thing' }).withResponse();
+    expect([data._request_id, request_id, requestID]).toEqual(['req_123', 'req_123', 'req_123']);
+    // arrays are returned as they are (their type has no _request_id either)
+    const list = await client.request<number[]>({ method: 'GET', path: '/list' });
+    expect(Object.getOwnPropertyNames(list)).toEqual(['0', '1', 'length']);
+    // a response without the header: null
+    server.handle((_req, res) => json(res, 200, { ok: true }));
+    expect((await client.request<{ ok: boolean }>({ method: 'GET', path: '/thing' }))._request_id).toBeNull();
+  });
+
   test('sends method, path, query, JSON body, bearer auth and headers; returns the parsed body', async () => {
     server.handle((_req, res) => json(res, 200, { ok: true }));
     const client = make({ defaultHeaders: { 'x-default': 'd', 'x-removed': 'r' } });

@@ -3,7 +3,7 @@
  * retries with exponential backoff that honour `retry-after-ms` / `retry-after`, per-request timeouts and
  * cancellation through `AbortSignal`. Uses the global `fetch` (or the one given) and nothing else.
  */
-import { APIPromise, type SentRequest } from './api-promise.js';
+import { APIPromise, withRequestID, type SentRequest } from './api-promise.js';
 import { encodeBody, holdsFile } from './body.js';
 import {
   APIConnectionError,
@@ -296,7 +296,10 @@ export class ClientCore {
       }) as T;
     }
     try {
-      return (await parseBody(sent.response, spec.responseType ?? 'json')) as T;
+      return withRequestID(
+        await parseBody(sent.response, spec.responseType ?? 'json'),
+        sent.response,
+      ) as T;
     } catch (err) {
       throw sent.call.translate(err, options.signal);
     } finally {
