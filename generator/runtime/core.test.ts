@@ -1,3 +1,4 @@
+import { TEST_DEFAULTS, testClient } from '../../test/helpers/core-client.js';
 import { json, startServer, type TestServer } from '../../test/helpers/server.js';
 import { ClientCore, encodePath, retryDelay, type ClientOptions } from './core.js';
 import {
@@ -21,8 +22,7 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-const make = (options: ClientOptions = {}) =>
-  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
+const make = (options: ClientOptions = {}) => testClient(server, { maxRetries: 0, ...options });
 
 describe('ClientCore', () => {
   test('an object result carries the x-request-id as a non-enumerable _request_id; withResponse() gives request_id and requestID', async () => {
@@ -70,7 +70,7 @@ describe('ClientCore', () => {
     process.env.SDKFORGE_TEST_BASE_URL = server.url + '/';
     try {
       server.handle((_req, res) => json(res, 200, []));
-      const client = new ClientCore({ maxRetries: 0 }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
+      const client = new ClientCore({ maxRetries: 0 }, TEST_DEFAULTS);
       expect(client.baseURL).toBe(server.url);
       await client.request({ method: 'GET', path: '/x', security: [['key']] });
       expect(server.requests[0]!.headers.authorization).toBe('Bearer sk-env');

@@ -1,5 +1,6 @@
 import { json, startServer, type TestServer } from '../../test/helpers/server.js';
-import { ClientCore, type ClientOptions, type RequestSpec } from './core.js';
+import { testClient } from '../../test/helpers/core-client.js';
+import type { ClientOptions, RequestSpec } from './core.js';
 import { SDKError } from './errors.js';
 import { idempotencyKey } from './idempotency.js';
 
@@ -12,8 +13,7 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-const make = (options: ClientOptions = {}) =>
-  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
+const make = (options: ClientOptions = {}) => testClient(server, options);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const keyed = (method: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({

@@ -1,5 +1,6 @@
 import { json, startServer, type TestServer } from '../../test/helpers/server.js';
-import { ClientCore, type ClientOptions, type RequestSpec } from './core.js';
+import { testClient } from '../../test/helpers/core-client.js';
+import type { ClientCore, ClientOptions, RequestSpec } from './core.js';
 import { APIConnectionError, APIConnectionTimeoutError, InternalServerError, RateLimitError } from './errors.js';
 import { backoffDelay, retryDelay, retryRule, shouldRetry, type RetryPolicy } from './retry-policy.js';
 
@@ -12,8 +13,7 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-const make = (options: ClientOptions = {}) =>
-  new ClientCore({ apiKey: 'sk-test', baseURL: server.url, ...options }, { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { kind: 'bearer', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } });
+const make = (options: ClientOptions = {}) => testClient(server, options);
 
 /** A small, fast backoff so that tests wait milliseconds. */
 const fast = { initialMs: 5, maxMs: 20, exponent: 2 };
