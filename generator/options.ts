@@ -205,6 +205,19 @@ export const OPTIONS = {
       meaning: "the package's version (checked: semver); see `diff --current-version` for the next one",
     },
   },
+  resourcesOnly: {
+    kind: 'boolean',
+    flag: 'resources-only',
+    group: 'Naming',
+    config: true,
+    generate: true,
+    help: 'the client class has resource namespaces only (client.chat.completions.create), no flat method per operation',
+    readme: {
+      default: '',
+      meaning:
+        'the client class offers the operations in their resource namespaces only (`client.chat.completions.create(…)`), without a flat method per operation (`client.createChatCompletion(…)`); the standalone functions stay',
+    },
+  },
   check: {
     kind: 'boolean',
     flag: 'check',

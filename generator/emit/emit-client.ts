@@ -2,12 +2,13 @@
  * `src/client.ts`: the client class (e.g. `OpenAI`). Its methods carry the operation names and signatures minus
  * the client argument, and delegate to the operation functions.
  */
-import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IRDocument } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';
 import { operationDoc } from './emit-operations.js';
 import { parameterStructures, type OperationShape } from './signature.js';
 import { literal, propertyKey } from './type-expr.js';
+import type { PackagePlan } from './plan.js';
 import { authLiteral, clientSchemes, sentAs, type ClientScheme } from './auth.js';
 
 export interface ClientNaming {
@@ -141,7 +142,31 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
   ];
 }
 
-export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: ClientNaming): ClassDeclarationStructure {
+/**
+ * A method that calls the operation's function with `client` (`this` in the client class, `this.client` in a
+ * resource class): the operation's docs, overloads and signature, named `name`.
+ */
+export function delegatingMethod(shape: OperationShape, name: string, client: string): MethodDeclarationStructure {
+  const doc = operationDoc(shape.op);
+  const docs = jsDocs(doc.description, doc.deprecated, doc.returns);
+  const names = shape.args.map((a) => a.name).join(', ');
+  return {
+    kind: StructureKind.Method,
+    name,
+    docs: shape.overloads.length ? [] : docs,
+    overloads: shape.overloads.map((o) => ({ docs, parameters: parameterStructures(o.args), returnType: o.returnType })),
+    parameters: parameterStructures(shape.args),
+    returnType: shape.returnType,
+    statements: `return ops.${shape.op.name}(${client}, ${names});`,
+  };
+}
+
+/**
+ * The client class: the constructor, a field per top-level resource namespace (`chat`, `models`) and, unless
+ * `resourcesOnly`, a flat method per operation, named by its operationId.
+ */
+export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
+  const { ir, shapes, ctx: naming } = plan;
   return {
     kind: StructureKind.Class,
     name: naming.clientName,
@@ -157,20 +182,8 @@ export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: Cl
         statements: `super(${coreOptionsExpression(ir)}, clientDefaults);`,
       },
     ],
-    methods: shapes.map((shape) => {
-      const doc = operationDoc(shape.op);
-      const docs = jsDocs(doc.description, doc.deprecated, doc.returns);
-      const names = shape.args.map((a) => a.name).join(', ');
-      return {
-        kind: StructureKind.Method,
-        name: shape.op.name,
-        docs: shape.overloads.length ? [] : docs,
-        overloads: shape.overloads.map((o) => ({ docs, parameters: parameterStructures(o.args), returnType: o.returnType })),
-        parameters: parameterStructures(shape.args),
-        returnType: shape.returnType,
-        statements: `return ops.${shape.op.name}(this, ${names});`,
-      };
-    }),
+    properties: plan.resources.map((r) => ({ kind: StructureKind.Property, name: r.path[0]!, isReadonly: true, type: r.className, initializer: `new ${r.className}(this)` })),
+    methods: plan.ctx.resourcesOnly ? [] : shapes.map((shape) => delegatingMethod(shape, shape.op.name, 'this')),
   };
 }
 

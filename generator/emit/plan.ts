@@ -3,7 +3,7 @@
  * `…Writable` variants, each operation's call shape, which runtime modules the package ships), then handed to each
  * output file's emitter (`emit/files/`), so that a file reads what it needs and nothing is computed twice.
  */
-import { NameAllocator } from '../ir/names.js';
+import { NameAllocator, pascalCase } from '../ir/names.js';
 import type { IRDocument, IRSchema } from '../ir/types.js';
 import { forEachChild, propertiesOf, resolved } from '../ir/walk.js';
 import type { PackageNaming } from '../naming.js';
@@ -16,6 +16,8 @@ export interface EmitContext extends PackageNaming {
   packageVersion?: string | undefined;
   /** sha256 of the spec's bundled content, hex. */
   specHash: string;
+  /** The client class has the resource namespaces only, no flat method per operation (`--resources-only`). */
+  resourcesOnly?: boolean | undefined;
 }
 
 export interface PackagePlan {
@@ -32,6 +34,39 @@ export interface PackagePlan {
   chatStream: boolean;
   /** The runtime modules shipped, as `[file name, text]`. */
   runtime: [string, string][];
+  /** The client's top-level resource namespaces (`client.chat`, `client.models`), each a tree of resource classes. */
+  resources: ResourceNode[];
+}
+
+/**
+ * One resource namespace (`client.chat.completions`): the class emitted for it, its sub-resources and the
+ * operations it holds as methods, in document order. Names within a node are distinct (`ir/resources.ts`).
+ */
+export interface ResourceNode {
+  /** The resource path from the client: `['chat', 'completions']`. */
+  path: string[];
+  /** The class emitted for it, a name taken from the type names: `ChatCompletionsResource`. */
+  className: string;
+  children: ResourceNode[];
+  methods: { name: string; shape: OperationShape }[];
+}
+
+/** The resource tree of the operations' places; class names allocated from `typeNames`, in document order. */
+function resourceTree(shapes: OperationShape[], typeNames: NameAllocator): ResourceNode[] {
+  const top: ResourceNode[] = [];
+  const nodes = new Map<string, ResourceNode>();
+  const node = (path: string[]): ResourceNode => {
+    const key = path.join('.');
+    let found = nodes.get(key);
+    if (!found) {
+      found = { path, className: typeNames.allocate(`${pascalCase(path.join(' '))}Resource`), children: [], methods: [] };
+      nodes.set(key, found);
+      (path.length === 1 ? top : node(path.slice(0, -1)).children).push(found);
+    }
+    return found;
+  };
+  for (const shape of shapes) node(shape.op.place.resource).methods.push({ name: shape.op.place.method, shape });
+  return top;
 }
 
 /**
@@ -60,7 +95,8 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
   const writable = writableVariants(ir, typeNames);
   const shapes = ir.operations.map((op) => operationShape(op, typeNames, writable));
   const chatStream = ir.operations.some((op) => op.streaming && isChatChunk(op.streaming.item, named));
-  return { ir, ctx, named, typeNames, writable, shapes, chatStream, runtime: shippedRuntime(shapes, chatStream, !!ir.environments) };
+  const resources = resourceTree(shapes, typeNames);
+  return { ir, ctx, named, typeNames, writable, shapes, chatStream, runtime: shippedRuntime(shapes, chatStream, !!ir.environments), resources };
 }
 
 /** Whether the plan ships a runtime module (`'accumulate.ts'`, `'stream.ts'`). */

@@ -11,6 +11,7 @@ export function indexFile(plan: PackagePlan): [string, string][] {
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName, { name: clientName, alias: 'default' }] },
+    ...(plan.resources.length ? [{ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './resources.js' }] : []),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './defaults.js', namedExports: ['clientDefaults', 'createClient', ...(plan.ir.environments ? ['environments'] : []), ...(own ? ['type ClientOptions'] : [])] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/errors.js' },
     {
