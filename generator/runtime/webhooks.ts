@@ -80,7 +80,7 @@ export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** Standard base64 → bytes; undefined when `text` is not base64. */
-function decodeBase64(text: string): Uint8Array | undefined {
+function decodeBase64(text: string) {
   if (!BASE64.test(text)) return undefined;
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -89,11 +89,11 @@ function decodeBase64(text: string): Uint8Array | undefined {
 }
 
 /** The key bytes of a secret: `whsec_` stripped and the rest base64-decoded, as the Standard Webhooks libraries read it. */
-function secretKey(secret: WebhookSecret): Uint8Array {
+function secretKey(secret: WebhookSecret) {
   if (secret instanceof Uint8Array) {
     if (secret.length === 0)
       throw new WebhookVerificationError('invalid-secret', 'The webhook secret is empty.');
-    return secret;
+    return new Uint8Array(secret);
   }
   const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
   const key = decodeBase64(encoded);
