@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { generate } from '../generator/index.js';
-import { generateAndBuild, type BuiltPackage } from './helpers/built-package.js';
+import { emitAndBuild, generateAndBuild, type BuiltPackage } from './helpers/built-package.js';
 import { HAVE_SHARED, OFFICIAL_SPEC, ROOT } from './helpers/paths.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { typecheck } from './helpers/typecheck.js';
@@ -143,6 +143,30 @@ describe('configuration and a spec without webhooks', () => {
     expect(ir.webhooks).toBeUndefined();
     expect([...files.keys()].filter((f) => /webhook/i.test(f))).toEqual([]);
     for (const name of ['src/index.ts', 'src/client.ts', 'src/defaults.ts', 'README.md']) expect(files.get(name)).not.toMatch(/webhook/i);
+  });
+
+  test('inline payloads are declared in src/webhooks.ts, each named for its webhook, and the package builds', async () => {
+    const payload = (type: string) => ({ type: 'object', required: ['type', 'order'], properties: { type: { const: type }, order: { $ref: '#/components/schemas/Order' } } });
+    const hook = (type: string) => ({ post: { requestBody: { content: { 'application/json': { schema: payload(type) } } }, responses: { '200': { description: 'ok' } } } });
+    const emitted = await emitAndBuild({
+      openapi: '3.1.0',
+      info: { title: 'Shop', version: '1.0.0' },
+      paths: { '/orders': { get: { operationId: 'listOrders', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } } } } } },
+      webhooks: { 'order.paid': hook('order.paid'), order_shipped: hook('order.shipped') },
+      components: { schemas: { Order: { type: 'object', properties: { id: { type: 'string' } } } } },
+    });
+    try {
+      const source = emitted.files.get('src/webhooks.ts')!;
+      expect(source).toContain('export type OrderPaidWebhookEvent = {');
+      expect(source).toContain('export type WebhookEvent = OrderPaidWebhookEvent | OrderShippedWebhookEvent;');
+      expect(source).toContain("import type { Order } from './types.js';");
+      const body = JSON.stringify({ type: 'order.shipped', order: { id: 'o1' } });
+      process.env.SHOP_WEBHOOK_SECRET = SECRET;
+      expect(await emitted.pkg.unwrapWebhook(body, signedHeaders(body))).toEqual(JSON.parse(body));
+    } finally {
+      delete process.env.SHOP_WEBHOOK_SECRET;
+      emitted.remove();
+    }
   });
 
   test("--webhook-signature none, and the spec's x-sdkforge-webhooks, set how unwrap verifies", async () => {
