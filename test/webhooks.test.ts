@@ -106,7 +106,7 @@ new OpenAI({ webhookSecret: 42 });
         outcomes.push({ type: received.type, data: received.data });
         res.writeHead(200).end();
       } catch (err) {
-        outcomes.push(err instanceof WebhookVerificationError ? err.reason : String(err));
+        outcomes.push(err instanceof WebhookVerificationError ? (err as { reason: string }).reason : String(err));
         res.writeHead(400).end();
       }
     });
