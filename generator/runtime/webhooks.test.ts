@@ -78,6 +78,12 @@ describe('verifySignature (Standard Webhooks)', () => {
     expect(await outcome(verifySignature(BODY, { ...headers, 'webhook-signature': [stale, headers['webhook-signature']] }, SECRET))).toBe('ok');
   });
 
+  test("Svix's header names (the same scheme) are read where the webhook- ones are absent", async () => {
+    const svix = Object.fromEntries(Object.entries(signed()).map(([k, v]) => [k.replace('webhook-', 'svix-'), v]));
+    expect(await outcome(verifySignature(BODY, svix, SECRET))).toBe('ok');
+    expect(await outcome(verifySignature(BODY.replace('batch_1', 'batch_2'), svix, SECRET))).toBe('invalid-signature');
+  });
+
   test('each missing header is named', async () => {
     for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const) {
       const headers: Record<string, string> = signed();

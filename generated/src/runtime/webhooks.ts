@@ -6,7 +6,8 @@
  * and parsing their payloads. A sender signs `${webhook-id}.${webhook-timestamp}.${body}` with HMAC-SHA256 under a
  * shared secret (`whsec_` + base64) and sends the base64 signature as `v1,<signature>` in `webhook-signature`,
  * several space-separated while it rotates secrets. Verification uses Web Crypto (`crypto.subtle`: browsers,
- * workers, Node 19+; on Node 18 pass `subtle`), no dependency, and compares in constant time.
+ * workers, Node 19+; on Node 18 pass `subtle`), no dependency, and compares in constant time. Svix's `svix-id`,
+ * `svix-timestamp` and `svix-signature` headers (the same scheme) are read where the `webhook-` ones are absent.
  */
 import { SDKError } from './errors.js';
 import { readEnv } from './util.js';
@@ -124,8 +125,10 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
   return undefined;
 }
 
-function required(headers: WebhookHeaders, name: string): string {
-  const value = header(headers, name)?.trim();
+/** `webhook-<field>`, else Svix's `svix-<field>` (the same scheme under its original header names: Resend, Clerk). */
+function required(headers: WebhookHeaders, field: 'id' | 'timestamp' | 'signature'): string {
+  const name = `webhook-${field}`;
+  const value = (header(headers, name) ?? header(headers, `svix-${field}`))?.trim();
   if (!value)
     throw new WebhookVerificationError('missing-header', `The webhook has no ${name} header.`);
   return value;
@@ -150,9 +153,9 @@ export async function verifySignature(
     );
   }
   const key = secretKey(secret);
-  const id = required(headers, 'webhook-id');
-  const timestamp = required(headers, 'webhook-timestamp');
-  const signatures = required(headers, 'webhook-signature');
+  const id = required(headers, 'id');
+  const timestamp = required(headers, 'timestamp');
+  const signatures = required(headers, 'signature');
 
   if (!/^\d+$/.test(timestamp)) {
     throw new WebhookVerificationError(
