@@ -1,6 +1,6 @@
 /**
  * `src/client.ts`: the client class (e.g. `OpenAI`). Its methods carry the operation names and signatures minus
- * the client argument, and delegate to the operation functions.
+ * the client argument, and delegate to the operation functions; for a spec with webhooks it has `webhooks`.
  */
 import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IRDocument } from '../ir/types.js';
@@ -17,7 +17,8 @@ export interface ClientNaming {
 
 /**
  * Whether the package declares its own `ClientOptions` in `src/defaults.ts` (extending the runtime's): when the
- * spec names its servers (the `environment` option) or has a security scheme the client can send (its option).
+ * spec names its servers (the `environment` option), has a security scheme the client can send (its option) or has
+ * webhooks (`webhookSecret`).
  */
 export function hasOwnOptions(ir: IRDocument): boolean {
   return !!ir.environments || ir.security.some((s) => s.kind !== 'other') || !!ir.webhooks;
