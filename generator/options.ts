@@ -56,7 +56,7 @@ export interface OptionEntry {
   readme?: { default: string; meaning: string };
 }
 
-const GROUPS = ['Input and output', 'Selection (comma-separated lists)', 'Naming', 'Modes and reporting'] as const;
+const GROUPS = ['Input and output', 'Selection (comma-separated lists)', 'Naming', 'Generated client', 'Modes and reporting'] as const;
 type HelpGroup = (typeof GROUPS)[number];
 
 export const OPTIONS = {
@@ -203,6 +203,20 @@ export const OPTIONS = {
     readme: {
       default: "the spec's `info.version` when it is semver, else `0.0.0`",
       meaning: "the package's version (checked: semver); see `diff --current-version` for the next one",
+    },
+  },
+  webhookSignature: {
+    kind: 'string',
+    flag: 'webhook-signature',
+    arg: 'SCHEME',
+    group: 'Generated client',
+    config: true,
+    generate: true,
+    help: "how client.webhooks.unwrap verifies webhooks: standard-webhooks (default) or none",
+    readme: {
+      default: "the spec's `x-sdkforge-webhooks` `signature`, else `standard-webhooks`",
+      meaning:
+        'for a spec with `webhooks`: `standard-webhooks` verifies each event\'s signature (HMAC-SHA256, `webhook-id`/`webhook-timestamp`/`webhook-signature` headers) before `unwrap` parses it; `none` only parses (see [Webhooks](#webhooks))',
     },
   },
   check: {

@@ -16,6 +16,7 @@ import { packageFiles } from './files/package-json.js';
 import { readmeFile } from './files/readme.js';
 import { runtimeFiles } from './files/runtime.js';
 import { typesFile } from './files/types.js';
+import { webhooksFile } from './files/webhooks.js';
 import { planPackage, type EmitContext, type PackagePlan } from './plan.js';
 
 export type { EmitContext } from './plan.js';
@@ -34,6 +35,7 @@ export const PREFORMATTED = (name: string): boolean =>
  */
 const FILES: ((plan: PackagePlan) => [string, string][])[] = [
   typesFile,
+  webhooksFile,
   operationsFile,
   defaultsFile,
   clientFile,
