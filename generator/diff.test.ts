@@ -32,6 +32,8 @@ interface Side {
   servers?: object[];
   tags?: object[];
   securitySchemes?: object;
+  /** A 3.1 `webhooks` member as it is. */
+  webhooks?: object;
 }
 
 interface Expectation {
@@ -72,6 +74,7 @@ function documentOf(side: Side): object {
     ...(side.servers ? { servers: side.servers } : {}),
     ...(side.tags ? { tags: side.tags } : {}),
     paths,
+    ...(side.webhooks ? { webhooks: side.webhooks } : {}),
     components: { schemas: side.schemas ?? {}, ...(side.securitySchemes ? { securitySchemes: side.securitySchemes } : {}) },
   };
 }
@@ -117,7 +120,7 @@ describe('each rule, on a spec pair that shows it', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/diff-rules.md'), 'utf8');
     for (const id of allRuleIds()) expect({ id, documented: doc.includes(`\`${id}\``) }).toEqual({ id, documented: true });
     // and it names no rule that does not exist
-    const named = [...doc.matchAll(/`((?:request|response|operation|schema|environment|security-scheme|tag)-[a-z-]+)`/g)].map((m) => m[1]);
+    const named = [...doc.matchAll(/`((?:request|response|operation|schema|environment|security-scheme|tag|webhook)-[a-z-]+)`/g)].map((m) => m[1]);
     expect(named.filter((id) => !allRuleIds().includes(id!))).toEqual([]);
   });
 });
@@ -280,4 +283,24 @@ test('diff names what the package exports: it builds the IR as generate does (a 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a webhook's payload is judged as a response: the client reads it", () => {
+  const hook = (schema: object) => ({ order_paid: { post: { requestBody: { content: { 'application/json': { schema } } }, responses: { '200': { description: 'ok' } } } } });
+  const inline = (properties: object) => ({ type: 'object', required: Object.keys(properties), properties });
+  const removed = check({
+    expect: [{ rule: 'response-property-removed', breaking: true, subject: 'webhook', name: 'order_paid', message: 'webhook order_paid (POST): ' }],
+    only: true,
+    old: { paths: {}, webhooks: hook(inline({ type: { const: 'order.paid' }, total: { type: 'integer' } })) },
+    new: { paths: {}, webhooks: hook(inline({ type: { const: 'order.paid' } })) },
+  });
+  expect(removed.bump).toBe('major');
+  // a component payload: a required property added is a response's (minor), not a request's (major)
+  const added = check({
+    expect: [{ rule: 'response-required-property-added', breaking: false, subject: 'schema', name: 'OrderPaid' }],
+    only: true,
+    old: { paths: {}, webhooks: hook({ $ref: '#/components/schemas/OrderPaid' }), schemas: { OrderPaid: inline({ type: { const: 'order.paid' } }) } },
+    new: { paths: {}, webhooks: hook({ $ref: '#/components/schemas/OrderPaid' }), schemas: { OrderPaid: inline({ type: { const: 'order.paid' }, total: { type: 'integer' } }) } },
+  });
+  expect(added.bump).toBe('minor');
 });

@@ -17,7 +17,7 @@ import { describePagination } from './ir/pagination.js';
 import { describeRetries } from './ir/retries.js';
 import { FORMATS } from './ir/streaming.js';
 import { forEachChild } from './ir/walk.js';
-import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema, IRStreaming } from './ir/types.js';
+import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema, IRStreaming, IRWebhook } from './ir/types.js';
 import { loadSpec } from './load/load-spec.js';
 import { packageIR } from './package-ir.js';
 import { httpMethod } from './ir/methods.js';
@@ -112,6 +112,7 @@ export function diffIR(before: IRDocument, after: IRDocument, options: DiffOptio
   }
 
   diffDocumentLevel(before, after, fixed);
+  diffWebhooks(before, after, comparer, fixed, judged);
 
   const bump = maxLevel(levels);
   const [fromSource, toSource] = options.sources ?? [];
@@ -162,6 +163,34 @@ function diffDocumentLevel(
   });
 }
 
+/**
+ * Webhooks, matched by name and method: added, removed, or their payload changed. A payload is read by the
+ * client (`unwrap` returns it), so its changes are judged as a response's.
+ */
+function diffWebhooks(
+  before: IRDocument,
+  after: IRDocument,
+  comparer: SchemaComparer,
+  fixed: (subject: SpecChange['subject'], name: string, kind: ChangeKind, rule: FixedRule, pointer: string, message: string) => void,
+  judged: (subject: SpecChange['subject'], name: string, directions: Direction[], raw: RawChange[], shown?: string) => void,
+): void {
+  const key = (w: IRWebhook) => `${w.method} ${w.name}`;
+  const shown = (w: IRWebhook) => `webhook ${w.name} (${httpMethod(w.method)})`;
+  const oldHooks = new Map((before.webhooks ?? []).map((w) => [key(w), w]));
+  const newHooks = new Map((after.webhooks ?? []).map((w) => [key(w), w]));
+  for (const [k, hook] of newHooks) {
+    const old = oldHooks.get(k);
+    if (!old) fixed('webhook', hook.name, 'added', 'webhook-added', hook.pointer, `${shown(hook)} added`);
+    else if (old.payload && hook.payload) {
+      const site: Site = { pointer: `${hook.pointer}/requestBody`, prefix: '', path: [], base: '' };
+      judged('webhook', hook.name, ['response'], comparer.diff(old.payload, hook.payload, site), shown(hook));
+    }
+  }
+  for (const [k, hook] of oldHooks) {
+    if (!newHooks.has(k)) fixed('webhook', hook.name, 'removed', 'webhook-removed', hook.pointer, `${shown(hook)} removed`);
+  }
+}
+
 /** Which directions each component is used in (through refs, transitively). */
 function schemaUsage(ir: IRDocument): Map<string, Set<Direction>> {
   const named = new Map(ir.schemas.map((s) => [s.name, s.schema]));
@@ -183,6 +212,7 @@ function schemaUsage(ir: IRDocument): Map<string, Set<Direction>> {
     for (const c of op.requestBody?.contents ?? []) mark(c.schema, 'request');
     for (const r of op.responses) for (const c of r.contents) mark(c.schema, 'response');
   }
+  for (const webhook of ir.webhooks ?? []) if (webhook.payload) mark(webhook.payload, 'response');
   return usage;
 }
 

@@ -16,6 +16,7 @@ import { loadDocument, loadSpec } from './load/load-spec.js';
 import { checkPackageVersion } from './naming.js';
 import { DEFAULT_OUT, DEFAULT_SPEC, type TableGenerateOptions } from './options.js';
 import { packageIR } from './package-ir.js';
+import { checkWebhookSignature } from './ir/webhooks.js';
 import { checkOutputDir, writeOutput, type WriteReport } from './write.js';
 
 export { GenerationError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -74,8 +75,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       : loadSpec(options.spec ?? DEFAULT_SPEC, { fetchTimeout: options.fetchTimeout, overlays: options.overlays }),
   );
   const packageVersion = checkPackageVersion(options.packageVersion);
+  const webhookSignature = checkWebhookSignature(options.webhookSignature);
   const { ir, irWarnings, naming } = await phase('ir', () => {
-    const { naming, ...built } = packageIR(loaded, { clientName: options.clientName, packageName: options.packageName });
+    const { naming, ...built } = packageIR(loaded, { clientName: options.clientName, packageName: options.packageName }, { webhookSignature });
     // IR warnings name a pointer only: add the file, line and column
     const irWarnings = groupRepeated(built.warnings).map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
     const cycles = findRefCycles(built.ir, loaded.where);

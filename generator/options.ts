@@ -56,7 +56,7 @@ export interface OptionEntry {
   readme?: { default: string; meaning: string };
 }
 
-const GROUPS = ['Input and output', 'Selection (comma-separated lists)', 'Naming', 'Modes and reporting'] as const;
+const GROUPS = ['Input and output', 'Selection (comma-separated lists)', 'Naming', 'Generated client', 'Modes and reporting'] as const;
 type HelpGroup = (typeof GROUPS)[number];
 
 export const OPTIONS = {
@@ -205,10 +205,24 @@ export const OPTIONS = {
       meaning: "the package's version (checked: semver); see `diff --current-version` for the next one",
     },
   },
+  webhookSignature: {
+    kind: 'string',
+    flag: 'webhook-signature',
+    arg: 'SCHEME',
+    group: 'Generated client',
+    config: true,
+    generate: true,
+    help: "how client.webhooks.unwrap verifies webhooks: standard-webhooks (default) or none",
+    readme: {
+      default: "the spec's `x-sdkforge-webhooks` `signature`, else `standard-webhooks`",
+      meaning:
+        'for a spec with `webhooks`: `standard-webhooks` verifies each event\'s signature (HMAC-SHA256, `webhook-id`/`webhook-timestamp`/`webhook-signature` headers) before `unwrap` parses it; `none` only parses (see [Webhooks](#webhooks))',
+    },
+  },
   resourcesOnly: {
     kind: 'boolean',
     flag: 'resources-only',
-    group: 'Naming',
+    group: 'Generated client',
     config: true,
     generate: true,
     help: 'the client class has resource namespaces only (client.chat.completions.create), no flat method per operation',

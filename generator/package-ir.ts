@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from './diagnostics.js';
 import { OPERATION_NAMES_TAKEN, reservedTypeNames } from './emit/runtime-files.js';
-import { buildIR } from './ir/build.js';
+import { buildIR, type BuildOptions } from './ir/build.js';
 import type { IRDocument } from './ir/types.js';
 import type { LoadedSpec } from './load/load-spec.js';
 import { defaultNaming, type PackageNaming } from './naming.js';
@@ -17,13 +17,18 @@ export interface PackageIR {
   warnings: Diagnostic[];
 }
 
-export function packageIR(loaded: LoadedSpec, names: { clientName?: string | undefined; packageName?: string | undefined } = {}): PackageIR {
+export function packageIR(
+  loaded: LoadedSpec,
+  names: { clientName?: string | undefined; packageName?: string | undefined } = {},
+  build: Pick<BuildOptions, 'webhookSignature'> = {},
+): PackageIR {
   const title = String((loaded.document.info as { title?: unknown } | undefined)?.title ?? 'API');
   const naming = defaultNaming(title, names, reservedTypeNames());
   const { ir, warnings } = buildIR(loaded.document, {
     reservedTypeNames: reservedTypeNames(naming.clientName),
     reservedOperationNames: OPERATION_NAMES_TAKEN,
     source: loaded.source,
+    ...build,
   });
   return { ir, naming, warnings };
 }

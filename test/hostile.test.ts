@@ -240,10 +240,15 @@ test('operation names avoid every member the client class inherits and every val
   ).flatMap((st) =>
     st.kind === StructureKind.Function && st.isExported && st.name ? [st.name] : st.kind === StructureKind.VariableStatement && st.isExported ? st.declarations.map((d) => d.name) : [],
   );
+  // generated/ has webhooks: the client's `webhooks` member, src/webhooks.ts's values and verifySignature, exported beside the operations
+  const webhookNames = [...moduleValueNames(path.join(ROOT, 'generated/src/webhooks.ts')).exported, 'verifySignature', 'webhooks'];
+  expect(readFileSync(path.join(ROOT, 'generated/src/index.ts'), 'utf8')).toMatch(/\bverifySignature,[^]*from '\.\/runtime\/webhooks\.js'/);
+  expect(readFileSync(path.join(ROOT, 'generated/src/client.ts'), 'utf8')).toContain('readonly webhooks: Webhooks<WebhookEvent>;');
   const moduleNames = [
     ...moduleValueNames(path.join(ROOT, 'generated/src/operations.ts')).imported,
     ...moduleValueNames(path.join(ROOT, 'generated/src/defaults.ts')).exported,
     ...namedServers,
+    ...webhookNames,
   ];
   expect(namedServers).toEqual(expect.arrayContaining(['environments', 'clientOptions']));
   expect(moduleNames).toEqual(expect.arrayContaining(['encodePath', 'createClient', 'clientDefaults']));

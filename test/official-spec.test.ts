@@ -19,11 +19,11 @@ function refs(value: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-/** The names of the component schemas reachable from the operations, walking the IR as plain data. */
-function refsReached(ir: IRDocument): Set<string> {
+/** The names of the component schemas reachable from the operations (and webhooks), walking the IR as plain data. */
+function refsReached(ir: IRDocument, from: unknown = [ir.operations, ir.webhooks ?? []]): Set<string> {
   const byName = new Map(ir.schemas.map((s) => [s.name, s.schema]));
   const reached = new Set<string>();
-  const todo = [...refs(ir.operations)];
+  const todo = [...refs(from)];
   for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
     if (reached.has(name)) continue;
     reached.add(name);
@@ -59,14 +59,20 @@ describeShared('official OpenAI spec 2026-08-21, filtered to Chat, Completions a
         'updateChatCompletion',
       ].sort(),
     );
-    // the schemas kept are exactly those the 10 operations reach through $refs (none missing, none extra: the
-    // document has 1,422), and the same 81 as spec/openai.yaml, the subset that tracks this document
+    // the schemas kept are exactly those the 10 operations and the 16 webhooks (a selection keeps every webhook)
+    // reach through $refs (none missing, none extra: the document has 1,422); the 81 the operations reach are
+    // those of spec/openai.yaml, the subset that tracks this document, whose webhooks are some of these
     const names = result.ir.schemas.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     expect([...refsReached(result.ir)].sort()).toEqual([...names].sort());
-    expect(names).toHaveLength(81);
+    expect(result.ir.webhooks).toHaveLength(16);
+    const byOperations = [...refsReached(result.ir, result.ir.operations)].sort();
+    expect(byOperations).toHaveLength(81);
     const subset = await generate({ spec: path.join(ROOT, 'spec/openai.yaml'), write: false, format: false });
-    expect([...names].sort()).toEqual(subset.ir.schemas.map((s) => s.name).sort());
+    expect(byOperations).toEqual([...refsReached(subset.ir, subset.ir.operations)].sort());
+    const webhookPayloads = (ir: IRDocument) => (ir.webhooks ?? []).map((w) => [w.name, w.payload]);
+    expect(webhookPayloads(result.ir)).toEqual(expect.arrayContaining(webhookPayloads(subset.ir)));
+    expect(subset.ir.webhooks?.length).toBeGreaterThan(0);
     expect(typecheck(listTsFiles(path.join(out, 'src')))).toEqual([]);
   });
 });

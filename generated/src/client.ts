@@ -6,6 +6,8 @@ import { clientDefaults, type ClientOptions } from './defaults.js';
 import type { APIPromise } from './runtime/api-promise.js';
 import type { PagePromise } from './runtime/pagination.js';
 import type { Stream } from './runtime/stream.js';
+import { Webhooks } from './runtime/webhooks.js';
+import { webhookDefaults, type WebhookEvent } from './webhooks.js';
 import * as ops from './operations.js';
 import type { GetChatCompletionMessagesParams, ListChatCompletionsParams } from './operations.js';
 import type {
@@ -34,8 +36,12 @@ import type {
  * The base URL defaults to `OPENAI_BASE_URL`, then `https://api.openai.com/v1`.
  */
 export class OpenAI extends ClientCore {
+  /** Incoming webhooks: `unwrap(payload, headers, options?)` verifies and parses an event (a `WebhookEvent`), `verifySignature` only verifies. The secret defaults to the `webhookSecret` option, then `OPENAI_WEBHOOK_SECRET`. */
+  readonly webhooks: Webhooks<WebhookEvent>;
+
   constructor(options: ClientOptions = {}) {
     super(options, clientDefaults);
+    this.webhooks = new Webhooks<WebhookEvent>(webhookDefaults, { secret: options.webhookSecret });
   }
 
   /**

@@ -7,6 +7,7 @@ import {
   type ClientDefaults,
   type ClientOptions as CoreClientOptions,
 } from './runtime/core.js';
+import type { WebhookSecret } from './runtime/webhooks.js';
 /** What `OpenAI` and `createClient` take from the spec: base URL, environment prefix and authentication. */
 export const clientDefaults: ClientDefaults = {
   baseURL: 'https://api.openai.com/v1',
@@ -22,6 +23,8 @@ export interface ClientOptions extends CoreClientOptions {
   apiKey?: TokenCredential | null | undefined;
   /** Security scheme `ApiKeyAuth`: a bearer token (`authorization: Bearer …`). Defaults to the `apiKey` option, then the `OPENAI_API_KEY_AUTH` environment variable, then `OPENAI_API_KEY`. A string, or a function returning one (or a promise of one); a function is called once per request (its retries reuse the value), so expiring credentials can be refreshed. `null`: none, whatever the environment says. */
   apiKeyAuth?: TokenCredential | null | undefined;
+  /** The secret `client.webhooks` verifies webhook signatures with (`whsec_…`). Defaults to the `OPENAI_WEBHOOK_SECRET` environment variable; `null`: none, whatever the environment says. */
+  webhookSecret?: WebhookSecret | null | undefined;
 }
 
 /** A client without methods, to pass to the standalone operation functions (`listChatCompletions(client, …)`): a bundle then keeps only the operations it calls. Same options and defaults as `new OpenAI()`. */

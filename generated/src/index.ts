@@ -11,3 +11,14 @@ export { APIPromise } from './runtime/api-promise.js';
 export { Page, PagePromise } from './runtime/pagination.js';
 export { Stream } from './runtime/stream.js';
 export { accumulateChatCompletion } from './runtime/accumulate.js';
+export { type WebhookEvent, type WebhookEventMap, unwrapWebhook } from './webhooks.js';
+export {
+  Webhooks,
+  verifySignature,
+  WebhookVerificationError,
+  type UnwrapOptions,
+  type VerifyOptions,
+  type WebhookHeaders,
+  type WebhookSecret,
+  type WebhookVerificationReason,
+} from './runtime/webhooks.js';

@@ -914,3 +914,37 @@ export interface DeleteModelResponse {
   deleted: boolean;
   object: string;
 }
+
+/** The event payload for `batch.completed`: a batch finished. */
+export interface WebhookBatchCompleted {
+  /** When it happened, in Unix seconds. */
+  created_at: number;
+  /** This event's identifier (not the batch's). */
+  id: string;
+  /** What the event is about. */
+  data: {
+    /** The identifier of the batch. */
+    id: string;
+  };
+  /** Always `event`. */
+  object?: 'event';
+  /** Always `batch.completed`. */
+  type: 'batch.completed';
+}
+
+/** The event payload for `response.completed`: a background response finished. */
+export interface WebhookResponseCompleted {
+  /** When it happened, in Unix seconds. */
+  created_at: number;
+  /** This event's identifier (not the response's). */
+  id: string;
+  /** What the event is about. */
+  data: {
+    /** The identifier of the response. */
+    id: string;
+  };
+  /** Always `event`. */
+  object?: 'event';
+  /** Always `response.completed`. */
+  type: 'response.completed';
+}

@@ -94,6 +94,10 @@ export const FIXED_RULES = {
   'security-scheme-deprecated': 'patch',
   /** A tag's `parent` (3.2) was set, changed or removed: how operations are grouped, not how they are called. */
   'tag-parent-changed': 'patch',
+  /** A webhook (3.1 `webhooks`): a new member of the event union, as the API sends a new kind of event. */
+  'webhook-added': 'minor',
+  /** Its payload type leaves the event union (and `WebhookEventMap`): code naming it stops compiling. */
+  'webhook-removed': 'major',
 } as const satisfies Record<string, Level>;
 
 export type FixedRule = keyof typeof FIXED_RULES;

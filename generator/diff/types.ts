@@ -8,8 +8,8 @@ export type Direction = 'request' | 'response';
 export type SemverBump = 'major' | 'minor' | 'patch' | 'none';
 
 export interface SpecChange {
-  subject: 'operation' | 'schema' | 'environment' | 'security-scheme' | 'tag';
-  /** Operation name (`listModels`), schema name, environment, security scheme or tag name. */
+  subject: 'operation' | 'schema' | 'environment' | 'security-scheme' | 'tag' | 'webhook';
+  /** Operation name (`listModels`), schema name, environment, security scheme, tag or webhook name. */
   name: string;
   kind: ChangeKind;
   breaking: boolean;

@@ -1,6 +1,6 @@
 /**
  * `src/client.ts`: the client class (e.g. `OpenAI`). Its methods carry the operation names and signatures minus
- * the client argument, and delegate to the operation functions.
+ * the client argument, and delegate to the operation functions; for a spec with webhooks it has `webhooks`.
  */
 import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IRDocument } from '../ir/types.js';
@@ -18,10 +18,11 @@ export interface ClientNaming {
 
 /**
  * Whether the package declares its own `ClientOptions` in `src/defaults.ts` (extending the runtime's): when the
- * spec names its servers (the `environment` option) or has a security scheme the client can send (its option).
+ * spec names its servers (the `environment` option), has a security scheme the client can send (its option) or has
+ * webhooks (`webhookSecret`).
  */
 export function hasOwnOptions(ir: IRDocument): boolean {
-  return !!ir.environments || ir.security.some((s) => s.kind !== 'other');
+  return !!ir.environments || ir.security.some((s) => s.kind !== 'other') || !!ir.webhooks;
 }
 
 /** The option's documentation: how the scheme is sent, where it is read, what else may give it. */
@@ -72,6 +73,13 @@ function ownOptionsStatements(ir: IRDocument, naming: ClientNaming): StatementSt
       docs: `The named server to call: ${listed}. \`baseURL\` wins over it; an unknown name throws.`,
     });
   }
+  if (ir.webhooks) {
+    members.push({
+      name: 'webhookSecret',
+      type: 'WebhookSecret | null | undefined',
+      docs: `The secret \`client.webhooks\` verifies webhook signatures with (\`whsec_…\`). Defaults to the \`${naming.envPrefix}_WEBHOOK_SECRET\` environment variable; \`null\`: none, whatever the environment says.`,
+    });
+  }
   out.push({
     kind: StructureKind.Interface,
     isExported: true,
@@ -118,6 +126,7 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
       namedImports: ['ClientCore', 'type ClientDefaults', own ? 'type ClientOptions as CoreClientOptions' : 'type ClientOptions'],
     },
     ...(ir.environments ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './runtime/environments.js', namedImports: ['withEnvironment'] }] : []),
+    ...(ir.webhooks ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './runtime/webhooks.js', namedImports: ['WebhookSecret'] }] : []),
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -167,6 +176,8 @@ export function delegatingMethod(shape: OperationShape, name: string, client: st
  */
 export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
   const { ir, shapes, ctx: naming } = plan;
+  const webhookEvent = plan.webhooks?.union;
+  const webhooks = ir.webhooks && webhookEvent;
   return {
     kind: StructureKind.Class,
     name: naming.clientName,
@@ -179,10 +190,28 @@ export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
       {
         kind: StructureKind.Constructor,
         parameters: [{ kind: StructureKind.Parameter, name: 'options', type: 'ClientOptions', initializer: '{}' }],
-        statements: `super(${coreOptionsExpression(ir)}, clientDefaults);`,
+        statements: [
+          `super(${coreOptionsExpression(ir)}, clientDefaults);`,
+          ...(webhooks ? [`this.webhooks = new Webhooks<${webhookEvent}>(webhookDefaults, { secret: options.webhookSecret });`] : []),
+        ],
       },
     ],
-    properties: plan.resources.map((r) => ({ kind: StructureKind.Property, name: r.path[0]!, isReadonly: true, type: r.className, initializer: `new ${r.className}(this)` })),
+    properties: [
+      ...plan.resources.map((r) => ({ kind: StructureKind.Property as const, name: r.path[0]!, isReadonly: true, type: r.className, initializer: `new ${r.className}(this)` })),
+      ...(webhooks
+      ? [
+          {
+            kind: StructureKind.Property,
+            name: 'webhooks',
+            isReadonly: true,
+            type: `Webhooks<${webhookEvent}>`,
+            docs: jsDocs(
+              `Incoming webhooks: \`unwrap(payload, headers, options?)\` verifies and parses an event (a \`${webhookEvent}\`), \`verifySignature\` only verifies. The secret defaults to the \`webhookSecret\` option, then \`${naming.envPrefix}_WEBHOOK_SECRET\`.`,
+            ),
+          },
+        ]
+      : []),
+    ],
     methods: plan.ctx.resourcesOnly ? [] : shapes.map((shape) => delegatingMethod(shape, shape.op.name, 'this')),
   };
 }

@@ -17,6 +17,7 @@ import { readmeFile } from './files/readme.js';
 import { resourcesFile } from './files/resources.js';
 import { runtimeFiles } from './files/runtime.js';
 import { typesFile } from './files/types.js';
+import { webhooksFile } from './files/webhooks.js';
 import { planPackage, type EmitContext, type PackagePlan } from './plan.js';
 
 export type { EmitContext } from './plan.js';
@@ -35,6 +36,7 @@ export const PREFORMATTED = (name: string): boolean =>
  */
 const FILES: ((plan: PackagePlan) => [string, string][])[] = [
   typesFile,
+  webhooksFile,
   operationsFile,
   resourcesFile,
   defaultsFile,

@@ -4,7 +4,7 @@
  * output file's emitter (`emit/files/`), so that a file reads what it needs and nothing is computed twice.
  */
 import { NameAllocator, pascalCase } from '../ir/names.js';
-import type { IRDocument, IRSchema } from '../ir/types.js';
+import type { IRDocument, IRSchema, IRWebhook } from '../ir/types.js';
 import { forEachChild, propertiesOf, resolved } from '../ir/walk.js';
 import type { PackageNaming } from '../naming.js';
 import { reservedTypeNames, runtimeSources } from './runtime-files.js';
@@ -36,6 +36,8 @@ export interface PackagePlan {
   runtime: [string, string][];
   /** The client's top-level resource namespaces (`client.chat`, `client.models`), each a tree of resource classes. */
   resources: ResourceNode[];
+  /** What `src/webhooks.ts` declares; absent when the spec has no webhooks. */
+  webhooks?: WebhookPlan;
 }
 
 /**
@@ -69,14 +71,32 @@ function resourceTree(shapes: OperationShape[], typeNames: NameAllocator): Resou
   return top;
 }
 
+/** The webhook types of a package: each event's payload type, their union and the map by event type. */
+export interface WebhookPlan {
+  /** The union of every event payload (`WebhookEvent`). */
+  union: string;
+  /** Event type → payload (`WebhookEventMap`); absent when no webhook declares an event type. */
+  map?: string;
+  /** The webhooks with a JSON payload, in document order, each with the type it is emitted as. */
+  events: WebhookEventPlan[];
+}
+
+export interface WebhookEventPlan {
+  webhook: IRWebhook & { payload: IRSchema };
+  /** The payload's type: the component's name for a `$ref`, else the name `src/webhooks.ts` declares it under. */
+  type: string;
+  /** Whether `src/webhooks.ts` declares `type` (an inline payload schema). */
+  inline: boolean;
+}
+
 /**
  * The runtime modules a package ships: those the package's own files import (the client core, its errors and
  * `APIPromise`, which every package exports; the page classes and stream formats its operations name; the chat
  * accumulator where a chat-shaped stream exists), and every module they import in turn.
  */
-function shippedRuntime(shapes: OperationShape[], chatStream: boolean, environments: boolean): [string, string][] {
+function shippedRuntime(shapes: OperationShape[], chatStream: boolean, environments: boolean, webhooks: boolean): [string, string][] {
   const sources = new Map(runtimeSources());
-  const roots = ['core.ts', 'errors.ts', 'api-promise.ts', ...shapes.flatMap((s) => s.runtimeImports.map((i) => i.file)), ...(chatStream ? ['accumulate.ts'] : []), ...(environments ? ['environments.ts'] : [])];
+  const roots = ['core.ts', 'errors.ts', 'api-promise.ts', ...shapes.flatMap((s) => s.runtimeImports.map((i) => i.file)), ...(chatStream ? ['accumulate.ts'] : []), ...(environments ? ['environments.ts'] : []), ...(webhooks ? ['webhooks.ts'] : [])];
   const shipped = new Set<string>();
   const visit = (file: string): void => {
     if (shipped.has(file)) return;
@@ -96,7 +116,33 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
   const shapes = ir.operations.map((op) => operationShape(op, typeNames, writable));
   const chatStream = ir.operations.some((op) => op.streaming && isChatChunk(op.streaming.item, named));
   const resources = resourceTree(shapes, typeNames);
-  return { ir, ctx, named, typeNames, writable, shapes, chatStream, runtime: shippedRuntime(shapes, chatStream, !!ir.environments), resources };
+  const webhooks = webhookPlan(ir, typeNames);
+  return {
+    ir,
+    ctx,
+    named,
+    typeNames,
+    writable,
+    shapes,
+    chatStream,
+    runtime: shippedRuntime(shapes, chatStream, !!ir.environments, !!webhooks),
+    resources,
+    ...(webhooks ? { webhooks } : {}),
+  };
+}
+
+/** The webhook type names, allocated after every other type name (so adding webhooks renames nothing else). */
+function webhookPlan(ir: IRDocument, typeNames: NameAllocator): WebhookPlan | undefined {
+  if (!ir.webhooks) return undefined;
+  const events = ir.webhooks.flatMap((webhook): WebhookEventPlan[] => {
+    const { payload } = webhook;
+    if (!payload) return [];
+    if (payload.kind === 'ref' && !payload.nullable) return [{ webhook: { ...webhook, payload }, type: payload.name, inline: false }];
+    return [{ webhook: { ...webhook, payload }, type: typeNames.allocate(`${pascalCase(webhook.name)}WebhookEvent`), inline: true }];
+  });
+  const union = typeNames.allocate('WebhookEvent');
+  const map = events.some((e) => e.webhook.eventType) ? typeNames.allocate('WebhookEventMap') : undefined;
+  return { union, ...(map ? { map } : {}), events };
 }
 
 /** Whether the plan ships a runtime module (`'accumulate.ts'`, `'stream.ts'`). */

@@ -97,6 +97,11 @@ export const OPERATION_NAMES_TAKEN: readonly string[] = [
   // exported from src/defaults.ts where the spec names its servers
   'environments',
   'clientOptions',
+  // the client's webhooks member, and what src/index.ts exports beside the operations where the spec has webhooks
+  'webhooks',
+  'unwrapWebhook',
+  'webhookDefaults',
+  'verifySignature',
   // ClientCore
   'apiKey',
   'baseURL',

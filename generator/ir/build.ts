@@ -18,6 +18,7 @@ import { detectPagination } from './pagination.js';
 import { retriesResolver } from './retries.js';
 import { idempotencyResolver } from './idempotency.js';
 import { detectStreaming, isStreamContent, isSuccess } from './streaming.js';
+import { buildWebhooks, webhookVerification, type WebhookSignature } from './webhooks.js';
 import type {
   IRContent,
   IRDocument,
@@ -47,6 +48,8 @@ export interface BuildOptions {
   reservedOperationNames?: Iterable<string>;
   /** Where the document was loaded from: a relative server URL is resolved against it when it is a URL. */
   source?: string;
+  /** The generate option `webhookSignature`: how webhooks are verified, over the spec's `x-sdkforge-webhooks`. */
+  webhookSignature?: WebhookSignature | undefined;
 }
 
 export interface BuildResult {
@@ -89,6 +92,11 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
   };
   const main = mainScheme(ir.security, securityRequirements(Array.isArray(document.security) ? (document.security as unknown[]) : []));
   if (main) ir.mainScheme = main;
+  const webhooks = buildWebhooks(document as Raw, schemas, namedByName);
+  if (webhooks) {
+    ir.webhooks = webhooks;
+    ir.webhookVerification = webhookVerification(document as Raw, options.webhookSignature, warn);
+  }
   return { ir, warnings };
 }
 

@@ -60,6 +60,8 @@ export function selectOperations(ir: IRDocument, selection: Selection): IRDocume
     }
   };
   for (const op of operations) for (const s of operationSchemas(op)) visit(s);
+  // webhooks are not operations: a selection keeps them all, and the schemas their payloads reach
+  for (const webhook of ir.webhooks ?? []) visit(webhook.payload);
   return { ...ir, operations, schemas: ir.schemas.filter((s) => reached.has(s.name)) };
 }
 

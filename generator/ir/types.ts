@@ -392,4 +392,37 @@ export interface IRDocument {
    * there is none.
    */
   mainScheme?: string;
+  /** The webhooks the API sends (OpenAPI 3.1+ `webhooks`), in document order; absent when it declares none. */
+  webhooks?: IRWebhook[];
+  /** How the webhooks are verified; present exactly when `webhooks` is. */
+  webhookVerification?: IRWebhookVerification;
+}
+
+/** One webhook the API sends: a `webhooks` entry's operation (one per method), computed in `ir/webhooks.ts`. */
+export interface IRWebhook {
+  /** Its key in `webhooks` (`batch_completed`). */
+  name: string;
+  /** The HTTP method it is sent with, lower case (`post`). */
+  method: string;
+  /** JSON pointer of the operation (`#/webhooks/batch_completed/post`). */
+  pointer: string;
+  summary?: string;
+  description?: string;
+  deprecated?: boolean;
+  /** The event payload: the schema of the request body's JSON content; absent when it has none. */
+  payload?: IRSchema;
+  /**
+   * The event type the payload declares, where it has a `type`-like property (`type`, `event`, `event_type`,
+   * `eventType`, looked for in that order) that allows one string value (a `const` or a one-value `enum`).
+   */
+  eventType?: { property: string; value: string };
+}
+
+/** How `unwrap` verifies webhooks: by the Standard Webhooks scheme (the default) or not at all. */
+export interface IRWebhookVerification {
+  signature: 'standard-webhooks' | 'none';
+  /** Seconds a webhook's timestamp may lie before or after now. */
+  tolerance: number;
+  /** Where `signature` came from: the built-in default, the root's `x-sdkforge-webhooks`, or the generate option. */
+  source: 'default' | 'x-sdkforge-webhooks' | 'option';
 }

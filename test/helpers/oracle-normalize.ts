@@ -12,9 +12,15 @@ export type Obj = Record<string, unknown>;
 
 export interface OperationKey {
   method: string;
+  /** The path, or for a webhook (`webhook: true`) its name in `webhooks`. */
   path: string;
-  operationId: string;
+  /** Absent for a webhook, which has none. */
+  operationId?: string;
+  webhook?: true;
 }
+
+/** Where a key's path item sits: `paths` or (a webhook) `webhooks`. */
+const section = (key: OperationKey): 'paths' | 'webhooks' => (key.webhook ? 'webhooks' : 'paths');
 
 export interface Difference {
   id: string;
@@ -286,9 +292,9 @@ function diffResponse(ours: Obj, oursDoc: Obj, official: Obj, officialDoc: Obj, 
 }
 
 function diffOperation(oursDoc: Obj, officialDoc: Obj, key: OperationKey, out: Difference[]): void {
-  const ptr = `#/paths/${escapePointer(key.path)}/${key.method}`;
-  const pathA = (oursDoc.paths as Obj | undefined)?.[key.path];
-  const pathB = (officialDoc.paths as Obj | undefined)?.[key.path];
+  const ptr = `#/${section(key)}/${escapePointer(key.path)}/${key.method}`;
+  const pathA = (oursDoc[section(key)] as Obj | undefined)?.[key.path];
+  const pathB = (officialDoc[section(key)] as Obj | undefined)?.[key.path];
   const a = isObj(pathA) ? pathA[key.method] : undefined;
   const b = isObj(pathB) ? pathB[key.method] : undefined;
   if (!isObj(a) || !isObj(pathA)) {
@@ -373,9 +379,9 @@ function collectRefs(node: unknown, into: Set<string>): void {
 export function componentClosure(doc: Obj, ops: readonly OperationKey[]): string[] {
   const seen = new Set<string>();
   const queue: string[] = [];
-  const paths = isObj(doc.paths) ? doc.paths : {};
   for (const op of ops) {
-    const item = paths[op.path];
+    const items = doc[section(op)];
+    const item = isObj(items) ? items[op.path] : undefined;
     if (!isObj(item)) continue;
     const found = new Set<string>();
     collectRefs(item.parameters, found);
@@ -399,11 +405,13 @@ export function compareWithOracle(ours: Obj, official: Obj, ops: readonly Operat
   for (const op of ops) diffOperation(ours, official, op, out);
 
   // Operations in our document beyond the expected list.
-  const expected = new Set(ops.map((o) => `${o.method} ${o.path}`));
-  for (const [p, item] of Object.entries(isObj(ours.paths) ? ours.paths : {})) {
-    if (!isObj(item)) continue;
-    for (const m of METHODS) {
-      if (isObj(item[m]) && !expected.has(`${m} ${p}`)) out.push({ id: `#/paths/${escapePointer(p)}/${m}: unexpected operation`, detail: 'not in the covered list' });
+  for (const where of ['paths', 'webhooks'] as const) {
+    const expected = new Set(ops.filter((o) => section(o) === where).map((o) => `${o.method} ${o.path}`));
+    for (const [p, item] of Object.entries(isObj(ours[where]) ? ours[where] : {})) {
+      if (!isObj(item)) continue;
+      for (const m of METHODS) {
+        if (isObj(item[m]) && !expected.has(`${m} ${p}`)) out.push({ id: `#/${where}/${escapePointer(p)}/${m}: unexpected operation`, detail: 'not in the covered list' });
+      }
     }
   }
 

@@ -24,7 +24,7 @@ export function delegateImports(shapes: OperationShape[]): StatementStructures[]
 }
 
 export function clientFile(plan: PackagePlan): [string, string][] {
-  const { ir, ctx, shapes, resources } = plan;
+  const { ir, ctx, shapes, resources, webhooks } = plan;
   const own = hasOwnOptions(ir);
   const methods = ctx.resourcesOnly ? [] : shapes;
   return [
@@ -42,6 +42,12 @@ export function clientFile(plan: PackagePlan): [string, string][] {
           namedImports: [...(ir.environments ? ['clientDefaults', 'clientOptions'] : ['clientDefaults']), ...(own ? ['type ClientOptions'] : [])],
         },
         ...(resources.length ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './resources.js', namedImports: resources.map((r) => r.className) }] : []),
+        ...(webhooks
+          ? [
+              { kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './runtime/webhooks.js', namedImports: ['Webhooks'] },
+              { kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './webhooks.js', namedImports: ['webhookDefaults', `type ${webhooks.union}`] },
+            ]
+          : []),
         ...(methods.length ? delegateImports(methods) : []),
         clientClass(plan),
       ]),

@@ -29,5 +29,16 @@ export function indexFile(plan: PackagePlan): [string, string][] {
   for (const [module, namedExports] of optional) {
     if (ships(plan, `${module}.ts`)) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./runtime/${module}.js`, namedExports });
   }
+  if (plan.webhooks) {
+    const { union, map } = plan.webhooks;
+    statements.push(
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './webhooks.js', namedExports: [`type ${union}`, ...(map ? [`type ${map}`] : []), 'unwrapWebhook'] },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: './runtime/webhooks.js',
+        namedExports: ['Webhooks', 'verifySignature', 'WebhookVerificationError', 'type UnwrapOptions', 'type VerifyOptions', 'type WebhookHeaders', 'type WebhookSecret', 'type WebhookVerificationReason'],
+      },
+    );
+  }
   return [['src/index.ts', sourceFile('index.ts', statements)]];
 }

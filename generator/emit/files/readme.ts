@@ -58,6 +58,7 @@ export function readmeFile(plan: PackagePlan): [string, string][] {
         deprecatedPlural: deprecated.length > 1,
         apiKeyDefault: !!main,
         apiKeyAlias: main && main.option !== 'apiKey' ? main.option : undefined,
+        webhooks: webhooksData(plan),
         authSchemes: schemes.length
           ? schemes.map((s) => ({
               option: s.option,
@@ -77,6 +78,25 @@ const callPath = (shape: OperationShape): string => [...shape.op.place.resource,
 /** The resource nodes that hold operations, depth first in document order. */
 function resourceList(nodes: ResourceNode[]): ResourceNode[] {
   return nodes.flatMap((n) => [...(n.methods.length ? [n] : []), ...resourceList(n.children)]);
+}
+
+/** The Webhooks section's data: the union, the map and an example event type, for a spec with webhooks. */
+function webhooksData({ webhooks, ir }: PackagePlan) {
+  if (!webhooks || !ir.webhookVerification) return undefined;
+  const typed = webhooks.events.find((e) => e.webhook.eventType);
+  const properties = new Set(webhooks.events.flatMap((e) => (e.webhook.eventType ? [e.webhook.eventType.property] : [])));
+  const count = new Set(webhooks.events.map((e) => e.type)).size;
+  return {
+    count,
+    plural: count !== 1,
+    union: webhooks.union,
+    map: properties.size === 1 ? webhooks.map : undefined,
+    property: [...properties][0],
+    exampleType: typed && properties.size === 1 ? codeLine(jsLiteral(typed.webhook.eventType!.value)) : undefined,
+    examplePayload: typed?.type,
+    verifies: ir.webhookVerification.signature === 'standard-webhooks',
+    tolerance: ir.webhookVerification.tolerance,
+  };
 }
 
 function streamingExample(shape: OperationShape, named: ReadonlyMap<string, IRSchema>): string {
