@@ -4,6 +4,7 @@
 export type * from './types.js';
 export * from './operations.js';
 export { OpenAI, OpenAI as default } from './client.js';
+export * from './resources.js';
 export { clientDefaults, createClient, type ClientOptions } from './defaults.js';
 export * from './runtime/errors.js';
 export { ClientCore, type ClientDefaults, type RequestOptions } from './runtime/core.js';

@@ -201,7 +201,7 @@ export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
       ...(webhooks
       ? [
           {
-            kind: StructureKind.Property,
+            kind: StructureKind.Property as const,
             name: 'webhooks',
             isReadonly: true,
             type: `Webhooks<${webhookEvent}>`,

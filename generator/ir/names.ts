@@ -52,6 +52,18 @@ export function camelCase(name: string): string {
   );
 }
 
+/**
+ * A camelCase member name (a method or property, where reserved words are allowed): `fine_tuning` → `fineTuning`,
+ * `delete` stays `delete`; one starting with a digit gets `_`, an empty one is `call`.
+ */
+export function memberName(name: string): string {
+  if (/^[a-z][A-Za-z0-9]*$/.test(name)) return name;
+  const id = words(name)
+    .map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1)))
+    .join('');
+  return id === '' ? 'call' : /^[0-9]/.test(id) ? `_${id}` : id;
+}
+
 /** `CONSTANT_CASE` for environment variable names: `ApiKeyAuth` → `API_KEY_AUTH`, `basic-auth` → `BASIC_AUTH`. */
 export function constantCase(name: string): string {
   return words(name)
