@@ -83,7 +83,10 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
   const namedByName = new Map(named.map((n) => [n.name, n.schema]));
   const unplaced = buildOperations(document, schemas, namedByName, warn, options.reservedOperationNames);
   const tags = buildTags(document.tags, warn);
-  const places = placeAll(unplaced, { tags, reservedTopLevel: [...(options.reservedOperationNames ?? []), 'webhooks'], reservedMembers: options.reservedResourceMembers ?? [] });
+  // `client.webhooks` is the webhooks' namespace where the spec has them, and may be a resource's otherwise
+  const hasWebhooks = !!document.webhooks && typeof document.webhooks === 'object' && Object.keys(document.webhooks).length > 0;
+  const topLevel = [...(options.reservedOperationNames ?? [])].filter((n) => n !== 'webhooks');
+  const places = placeAll(unplaced, { tags, reservedTopLevel: hasWebhooks ? [...topLevel, 'webhooks'] : topLevel, reservedMembers: options.reservedResourceMembers ?? [] });
   const operations: IROperation[] = unplaced.map((op, i) => ({ ...op, place: places[i]! }));
   const info = (document.info ?? {}) as Raw;
   const servers = (document.servers ?? []) as Raw[];

@@ -52,29 +52,38 @@ function restMethod(method: string, item: boolean): string {
 }
 
 /**
- * The place the path gives, by REST conventions: static segments are resources and `{param}` segments are not;
- * a collection's GET is `list` and POST `create`, an item's (a path ending in a parameter) GET `retrieve`,
- * POST/PUT/PATCH `update` and DELETE `delete`; a trailing segment after an item that is not a plural noun is an
- * action on that resource (`/batches/{id}/cancel` → `batches.cancel`, `/files/{id}/content` → `files.content`), as
- * is a `:verb` suffix (`/v1/{name}:cancel`); a leading API or version prefix (`/api`, `/v1`) is dropped.
+ * The place the path gives, by REST conventions: static segments are resources and `{param}` segments are not; a
+ * leading API or version prefix (`/api`, `/v1`) is dropped.
+ * - A collection's (a plural noun's) GET is `list` and POST `create`; an item's (a path ending in a parameter) GET
+ *   `retrieve`, POST/PUT/PATCH `update` and DELETE `delete`.
+ * - A trailing singular segment is a singleton sub-resource when its path can be read (`readable`: it has a GET;
+ *   `/organization/data_retention` → `retrieve`, `update`), else an action on the resource before it when that is
+ *   an item or a collection (`/batches/{id}/cancel` → `batches.cancel`, `/certificates/activate` →
+ *   `certificates.activate`), else a resource of its own (`/audio/speech` → `audio.speech.create`).
+ * - A `:verb` suffix is an action (`/v1/{name}:cancel` → `cancel`).
+ * A flag in the path key's fixed query (`/responses?beta=true`) becomes a namespace above these (`beta.responses`).
  */
-export function pathPlace(method: string, path: string): { resource: string[]; method: string } {
+export function pathPlace(method: string, path: string, readable = method.toLowerCase() === 'get'): { resource: string[]; method: string } {
   const segments = path.split('/').filter(Boolean);
   while (segments.length > 1 && PREFIX_SEGMENT.test(segments[0]!)) segments.shift();
   let action: string | undefined;
+  let singleton = false;
   const last = segments.at(-1);
+  const before = segments.at(-2);
   const verb = last !== undefined ? /^(.*?):([A-Za-z][\w-]*)$/.exec(last) : null;
   if (verb) {
     action = verb[2]!;
     if (verb[1]) segments[segments.length - 1] = verb[1];
     else segments.pop();
-  } else if (segments.length >= 2 && last !== undefined && !isParam(last) && isParam(segments.at(-2)!) && !isPlural(last)) {
-    action = last;
-    segments.pop();
+  } else if (last !== undefined && !isParam(last) && !isPlural(last)) {
+    if (readable) singleton = true;
+    else if (before !== undefined && (isParam(before) || isPlural(before))) {
+      action = last;
+      segments.pop();
+    }
   }
-  const statics = segments.filter((s) => !isParam(s) && !PREFIX_SEGMENT.test(s)).map(memberName);
-  const resource = statics.length ? statics : [];
-  const item = segments.length > 0 && isParam(segments.at(-1)!);
+  const resource = segments.filter((s) => !isParam(s)).map(memberName);
+  const item = singleton || (segments.length > 0 && isParam(segments.at(-1)!));
   return { resource, method: action ? memberName(action) : restMethod(method, item) };
 }
 
@@ -89,7 +98,7 @@ function tagChain(op: Unplaced, tags: ReadonlyMap<string, IRTag>, parents: Reado
 }
 
 /** The place an operation wants, before collisions: the first rule giving a resource, the first giving a method. */
-function wantedPlace(op: Unplaced, tags: ReadonlyMap<string, IRTag>, parents: ReadonlySet<string>): IRResourcePlace {
+function wantedPlace(op: Unplaced, tags: ReadonlyMap<string, IRTag>, parents: ReadonlySet<string>, readable: boolean): IRResourcePlace {
   const ext = op.extensions ?? {};
   const named: (Named & { source: PlaceSource })[] = EXTENSION_RULES.map((r) => ({
     source: r.source,
@@ -97,9 +106,11 @@ function wantedPlace(op: Unplaced, tags: ReadonlyMap<string, IRTag>, parents: Re
     ...optional('method', text(ext[r.method])),
   }));
   const chain = tagChain(op, tags, parents);
-  const fromPath = pathPlace(op.method, op.path);
+  const fromPath = pathPlace(op.method, op.path, readable);
   named.push({ source: 'tag-parent', ...optional('resource', chain) });
-  named.push({ source: 'path', resource: fromPath.resource.length ? fromPath.resource : [op.tags[0] ?? 'api'], method: fromPath.method });
+  // a path key's fixed query flag (`/responses?beta=true`) is a namespace above the path's resources
+  const flags = Object.entries(op.fixedQuery ?? {}).flatMap(([k, v]) => (v === 'true' ? [k] : []));
+  named.push({ source: 'path', resource: [...flags, ...(fromPath.resource.length ? fromPath.resource : [op.tags[0] ?? 'api'])], method: fromPath.method });
   const withResource = named.find((n) => n.resource)!;
   const method = named.find((n) => n.method)?.method ?? fromPath.method;
   const source = named.find((n) => n.resource || n.method)!.source;
@@ -140,8 +151,9 @@ export function placeAll(ops: Unplaced[], options: PlaceOptions): IRResourcePlac
   const parents = new Set((options.tags ?? []).flatMap((t) => (t.parent ? [t.parent] : [])));
   const members = [...options.reservedMembers];
   const root = new Node([...options.reservedTopLevel, ...ops.map((o) => o.name), ...members]);
+  const readable = new Set(ops.filter((o) => o.method === 'get').map((o) => o.path));
   return ops.map((op) => {
-    const wanted = wantedPlace(op, tags, parents);
+    const wanted = wantedPlace(op, tags, parents, readable.has(op.path));
     let node = root;
     const resource: string[] = [];
     for (const name of wanted.resource) {
