@@ -262,8 +262,8 @@ export const OPTIONS = {
     group: 'Modes and reporting',
     config: true,
     generate: false,
-    help: 'also print per-phase timings, the pagination found, and warnings shown only here',
-    readme: { default: '', meaning: 'add per-phase timings (load, IR, emit, format, write), how many operations page by each scheme and why, and the warnings shown only here (`pagination-unrecognized`); not with `--quiet`' },
+    help: 'also print per-phase timings, the pagination found, how operations were placed in resource namespaces (and each collision), and warnings shown only here',
+    readme: { default: '', meaning: 'add per-phase timings (load, IR, emit, format, write), how many operations page by each scheme and why, how many each naming rule placed in resource namespaces and every collision (wanted and given place), and the warnings shown only here (`pagination-unrecognized`); not with `--quiet`' },
   },
   quiet: {
     kind: 'boolean',
