@@ -48,6 +48,11 @@ export class OpenAI extends ClientCore {
     this.webhooks = new Webhooks<WebhookEvent>(webhookDefaults, { secret: options.webhookSecret });
   }
 
+  /** A client with `options` merged over this one's (`defaultHeaders`, `defaultQuery` and `fetchOptions` key by key); this client is unchanged, and the two share no mutable state. */
+  withOptions(options: ClientOptions): this {
+    return super.withOptions(options);
+  }
+
   /**
    * List stored chat completions
    *

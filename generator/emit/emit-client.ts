@@ -102,10 +102,6 @@ function ownOptionsStatements(ir: IRDocument, naming: ClientNaming): StatementSt
   return out;
 }
 
-/** The constructor argument `options` becomes for `ClientCore`. */
-export function coreOptionsExpression(ir: IRDocument): string {
-  return ir.environments ? 'clientOptions(options)' : 'options';
-}
 
 /**
  * `src/defaults.ts`: the spec's client defaults, and `createClient()`, a client without methods for use with the
@@ -133,7 +129,11 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
       declarationKind: VariableDeclarationKind.Const,
       docs: jsDocs(`What \`${naming.clientName}\` and \`createClient\` take from the spec: base URL, environment prefix and authentication.`),
       declarations: [
-        { name: 'clientDefaults', type: 'ClientDefaults', initializer: `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(schemes)} }` },
+        {
+          name: 'clientDefaults',
+          type: 'ClientDefaults',
+          initializer: `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(schemes)}${ir.environments ? ', resolveOptions: clientOptions' : ''} }`,
+        },
       ],
     },
     ...(own ? ownOptionsStatements(ir, naming) : []),
@@ -146,7 +146,7 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
       ),
       parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
       returnType: 'ClientCore',
-      statements: `return new ClientCore(${coreOptionsExpression(ir)}, clientDefaults);`,
+      statements: 'return new ClientCore(options, clientDefaults);',
     },
   ];
 }
@@ -191,7 +191,7 @@ export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
         kind: StructureKind.Constructor,
         parameters: [{ kind: StructureKind.Parameter, name: 'options', type: 'ClientOptions', initializer: '{}' }],
         statements: [
-          `super(${coreOptionsExpression(ir)}, clientDefaults);`,
+          'super(options, clientDefaults);',
           ...(webhooks ? [`this.webhooks = new Webhooks<${webhookEvent}>(webhookDefaults, { secret: options.webhookSecret });`] : []),
         ],
       },
@@ -212,7 +212,22 @@ export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
         ]
       : []),
     ],
-    methods: plan.ctx.resourcesOnly ? [] : shapes.map((shape) => delegatingMethod(shape, shape.op.name, 'this')),
+    methods: [
+      // typed with the package's own options (named servers, one option per security scheme)
+      ...(hasOwnOptions(ir)
+        ? [
+            {
+              kind: StructureKind.Method as const,
+              name: 'withOptions',
+              docs: jsDocs('A client with `options` merged over this one\'s (`defaultHeaders`, `defaultQuery` and `fetchOptions` key by key); this client is unchanged, and the two share no mutable state.'),
+              parameters: [{ name: 'options', type: 'ClientOptions' }],
+              returnType: 'this',
+              statements: 'return super.withOptions(options);',
+            },
+          ]
+        : []),
+      ...(plan.ctx.resourcesOnly ? [] : shapes.map((shape) => delegatingMethod(shape, shape.op.name, 'this'))),
+    ],
   };
 }
 

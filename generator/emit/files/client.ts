@@ -39,7 +39,7 @@ export function clientFile(plan: PackagePlan): [string, string][] {
         {
           kind: StructureKind.ImportDeclaration,
           moduleSpecifier: './defaults.js',
-          namedImports: [...(ir.environments ? ['clientDefaults', 'clientOptions'] : ['clientDefaults']), ...(own ? ['type ClientOptions'] : [])],
+          namedImports: ['clientDefaults', ...(own ? ['type ClientOptions'] : [])],
         },
         ...(resources.length ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './resources.js', namedImports: resources.map((r) => r.className) }] : []),
         ...(webhooks

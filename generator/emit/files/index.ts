@@ -17,8 +17,9 @@ export function indexFile(plan: PackagePlan): [string, string][] {
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: './runtime/core.js',
-      namedExports: ['ClientCore', 'type ClientDefaults', ...(own ? [] : ['type ClientOptions']), 'type RequestOptions'],
+      namedExports: ['ClientCore', 'type ClientDefaults', ...(own ? [] : ['type ClientOptions']), 'type FetchOptions', 'type RequestOptions'],
     },
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/logging.js', namedExports: ['Logger', 'LogLevel'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/api-promise.js', namedExports: ['APIPromise'] },
   ];
   const optional: [string, string[]][] = [
