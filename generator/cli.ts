@@ -13,6 +13,7 @@ import { loadConfig, milliseconds, splitList, UsageError } from './config.js';
 import { formatDiagnostic, GenerationError, type Diagnostic } from './diagnostics.js';
 import { diffSpecs, renderMarkdown } from './diff.js';
 import { PAGINATION_KINDS } from './ir/pagination.js';
+import { placePath } from './ir/resources.js';
 import type { IROperation } from './ir/types.js';
 import { generate, GENERATOR_VERSION, type GenerateResult, type Phase } from './index.js';
 import { CONFIG_KEYS, DEFAULT_OUT, DEFAULT_SPEC, GENERATE_FLAGS, GENERATE_KEYS, generateHelpOptions, OPTIONS, type SdkforgeConfig, type TableGenerateOptions } from './options.js';
@@ -162,6 +163,20 @@ export function paginationReport(operations: readonly IROperation[]): string[] {
   ];
 }
 
+/**
+ * What `--verbose` says about resource namespaces: how many operations each naming rule placed, then every
+ * collision: the operation, the place it wanted and the one it was given.
+ */
+export function resourceReport(operations: readonly IROperation[]): string[] {
+  const sources = new Map<string, number>();
+  for (const op of operations) sources.set(op.place.source, (sources.get(op.place.source) ?? 0) + 1);
+  const moved = operations.filter((op) => op.place.wanted);
+  return [
+    `resources: ${[...sources].map(([source, n]) => `${n} by ${source}`).join(', ') || 'none'}; ${moved.length} collision${moved.length === 1 ? '' : 's'}`,
+    ...moved.map((op) => `  ${op.operationId}: wanted ${op.place.wanted}, given ${placePath(op.place)}`),
+  ];
+}
+
 function printDiagnostics(diagnostics: Diagnostic[], io: Io, quiet: boolean, verbose = false): void {
   const colour = painter(io);
   const seen = new Set<string>();
@@ -243,6 +258,7 @@ async function generateCommand(argv: string[], io: Io, watchCommand: boolean, op
     if (config.verbose) {
       io.out(`sdkforge: phases: ${Object.entries(result.timings).map(([p, ms]) => `${p} ${ms} ms`).join(', ')}`);
       for (const line of paginationReport(result.ir.operations)) io.out(`sdkforge: ${line}`);
+      for (const line of resourceReport(result.ir.operations)) io.out(`sdkforge: ${line}`);
     }
     return 0;
   };

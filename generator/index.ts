@@ -85,7 +85,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     return { ir: selectOperations(built.ir, options), irWarnings, naming };
   });
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
-  const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash, packageVersion }));
+  const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash, packageVersion, resourcesOnly: options.resourcesOnly }));
   const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw, PREFORMATTED)));
   const report = await phase('write', () => (options.write === false ? undefined : writeOutput(options.out ?? DEFAULT_OUT, files)));
   return { files, diagnostics: [...loaded.warnings, ...irWarnings], ir, report, timings };

@@ -219,6 +219,19 @@ export const OPTIONS = {
         'for a spec with `webhooks`: `standard-webhooks` verifies each event\'s signature (HMAC-SHA256, `webhook-id`/`webhook-timestamp`/`webhook-signature` headers) before `unwrap` parses it; `none` only parses (see [Webhooks](#webhooks))',
     },
   },
+  resourcesOnly: {
+    kind: 'boolean',
+    flag: 'resources-only',
+    group: 'Generated client',
+    config: true,
+    generate: true,
+    help: 'the client class has resource namespaces only (client.chat.completions.create), no flat method per operation',
+    readme: {
+      default: '',
+      meaning:
+        'the client class offers the operations in their resource namespaces only (`client.chat.completions.create(…)`), without a flat method per operation (`client.createChatCompletion(…)`); the standalone functions stay',
+    },
+  },
   check: {
     kind: 'boolean',
     flag: 'check',
@@ -249,8 +262,8 @@ export const OPTIONS = {
     group: 'Modes and reporting',
     config: true,
     generate: false,
-    help: 'also print per-phase timings, the pagination found, and warnings shown only here',
-    readme: { default: '', meaning: 'add per-phase timings (load, IR, emit, format, write), how many operations page by each scheme and why, and the warnings shown only here (`pagination-unrecognized`); not with `--quiet`' },
+    help: 'also print per-phase timings, the pagination found, how operations were placed in resource namespaces (and each collision), and warnings shown only here',
+    readme: { default: '', meaning: 'add per-phase timings (load, IR, emit, format, write), how many operations page by each scheme and why, how many each naming rule placed in resource namespaces and every collision (wanted and given place), and the warnings shown only here (`pagination-unrecognized`); not with `--quiet`' },
   },
   quiet: {
     kind: 'boolean',

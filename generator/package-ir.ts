@@ -4,7 +4,7 @@
  * like a runtime export (`Stream`) gets the same suffix in the changelog as in the package.
  */
 import type { Diagnostic } from './diagnostics.js';
-import { OPERATION_NAMES_TAKEN, reservedTypeNames } from './emit/runtime-files.js';
+import { OBJECT_PROTOTYPE_NAMES, OPERATION_NAMES_TAKEN, reservedTypeNames } from './emit/runtime-files.js';
 import { buildIR, type BuildOptions } from './ir/build.js';
 import type { IRDocument } from './ir/types.js';
 import type { LoadedSpec } from './load/load-spec.js';
@@ -27,6 +27,8 @@ export function packageIR(
   const { ir, warnings } = buildIR(loaded.document, {
     reservedTypeNames: reservedTypeNames(naming.clientName),
     reservedOperationNames: OPERATION_NAMES_TAKEN,
+    // a resource class's own members (see emit/files/resources.ts)
+    reservedResourceMembers: ['client', 'constructor', ...OBJECT_PROTOTYPE_NAMES],
     source: loaded.source,
     ...build,
   });

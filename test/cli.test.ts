@@ -112,6 +112,28 @@ test('--verbose reports the pagination by scheme and why, and the warnings shown
   expect(plain.out.join('\n')).not.toContain('pagination:');
 });
 
+test('--verbose reports how operations were placed in resource namespaces, and each collision', async () => {
+  const ok = { '200': { description: 'ok' } };
+  const spec = {
+    openapi: '3.1.0',
+    info: { title: 'Places', version: '1' },
+    servers: [{ url: 'https://places.test' }],
+    paths: {
+      '/pets': { get: { operationId: 'listPets', responses: ok } },
+      '/animals': { get: { operationId: 'listAnimals', 'x-sdkforge-resource': 'pets', responses: ok } },
+      '/pets/{id}': { get: { operationId: 'getPet', 'x-speakeasy-name-override': 'fetch', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+    },
+  };
+  writeFileSync('places.json', JSON.stringify(spec));
+  const v = capture();
+  expect(await main(['generate', '--spec', 'places.json', '--out', 'pl', '--verbose'], v.io)).toBe(0);
+  expect(v.out).toContain('sdkforge: resources: 1 by path, 1 by x-sdkforge, 1 by x-speakeasy; 1 collision');
+  expect(v.out).toContain('sdkforge:   listAnimals: wanted pets.list, given pets.list2');
+  const plain = capture();
+  expect(await main(['generate', '--spec', 'places.json', '--out', 'pl'], plain.io)).toBe(0);
+  expect(plain.out.join('\n')).not.toContain('resources:');
+});
+
 test('progress shows on a TTY only, never in CI; colours only on a TTY without NO_COLOR', async () => {
   writeFileSync('bad.yaml', 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a: {get: {responses: {"200": {$ref: "#/nope"}}}}\n');
   const tty = capture({ tty: true, env: {} });

@@ -86,7 +86,10 @@ test('the generated package is @sdkforge/openai with zero runtime dependencies a
   expect(pkg.exports['.'].require.default).toBe('./dist/cjs/index.js');
   expect(pkg.exports['.'].import.types).toBe('./dist/esm/index.d.ts');
   const readme = result.files.get('README.md')!;
-  for (const op of result.ir.operations) expect(readme).toContain(`client.${op.name}(`);
+  for (const op of result.ir.operations) {
+    expect(readme).toContain(`client.${[...op.place.resource, op.place.method].join('.')}(`);
+    expect(readme).toContain(`client.${op.name}`);
+  }
 });
 
 test('generate --check exits 0 when the output is current and 1 with a diff when it drifted', async () => {

@@ -29,6 +29,8 @@ interface Expected {
   operations: string[];
   client: string[];
   clientMembers: string[];
+  /** `src/resources.ts`: its classes, by name, each with its members. */
+  resources: Record<string, string[]>;
 }
 
 const EXPECTED: Record<string, Expected> = {
@@ -36,7 +38,8 @@ const EXPECTED: Record<string, Expected> = {
     types: ['type Kind', 'interface Thing', 'type Trailing', 'type Slash'],
     operations: ['type ListThingsParams', 'function listThings'],
     client: ['class DocsGlobalThisPwnedInfoTitleX'],
-    clientMembers: ['constructor', 'listThings'],
+    clientMembers: ['constructor', 'listThings', 'things'],
+    resources: { ThingsResource: ['constructor', 'list'] },
   },
   'names.yaml': {
     types: ['interface Weird', 'type Choice', 'type Numbers', 'interface AProcessExit1FunctionB', 'type Constructor', 'type Proto'],
@@ -50,7 +53,16 @@ const EXPECTED: Record<string, Expected> = {
       'function encodePath2',
     ],
     client: ['class Names'],
-    clientMembers: ['constructor', 'aProcessExit1FunctionB', 'constructor2', 'toString2', 'send2', 'request2', 'encodePath2'],
+    clientMembers: ['constructor', 'aProcessExit1FunctionB', 'constructor2', 'toString2', 'send2', 'request2', 'encodePath2', 'items', 'enc', 'send3', 'request3', 'encode'],
+    // resources named like client members or flat methods are suffixed; a path parameter `client` is `client2`
+    resources: {
+      ItemsResource: ['constructor', 'tags', 'update'],
+      ItemsTagsResource: ['constructor', 'list'],
+      EncResource: ['constructor', 'retrieve'],
+      Send3Resource: ['constructor', 'retrieve'],
+      Request3Resource: ['constructor', 'retrieve'],
+      EncodeResource: ['constructor', 'retrieve'],
+    },
   },
 };
 
@@ -111,7 +123,16 @@ function oddBodies(sf: ts.SourceFile): string[] {
       const body = node.body.statements;
       const only = body[0];
       const isSuper = only && ts.isExpressionStatement(only) && ts.isCallExpression(only.expression) && only.expression.expression.kind === ts.SyntaxKind.SuperKeyword;
-      if (body.length !== 1 || !isSuper) odd.push(`constructor: ${node.body.getText(sf).slice(0, 120)}`);
+      // a resource class's constructor assigns its sub-resources: `this.x = new XResource(client)`
+      const assignsResources = body.every(
+        (st) =>
+          ts.isExpressionStatement(st) &&
+          ts.isBinaryExpression(st.expression) &&
+          ts.isPropertyAccessExpression(st.expression.left) &&
+          st.expression.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+          ts.isNewExpression(st.expression.right),
+      );
+      if (!(body.length === 1 && isSuper) && !assignsResources) odd.push(`constructor: ${node.body.getText(sf).slice(0, 120)}`);
     }
     ts.forEachChild(node, visit);
   };
@@ -154,6 +175,7 @@ describe.each(Object.keys(EXPECTED))('%s', (spec) => {
       ['src/types.ts', expected.types],
       ['src/operations.ts', expected.operations],
       ['src/client.ts', expected.client],
+      ['src/resources.ts', Object.keys(expected.resources).map((name) => `class ${name}`)],
       ['src/defaults.ts', ['const clientDefaults', 'function createClient']],
       ['src/index.ts', []],
     ];
@@ -162,17 +184,28 @@ describe.each(Object.keys(EXPECTED))('%s', (spec) => {
       const { declared, unexpected, modules } = topLevel(sf);
       expect({ file, declared: declared.sort(), unexpected }).toEqual({ file, declared: [...names].sort(), unexpected: [] });
       // only the package's own modules are imported or re-exported
-      for (const m of modules) expect(m).toMatch(/^\.\/(?:types|operations|client|defaults|runtime\/[a-z-]+)\.js$/);
+      for (const m of modules) expect(m).toMatch(/^\.\/(?:types|operations|resources|client|defaults|runtime\/[a-z-]+)\.js$/);
       expect({ file, oddBodies: oddBodies(sf) }).toEqual({ file, oddBodies: [] });
     }
   });
 
+  /** A class's member names; every member is a constructor, a method, or a field holding `new <Resource>(this)`. */
+  const membersOf = (sf: ts.SourceFile, cls: ts.ClassDeclaration) => {
+    const resourceField = (m: ts.ClassElement) =>
+      ts.isPropertyDeclaration(m) && (!m.initializer || (ts.isNewExpression(m.initializer) && ts.isIdentifier(m.initializer.expression) && m.initializer.expression.text.endsWith('Resource')));
+    expect(cls.members.filter((m) => !ts.isConstructorDeclaration(m) && !ts.isMethodDeclaration(m) && !resourceField(m)).map((m) => m.getText(sf))).toEqual([]);
+    return [...new Set(cls.members.map((m) => (ts.isConstructorDeclaration(m) ? 'constructor' : m.name ? m.name.getText(sf) : `<${ts.SyntaxKind[m.kind]}>`)))].sort();
+  };
+
   test('the client class has exactly the expected members', () => {
     const sf = parse('src/client.ts');
-    const cls = sf.statements.find(ts.isClassDeclaration)!;
-    const members = [...new Set(cls.members.map((m) => (ts.isConstructorDeclaration(m) ? 'constructor' : m.name ? m.name.getText(sf) : `<${ts.SyntaxKind[m.kind]}>`)))];
-    expect(members.sort()).toEqual([...expected.clientMembers].sort());
-    expect(cls.members.every((m) => ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m))).toBe(true);
+    expect(membersOf(sf, sf.statements.find(ts.isClassDeclaration)!)).toEqual([...expected.clientMembers].sort());
+  });
+
+  test('each resource class has exactly the expected members', () => {
+    const sf = parse('src/resources.ts');
+    const classes = sf.statements.filter(ts.isClassDeclaration);
+    expect(Object.fromEntries(classes.map((c) => [c.name!.text, membersOf(sf, c)]))).toEqual(Object.fromEntries(Object.entries(expected.resources).map(([k, v]) => [k, [...v].sort()])));
   });
 });
 

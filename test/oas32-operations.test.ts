@@ -136,6 +136,16 @@ describe('environments', () => {
     expect(server.seen.map((s) => s.target)).toEqual(['/mine/items/a']);
   });
 
+  test('withOptions({ environment }) moves a derived client to that server; the original stays', async () => {
+    const production = new Client({ apiKey: 'k', environment: 'production', maxRetries: 0 });
+    const staging = production.withOptions({ environment: 'staging' });
+    expect(staging).toBeInstanceOf(Client);
+    await staging.getItem('a');
+    await production.getItem('b');
+    await built.pkg.getItem(built.pkg.createClient({ apiKey: 'k', maxRetries: 0 }).withOptions({ environment: 'staging' }), 'c');
+    expect(server.seen.map((s) => s.target)).toEqual(['/staging/items/a', '/prod/items/b', '/staging/items/c']);
+  });
+
   test('createClient takes environment too', async () => {
     await built.pkg.getItem(built.pkg.createClient({ apiKey: 'k', environment: 'staging', maxRetries: 0 }), 'z');
     expect(server.seen.map((s) => s.target)).toEqual(['/staging/items/z']);
@@ -190,6 +200,7 @@ test('environment is typed by the names the spec gives: a wrong one fails to com
       "// @ts-expect-error: the spec names no such server",
       "new Store({ environment: 'prod' });",
       "new Store({ environment: 'nope' });",
+      "const derived: Store = new Store().withOptions({ environment: 'staging', logLevel: 'debug' });",
     ].join('\n'),
   );
   const errors = typecheck([file]);

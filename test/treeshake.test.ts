@@ -73,7 +73,7 @@ test('an app using only createChatCompletion bundles without any other operation
     [
       'bundle sizes (esbuild --bundle --minify --format=esm --platform=browser; gzip -9):',
       `  createChatCompletion + createClient: ${minimal.min} B min, ${minimal.gzip} B min+gzip`,
-      `  OpenAI class, one streamed chat completion: ${full.min} B min, ${full.gzip} B min+gzip`,
+      `  OpenAI class, one streamed chat completion through client.chat.completions.create: ${full.min} B min, ${full.gzip} B min+gzip`,
     ].join('\n'),
   );
 });

@@ -3,11 +3,12 @@
  */
 import { ClientCore, type RequestOptions } from './runtime/core.js';
 import { clientDefaults, type ClientOptions } from './defaults.js';
+import { ChatResource, CompletionsResource, ModelsResource } from './resources.js';
+import { Webhooks } from './runtime/webhooks.js';
+import { webhookDefaults, type WebhookEvent } from './webhooks.js';
 import type { APIPromise } from './runtime/api-promise.js';
 import type { PagePromise } from './runtime/pagination.js';
 import type { Stream } from './runtime/stream.js';
-import { Webhooks } from './runtime/webhooks.js';
-import { webhookDefaults, type WebhookEvent } from './webhooks.js';
 import * as ops from './operations.js';
 import type { GetChatCompletionMessagesParams, ListChatCompletionsParams } from './operations.js';
 import type {
@@ -36,12 +37,20 @@ import type {
  * The base URL defaults to `OPENAI_BASE_URL`, then `https://api.openai.com/v1`.
  */
 export class OpenAI extends ClientCore {
+  readonly chat: ChatResource = new ChatResource(this);
+  readonly completions: CompletionsResource = new CompletionsResource(this);
+  readonly models: ModelsResource = new ModelsResource(this);
   /** Incoming webhooks: `unwrap(payload, headers, options?)` verifies and parses an event (a `WebhookEvent`), `verifySignature` only verifies. The secret defaults to the `webhookSecret` option, then `OPENAI_WEBHOOK_SECRET`. */
   readonly webhooks: Webhooks<WebhookEvent>;
 
   constructor(options: ClientOptions = {}) {
     super(options, clientDefaults);
     this.webhooks = new Webhooks<WebhookEvent>(webhookDefaults, { secret: options.webhookSecret });
+  }
+
+  /** A client with `options` merged over this one's (`defaultHeaders`, `defaultQuery` and `fetchOptions` key by key); this client is unchanged, and the two share no mutable state. */
+  withOptions(options: ClientOptions): this {
+    return super.withOptions(options);
   }
 
   /**

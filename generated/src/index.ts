@@ -4,9 +4,16 @@
 export type * from './types.js';
 export * from './operations.js';
 export { OpenAI, OpenAI as default } from './client.js';
+export * from './resources.js';
 export { clientDefaults, createClient, type ClientOptions } from './defaults.js';
 export * from './runtime/errors.js';
-export { ClientCore, type ClientDefaults, type RequestOptions } from './runtime/core.js';
+export {
+  ClientCore,
+  type ClientDefaults,
+  type FetchOptions,
+  type RequestOptions,
+} from './runtime/core.js';
+export type { Logger, LogLevel } from './runtime/logging.js';
 export { APIPromise } from './runtime/api-promise.js';
 export { Page, PagePromise } from './runtime/pagination.js';
 export { Stream } from './runtime/stream.js';

@@ -2,12 +2,13 @@
  * `src/client.ts`: the client class (e.g. `OpenAI`). Its methods carry the operation names and signatures minus
  * the client argument, and delegate to the operation functions; for a spec with webhooks it has `webhooks`.
  */
-import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { IRDocument } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';
 import { operationDoc } from './emit-operations.js';
 import { parameterStructures, type OperationShape } from './signature.js';
 import { literal, propertyKey } from './type-expr.js';
+import type { PackagePlan } from './plan.js';
 import { authLiteral, clientSchemes, sentAs, type ClientScheme } from './auth.js';
 
 export interface ClientNaming {
@@ -101,10 +102,6 @@ function ownOptionsStatements(ir: IRDocument, naming: ClientNaming): StatementSt
   return out;
 }
 
-/** The constructor argument `options` becomes for `ClientCore`. */
-export function coreOptionsExpression(ir: IRDocument): string {
-  return ir.environments ? 'clientOptions(options)' : 'options';
-}
 
 /**
  * `src/defaults.ts`: the spec's client defaults, and `createClient()`, a client without methods for use with the
@@ -132,7 +129,11 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
       declarationKind: VariableDeclarationKind.Const,
       docs: jsDocs(`What \`${naming.clientName}\` and \`createClient\` take from the spec: base URL, environment prefix and authentication.`),
       declarations: [
-        { name: 'clientDefaults', type: 'ClientDefaults', initializer: `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(schemes)} }` },
+        {
+          name: 'clientDefaults',
+          type: 'ClientDefaults',
+          initializer: `{ baseURL: ${literal(ir.baseURL ?? '')}, envPrefix: ${literal(naming.envPrefix)}, auth: ${authLiteral(schemes)}${ir.environments ? ', resolveOptions: clientOptions' : ''} }`,
+        },
       ],
     },
     ...(own ? ownOptionsStatements(ir, naming) : []),
@@ -145,12 +146,37 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
       ),
       parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
       returnType: 'ClientCore',
-      statements: `return new ClientCore(${coreOptionsExpression(ir)}, clientDefaults);`,
+      statements: 'return new ClientCore(options, clientDefaults);',
     },
   ];
 }
 
-export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: ClientNaming, webhookEvent?: string): ClassDeclarationStructure {
+/**
+ * A method that calls the operation's function with `client` (`this` in the client class, `this.client` in a
+ * resource class): the operation's docs, overloads and signature, named `name`.
+ */
+export function delegatingMethod(shape: OperationShape, name: string, client: string): MethodDeclarationStructure {
+  const doc = operationDoc(shape.op);
+  const docs = jsDocs(doc.description, doc.deprecated, doc.returns);
+  const names = shape.args.map((a) => a.name).join(', ');
+  return {
+    kind: StructureKind.Method,
+    name,
+    docs: shape.overloads.length ? [] : docs,
+    overloads: shape.overloads.map((o) => ({ docs, parameters: parameterStructures(o.args), returnType: o.returnType })),
+    parameters: parameterStructures(shape.args),
+    returnType: shape.returnType,
+    statements: `return ops.${shape.op.name}(${client}, ${names});`,
+  };
+}
+
+/**
+ * The client class: the constructor, a field per top-level resource namespace (`chat`, `models`) and, unless
+ * `resourcesOnly`, a flat method per operation, named by its operationId.
+ */
+export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
+  const { ir, shapes, ctx: naming } = plan;
+  const webhookEvent = plan.webhooks?.union;
   const webhooks = ir.webhooks && webhookEvent;
   return {
     kind: StructureKind.Class,
@@ -165,15 +191,17 @@ export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: Cl
         kind: StructureKind.Constructor,
         parameters: [{ kind: StructureKind.Parameter, name: 'options', type: 'ClientOptions', initializer: '{}' }],
         statements: [
-          `super(${coreOptionsExpression(ir)}, clientDefaults);`,
+          'super(options, clientDefaults);',
           ...(webhooks ? [`this.webhooks = new Webhooks<${webhookEvent}>(webhookDefaults, { secret: options.webhookSecret });`] : []),
         ],
       },
     ],
-    properties: webhooks
+    properties: [
+      ...plan.resources.map((r) => ({ kind: StructureKind.Property as const, name: r.path[0]!, isReadonly: true, type: r.className, initializer: `new ${r.className}(this)` })),
+      ...(webhooks
       ? [
           {
-            kind: StructureKind.Property,
+            kind: StructureKind.Property as const,
             name: 'webhooks',
             isReadonly: true,
             type: `Webhooks<${webhookEvent}>`,
@@ -182,21 +210,24 @@ export function clientClass(ir: IRDocument, shapes: OperationShape[], naming: Cl
             ),
           },
         ]
-      : [],
-    methods: shapes.map((shape) => {
-      const doc = operationDoc(shape.op);
-      const docs = jsDocs(doc.description, doc.deprecated, doc.returns);
-      const names = shape.args.map((a) => a.name).join(', ');
-      return {
-        kind: StructureKind.Method,
-        name: shape.op.name,
-        docs: shape.overloads.length ? [] : docs,
-        overloads: shape.overloads.map((o) => ({ docs, parameters: parameterStructures(o.args), returnType: o.returnType })),
-        parameters: parameterStructures(shape.args),
-        returnType: shape.returnType,
-        statements: `return ops.${shape.op.name}(this, ${names});`,
-      };
-    }),
+      : []),
+    ],
+    methods: [
+      // typed with the package's own options (named servers, one option per security scheme)
+      ...(hasOwnOptions(ir)
+        ? [
+            {
+              kind: StructureKind.Method as const,
+              name: 'withOptions',
+              docs: jsDocs('A client with `options` merged over this one\'s (`defaultHeaders`, `defaultQuery` and `fetchOptions` key by key); this client is unchanged, and the two share no mutable state.'),
+              parameters: [{ name: 'options', type: 'ClientOptions' }],
+              returnType: 'this',
+              statements: 'return super.withOptions(options);',
+            },
+          ]
+        : []),
+      ...(plan.ctx.resourcesOnly ? [] : shapes.map((shape) => delegatingMethod(shape, shape.op.name, 'this'))),
+    ],
   };
 }
 

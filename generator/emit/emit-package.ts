@@ -1,7 +1,7 @@
 /**
  * Emit: IR → the generated package's files. `planPackage` (`plan.ts`) computes what the files share; each output
  * file has its own emitter in `emit/files/`: `src/types.ts` is printed in prettier's layout (`emit-types.ts`);
- * `src/operations.ts`, `src/client.ts`, `src/defaults.ts` and `src/index.ts` are built with ts-morph from statement
+ * `src/operations.ts`, `src/resources.ts`, `src/client.ts`, `src/defaults.ts` and `src/index.ts` are built with ts-morph from statement
  * structures (unformatted: `format.ts` formats them); the runtime modules the package needs are copied from
  * `generator/runtime/`; `package.json`, `README.md`, the tsconfig files and `.gitignore` are rendered from
  * `templates/`, already in prettier's form. This module owns the file list and what every file may rely on: the
@@ -14,6 +14,7 @@ import { indexFile } from './files/index.js';
 import { operationsFile } from './files/operations.js';
 import { packageFiles } from './files/package-json.js';
 import { readmeFile } from './files/readme.js';
+import { resourcesFile } from './files/resources.js';
 import { runtimeFiles } from './files/runtime.js';
 import { typesFile } from './files/types.js';
 import { webhooksFile } from './files/webhooks.js';
@@ -37,6 +38,7 @@ const FILES: ((plan: PackagePlan) => [string, string][])[] = [
   typesFile,
   webhooksFile,
   operationsFile,
+  resourcesFile,
   defaultsFile,
   clientFile,
   indexFile,

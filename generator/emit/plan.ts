@@ -16,6 +16,8 @@ export interface EmitContext extends PackageNaming {
   packageVersion?: string | undefined;
   /** sha256 of the spec's bundled content, hex. */
   specHash: string;
+  /** The client class has the resource namespaces only, no flat method per operation (`--resources-only`). */
+  resourcesOnly?: boolean | undefined;
 }
 
 export interface PackagePlan {
@@ -32,8 +34,41 @@ export interface PackagePlan {
   chatStream: boolean;
   /** The runtime modules shipped, as `[file name, text]`. */
   runtime: [string, string][];
+  /** The client's top-level resource namespaces (`client.chat`, `client.models`), each a tree of resource classes. */
+  resources: ResourceNode[];
   /** What `src/webhooks.ts` declares; absent when the spec has no webhooks. */
   webhooks?: WebhookPlan;
+}
+
+/**
+ * One resource namespace (`client.chat.completions`): the class emitted for it, its sub-resources and the
+ * operations it holds as methods, in document order. Names within a node are distinct (`ir/resources.ts`).
+ */
+export interface ResourceNode {
+  /** The resource path from the client: `['chat', 'completions']`. */
+  path: string[];
+  /** The class emitted for it, a name taken from the type names: `ChatCompletionsResource`. */
+  className: string;
+  children: ResourceNode[];
+  methods: { name: string; shape: OperationShape }[];
+}
+
+/** The resource tree of the operations' places; class names allocated from `typeNames`, in document order. */
+function resourceTree(shapes: OperationShape[], typeNames: NameAllocator): ResourceNode[] {
+  const top: ResourceNode[] = [];
+  const nodes = new Map<string, ResourceNode>();
+  const node = (path: string[]): ResourceNode => {
+    const key = path.join('.');
+    let found = nodes.get(key);
+    if (!found) {
+      found = { path, className: typeNames.allocate(`${pascalCase(path.join(' '))}Resource`), children: [], methods: [] };
+      nodes.set(key, found);
+      (path.length === 1 ? top : node(path.slice(0, -1)).children).push(found);
+    }
+    return found;
+  };
+  for (const shape of shapes) node(shape.op.place.resource).methods.push({ name: shape.op.place.method, shape });
+  return top;
 }
 
 /** The webhook types of a package: each event's payload type, their union and the map by event type. */
@@ -80,6 +115,7 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
   const writable = writableVariants(ir, typeNames);
   const shapes = ir.operations.map((op) => operationShape(op, typeNames, writable));
   const chatStream = ir.operations.some((op) => op.streaming && isChatChunk(op.streaming.item, named));
+  const resources = resourceTree(shapes, typeNames);
   const webhooks = webhookPlan(ir, typeNames);
   return {
     ir,
@@ -90,6 +126,7 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
     shapes,
     chatStream,
     runtime: shippedRuntime(shapes, chatStream, !!ir.environments, !!webhooks),
+    resources,
     ...(webhooks ? { webhooks } : {}),
   };
 }

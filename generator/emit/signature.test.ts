@@ -20,6 +20,7 @@ function op(method: HttpMethod, path: string, extra: Partial<IROperation> = {}):
     path,
     pointer: '#/paths/x',
     tags: [],
+    place: { resource: ['things'], method: 'doIt', source: 'path' },
     parameters: { path: [], query: [], querystring: [], header: [], cookie: [] },
     responses: [],
     success: json(ref('Result')), // JSON, the default response type, unless a test says otherwise

@@ -12,6 +12,7 @@ import { SchemaBuilder } from './build-schema.js';
 import { keepRequestBody } from './request-body-methods.js';
 import { FIXED_METHODS, isMethodToken, namesFixedMethod } from './methods.js';
 import { buildTags } from './tags.js';
+import { placeAll } from './resources.js';
 import { spdxLicense } from './license.js';
 import { extensionsOf } from './extensions.js';
 import { detectPagination } from './pagination.js';
@@ -46,6 +47,11 @@ export interface BuildOptions {
   reservedTypeNames?: Iterable<string>;
   /** Names no operation may take (the client's members, names the operations module imports): suffixed instead. */
   reservedOperationNames?: Iterable<string>;
+  /**
+   * Names no member of a resource namespace may take (the resource classes' own members); and, with
+   * `reservedOperationNames` and the flat operation names, no top-level resource (see `ir/resources.ts`).
+   */
+  reservedResourceMembers?: Iterable<string>;
   /** Where the document was loaded from: a relative server URL is resolved against it when it is a URL. */
   source?: string;
   /** The generate option `webhookSignature`: how webhooks are verified, over the spec's `x-sdkforge-webhooks`. */
@@ -75,7 +81,13 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
   });
 
   const namedByName = new Map(named.map((n) => [n.name, n.schema]));
-  const operations = buildOperations(document, schemas, namedByName, warn, options.reservedOperationNames);
+  const unplaced = buildOperations(document, schemas, namedByName, warn, options.reservedOperationNames);
+  const tags = buildTags(document.tags, warn);
+  // `client.webhooks` is the webhooks' namespace where the spec has them, and may be a resource's otherwise
+  const hasWebhooks = !!document.webhooks && typeof document.webhooks === 'object' && Object.keys(document.webhooks).length > 0;
+  const topLevel = [...(options.reservedOperationNames ?? [])].filter((n) => n !== 'webhooks');
+  const places = placeAll(unplaced, { tags, reservedTopLevel: hasWebhooks ? [...topLevel, 'webhooks'] : topLevel, reservedMembers: options.reservedResourceMembers ?? [] });
+  const operations: IROperation[] = unplaced.map((op, i) => ({ ...op, place: places[i]! }));
   const info = (document.info ?? {}) as Raw;
   const servers = (document.servers ?? []) as Raw[];
   const ir: IRDocument = {
@@ -85,7 +97,7 @@ export function buildIR(document: OpenAPIDocument, options: BuildOptions = {}): 
     ...optional('license', spdxLicense(info.license)),
     ...(typeof servers[0]?.url === 'string' ? { baseURL: serverURL(servers[0], options.source) } : {}),
     ...optional('environments', buildEnvironments(servers, options.source, warn)),
-    ...optional('tags', buildTags(document.tags, warn)),
+    ...optional('tags', tags),
     schemas: named,
     operations,
     security: buildSecuritySchemes(document),
@@ -106,9 +118,9 @@ function buildOperations(
   named: ReadonlyMap<string, IRSchema>,
   warn: (d: Diagnostic) => void,
   reservedOperationNames: Iterable<string> = [],
-): IROperation[] {
+): Omit<IROperation, 'place'>[] {
   const names = new NameAllocator(reservedOperationNames);
-  const out: IROperation[] = [];
+  const out: Omit<IROperation, 'place'>[] = [];
   const paths = (document.paths ?? {}) as Raw;
   const globalSecurity = Array.isArray(document.security) ? (document.security as unknown[]) : [];
   const rootExtensions = extensionsOf(document);
@@ -127,7 +139,7 @@ function buildOperations(
       const requestBody = keepRequestBody(method, op.requestBody, bodyPointer, schemas, warn) ? buildRequestBody(op.requestBody, bodyPointer, schemas) : undefined;
       const responses = buildResponses(op.responses as Raw | undefined, `${pointer}/responses`, schemas);
       const security = Array.isArray(op.security) ? (op.security as unknown[]) : globalSecurity;
-      const operation: IROperation = {
+      const operation: Omit<IROperation, 'place'> = {
         operationId,
         name: names.allocate(camelCase(operationId)),
         method,

@@ -16,6 +16,7 @@ function op(operationId: string, method: HttpMethod, path: string, tags: string[
     path,
     pointer: `#/paths/${path.replace(/\//g, '~1')}/${method}`,
     tags,
+    place: { resource: ['things'], method: operationId, source: 'path' },
     parameters: { path: [], query: [], querystring: [], header: [], cookie: [] },
     responses: [],
     security: [],

@@ -52,6 +52,21 @@ export function camelCase(name: string): string {
   );
 }
 
+/** Words a member name writes in capitals after its first word, as the official SDKs do (`adminAPIKeys`). */
+const ACRONYMS = new Set(['api', 'id', 'url', 'uri', 'ip', 'http', 'json', 'sql']);
+
+/**
+ * A camelCase member name (a method or property, where reserved words are allowed): `fine_tuning` → `fineTuning`,
+ * `admin_api_keys` → `adminAPIKeys`, `delete` stays `delete`; one starting with a digit gets `_`, an empty one is `call`.
+ */
+export function memberName(name: string): string {
+  if (/^[a-z][A-Za-z0-9]*$/.test(name)) return name;
+  const id = words(name)
+    .map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
+    .join('');
+  return id === '' ? 'call' : /^[0-9]/.test(id) ? `_${id}` : id;
+}
+
 /** `CONSTANT_CASE` for environment variable names: `ApiKeyAuth` → `API_KEY_AUTH`, `basic-auth` → `BASIC_AUTH`. */
 export function constantCase(name: string): string {
   return words(name)

@@ -34,7 +34,7 @@ const fail = (why: string): never => {
 };
 
 interface Reading {
-  op: IROperation;
+  op: Omit<IROperation, 'place'>;
   named: Named;
   body: IRSchema;
   /** A query parameter the operation takes, or a failure naming it. */
@@ -51,7 +51,7 @@ const EXTENSIONS: { name: Source; read(value: unknown, r: Reading, root?: Extens
  * The pagination an extension declares, `false` when one says the operation does not page, undefined when none
  * applies.
  */
-export function declaredPagination(op: IROperation, named: Named, context: { warn(d: Diagnostic): void; rootExtensions?: Extensions }): IRPagination | false | undefined {
+export function declaredPagination(op: Omit<IROperation, 'place'>, named: Named, context: { warn(d: Diagnostic): void; rootExtensions?: Extensions }): IRPagination | false | undefined {
   const body = op.success!.schema;
   const reading: Reading = {
     op,

@@ -35,7 +35,7 @@ type Found<K extends Kind> = Omit<Member<K>, 'item' | 'items' | 'source'>;
 
 /** What a scheme's detector reads: a JSON GET that does not stream, its body and where its items are. */
 interface ListResponse {
-  op: IROperation;
+  op: Omit<IROperation, 'place'>;
   named: ReadonlyMap<string, IRSchema>;
   body: IRSchema;
   items: { path: IRFieldPath; item: IRSchema };
@@ -206,7 +206,7 @@ export interface PaginationContext {
 }
 
 /** The operation's pagination: declared by an extension, else detected; undefined for a plain call. */
-export function detectPagination(op: IROperation, named: ReadonlyMap<string, IRSchema>, context: PaginationContext = { warn: () => {} }): IRPagination | undefined {
+export function detectPagination(op: Omit<IROperation, 'place'>, named: ReadonlyMap<string, IRSchema>, context: PaginationContext = { warn: () => {} }): IRPagination | undefined {
   if (op.method !== 'get' || !op.success || !isJson(op.success.mediaType) || op.streaming) return undefined;
   const body = op.success.schema;
   const declared = declaredPagination(op, named, context);

@@ -58,7 +58,7 @@ export interface StreamingContext {
 }
 
 export function detectStreaming(
-  op: IROperation,
+  op: Omit<IROperation, 'place'>,
   named: ReadonlyMap<string, IRSchema>,
   context: StreamingContext = { version: '3.1.0', warn: () => {} },
 ): IRStreaming | undefined {
@@ -110,7 +110,7 @@ export const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 export const isStreamContent = (content: IRContent) => streamFormat(content.mediaType) !== undefined;
 
 /** The body property that asks for the stream: a boolean `stream`, else a property whose values include the format. */
-function requestSelector(op: IROperation, named: ReadonlyMap<string, IRSchema>, format: StreamFormat): IRStreaming['selector'] | undefined {
+function requestSelector(op: Omit<IROperation, 'place'>, named: ReadonlyMap<string, IRSchema>, format: StreamFormat): IRStreaming['selector'] | undefined {
   const props = (op.requestBody?.contents ?? []).flatMap((c) => propertiesOf(c.schema, named));
   const stream = props.find((p) => p.name === 'stream' && isBoolean(p.schema));
   if (stream) return { by: 'body-property', property: 'stream', value: true };
@@ -119,6 +119,6 @@ function requestSelector(op: IROperation, named: ReadonlyMap<string, IRSchema>, 
 }
 
 /** The spec's words about the operation's stream, where a terminator may be named. */
-function prose(op: IROperation, response: IRResponse, named: ReadonlyMap<string, IRSchema>): (string | undefined)[] {
+function prose(op: Omit<IROperation, 'place'>, response: IRResponse, named: ReadonlyMap<string, IRSchema>): (string | undefined)[] {
   return [op.summary, op.description, response.description, ...(op.requestBody?.contents ?? []).flatMap((c) => descriptionsIn(c.schema, named))];
 }

@@ -288,6 +288,20 @@ export interface IROperation {
   idempotency?: IRIdempotency;
   /** The operation object's `x-` members. */
   extensions?: Extensions;
+  /** Where the operation sits in the client's resource namespaces (see `ir/resources.ts`). */
+  place: IRResourcePlace;
+}
+
+/** Where an operation sits in the client's resource namespaces: `client.chat.completions.create(…)`. */
+export interface IRResourcePlace {
+  /** The resource path, each a valid, non-reserved JS identifier (camelCase): `['chat', 'completions']`; never empty. */
+  resource: string[];
+  /** The method name within that resource, a valid JS identifier (camelCase), unique within the resource. */
+  method: string;
+  /** Where the names came from (first match wins, in this order). */
+  source: 'x-sdkforge' | 'x-speakeasy' | 'x-fern' | 'tag-parent' | 'path';
+  /** Set when collision resolution changed the place: the place it wanted, dotted (`chat.completions.list`). */
+  wanted?: string;
 }
 
 /** A status range, as OpenAPI writes them. */

@@ -17,6 +17,7 @@ import { isJSONMediaType } from './media-type.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
 import { retryRule, type RetryPolicy } from './retry-policy.js';
 import { castToError, readEnv } from './util.js';
+import { Log, type Logger, type LogLevel } from './logging.js';
 import {
   ClientCredentials,
   type AuthParts,
@@ -31,6 +32,13 @@ export { backoffDelay, retryDelay } from './retry-policy.js';
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 export type HeadersInit = Record<string, string | null | undefined>;
+
+/**
+ * What else is passed to `fetch` (`cache`, `keepalive`, `redirect`, `credentials`, `mode`, `priority`, a
+ * runtime's own fields such as undici's `dispatcher`): the client's method, headers, body and signal always win.
+ */
+export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal'> &
+  Record<string, unknown>;
 
 export interface ClientOptions {
   /**
@@ -49,6 +57,18 @@ export interface ClientOptions {
   fetch?: Fetch | undefined;
   /** Sent with every request; a `null` value removes a default header. */
   defaultHeaders?: HeadersInit | undefined;
+  /** Query parameters sent with every request (not added to a next page's URL); the request's own win. */
+  defaultQuery?: Record<string, unknown> | undefined;
+  /** Passed to `fetch` with every request; a request's `fetchOptions` are merged over these. */
+  fetchOptions?: FetchOptions | undefined;
+  /**
+   * `off`, `error`, `warn` (the default), `info` (a line per request: method, URL, status, duration, request id)
+   * or `debug` (headers and each retry decision too). Defaults to the `<PREFIX>_LOG` environment variable.
+   * Credentials are never logged.
+   */
+  logLevel?: LogLevel | undefined;
+  /** Where log lines go; default `console`. */
+  logger?: Logger | undefined;
 }
 
 export interface RequestOptions {
@@ -63,6 +83,8 @@ export interface RequestOptions {
   idempotencyKey?: string | undefined;
   /** Per-request headers; a `null` value removes a header the client would send. */
   headers?: HeadersInit | undefined;
+  /** Passed to `fetch`, merged over the client's `fetchOptions`. */
+  fetchOptions?: FetchOptions | undefined;
 }
 
 /** What the generated client class passes down: facts taken from the spec. */
@@ -72,6 +94,8 @@ export interface ClientDefaults {
   envPrefix: string;
   /** The security schemes the client can send, by name: how, and the option and variable it reads (`auth.ts`). */
   auth: AuthSchemes;
+  /** Turns the package's own options into the core's (a named `environment` into its base URL). */
+  resolveOptions?(options: ClientOptions): ClientOptions;
 }
 
 export type ResponseType = 'json' | 'text' | 'binary' | 'none';
@@ -233,12 +257,21 @@ export class ClientCore {
   private readonly maxRetriesOption: number | undefined;
   readonly idleTimeout: number | undefined;
   readonly defaultHeaders: HeadersInit;
+  readonly defaultQuery: Record<string, unknown>;
+  readonly fetchOptions: FetchOptions;
   protected readonly fetchImpl: Fetch;
+  /** The options as given, which `withOptions` merges over, and the spec's defaults. */
+  protected readonly givenOptions: ClientOptions;
+  protected readonly givenDefaults: ClientDefaults;
+  protected readonly logging: Log;
   protected readonly credentials: ClientCredentials;
   /** The environment variable prefix (`OPENAI` for `OPENAI_API_KEY`), for messages. */
   protected readonly envPrefix: string;
 
-  constructor(options: ClientOptions, defaults: ClientDefaults) {
+  constructor(given: ClientOptions, defaults: ClientDefaults) {
+    this.givenOptions = given;
+    this.givenDefaults = defaults;
+    const options = defaults.resolveOptions ? defaults.resolveOptions(given) : given;
     this.credentials = new ClientCredentials(options, defaults.auth, defaults.envPrefix);
     this.apiKey = this.credentials.apiKey;
     this.baseURL = (
@@ -256,11 +289,45 @@ export class ClientCore {
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.maxRetriesOption = options.maxRetries;
     this.idleTimeout = options.idleTimeout;
-    this.defaultHeaders = options.defaultHeaders ?? {};
+    this.defaultHeaders = { ...options.defaultHeaders };
+    this.defaultQuery = { ...options.defaultQuery };
+    this.fetchOptions = { ...options.fetchOptions };
+    this.logging = new Log(
+      options.logLevel,
+      options.logger ?? globalThis.console,
+      defaults.envPrefix,
+      defaults.auth,
+    );
     if (!options.fetch && typeof globalThis.fetch !== 'function') {
       throw new Error('No fetch implementation: pass `fetch` in the client options.');
     }
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  get logLevel(): LogLevel {
+    return this.logging.level;
+  }
+
+  get logger(): Logger {
+    return this.logging.logger;
+  }
+
+  /**
+   * A client of the same class with `options` merged over this one's (`defaultHeaders`, `defaultQuery` and
+   * `fetchOptions` merged key by key); this client is unchanged, and the two share no mutable state.
+   */
+  withOptions(options: ClientOptions): this {
+    const base = this.givenOptions;
+    const merged: ClientOptions = { ...base, ...options };
+    for (const key of ['defaultHeaders', 'defaultQuery', 'fetchOptions'] as const) {
+      if (base[key] || options[key])
+        Object.assign(merged, { [key]: { ...base[key], ...options[key] } });
+    }
+    const Client = this.constructor as new (
+      options: ClientOptions,
+      defaults: ClientDefaults,
+    ) => this;
+    return new Client(merged, this.givenDefaults);
   }
 
   /**
@@ -308,7 +375,10 @@ export class ClientCore {
   }
 
   buildURL(spec: RequestSpec, auth?: AuthParts): string {
-    const query = { ...(spec.url === undefined ? spec.query : {}), ...auth?.query };
+    const query = {
+      ...(spec.url === undefined ? { ...this.defaultQuery, ...spec.query } : {}),
+      ...auth?.query,
+    };
     const styles = { ...spec.queryStyles };
     if (spec.url !== undefined) {
       const qs = buildQuery(query, styles);
@@ -392,6 +462,8 @@ export class ClientCore {
     // a streamed body can be sent once only
     const canRetry = !(body instanceof ReadableStream);
     const init: RequestInit & { duplex?: 'half' } = {
+      ...this.fetchOptions,
+      ...options.fetchOptions,
       method: spec.method,
       headers,
       body,
@@ -399,10 +471,13 @@ export class ClientCore {
     };
 
     const startedAt = Date.now();
+    const log = this.logging;
+    const shown = `${spec.method} ${log.url(url)}`;
     for (let attempt = 0; ; attempt++) {
       const retriesLeft = canRetry ? rule.maxRetries - attempt : 0;
       const call = new CallSignal(options.signal, timeout);
       let response: Response;
+      log.debug(`request ${shown} (attempt ${attempt + 1})`, { headers: log.headers(headers) });
       try {
         response = await this.fetchImpl(url, { ...init, signal: call.signal });
       } catch (err) {
@@ -414,11 +489,16 @@ export class ClientCore {
         const wait =
           retriesLeft > 0 && rule.connectionErrors ? rule.wait(attempt, startedAt) : undefined;
         if (wait !== undefined) {
+          log.debug(retryLine(shown, attempt, wait, error.message));
           await sleep(wait, options.signal);
           continue;
         }
+        log.info(`${shown} failed after ${Date.now() - startedAt} ms: ${error.message}`);
         throw error;
       }
+      log.debug(`response ${shown} ${response.status}`, {
+        headers: log.headers(response.headers),
+      });
 
       if (!response.ok) {
         const wait =
@@ -426,11 +506,13 @@ export class ClientCore {
             ? rule.wait(attempt, startedAt, response)
             : undefined;
         if (wait !== undefined) {
+          log.debug(retryLine(shown, attempt, wait, `status ${response.status}`));
           call.dispose();
           await response.body?.cancel().catch(() => undefined);
           await sleep(wait, options.signal);
           continue;
         }
+        log.info(responseLine(shown, response, startedAt));
         try {
           throw await errorFromResponse(response);
         } catch (err) {
@@ -440,9 +522,21 @@ export class ClientCore {
         }
       }
 
+      log.info(responseLine(shown, response, startedAt));
       return { response, call, release: () => call.clearTimer() };
     }
   }
+}
+
+/** The `info` line of a request's outcome: method, URL, status, duration and request id. */
+function responseLine(shown: string, response: Response, startedAt: number): string {
+  const id = response.headers.get('x-request-id');
+  return `${shown} ${response.status} in ${Date.now() - startedAt} ms${id ? `, request id ${id}` : ''}`;
+}
+
+/** The `debug` line of a retry decision: the attempt that comes next, the delay and the reason. */
+function retryLine(shown: string, attempt: number, wait: number, reason: string): string {
+  return `retrying ${shown} (attempt ${attempt + 2}) in ${Math.round(wait)} ms: ${reason}`;
 }
 
 interface SentCall extends SentRequest {

@@ -2,7 +2,7 @@
  * The apps the bundle benchmark (bench/bundle.ts, figure 6) measures and test/treeshake.test.ts checks, and how
  * both bundle them: esbuild (bundle, minify, ESM, platform browser), then gzip -9. Each app creates a client and
  * streams one chat completion: ours through `createClient` + the standalone `createChatCompletion` (the
- * tree-shakable path), ours through the `OpenAI` class, and the `openai` package. Here so the test does not import
+ * tree-shakable path), ours through the `OpenAI` class and its resource namespaces (`client.chat.completions.create`), and the `openai` package. Here so the test does not import
  * the benchmark and the benchmark measures exactly what the test checks.
  */
 import path from 'node:path';
@@ -22,7 +22,7 @@ export async function run(baseURL) {
   'ours (OpenAI class)': `import { OpenAI } from '@sdkforge/openai';
 export async function run(baseURL) {
   const client = new OpenAI({ apiKey: 'sk-test', baseURL });
-  const stream = await client.createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
+  const stream = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
   let text = '';
   for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
   return text;

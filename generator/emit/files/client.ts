@@ -1,34 +1,55 @@
-/** `src/client.ts`: the client class, whose methods delegate to the operation functions (see `emit-client.ts`). */
-import { StructureKind } from 'ts-morph';
+/**
+ * `src/client.ts`: the client class, whose methods delegate to the operation functions (see `emit-client.ts`),
+ * with a field per top-level resource namespace (`src/resources.ts`).
+ */
+import { StructureKind, type StatementStructures } from 'ts-morph';
 import { clientClass, hasOwnOptions } from '../emit-client.js';
 import type { PackagePlan } from '../plan.js';
+import type { OperationShape } from '../signature.js';
 import { sourceFile } from '../source-file.js';
 import { runtimeImports, typeImport } from './imports.js';
 
-export function clientFile({ ir, ctx, shapes, webhooks }: PackagePlan): [string, string][] {
-  const own = hasOwnOptions(ir);
+/**
+ * What a file of methods delegating to the operation functions imports: `RequestOptions`, the runtime types the
+ * signatures name, the operations (`ops`), the parameter-object types and the component types.
+ */
+export function delegateImports(shapes: OperationShape[]): StatementStructures[] {
   const paramsTypes = shapes.flatMap((s) => (s.paramsType ? [s.paramsType.name] : []));
+  return [
+    ...runtimeImports(shapes),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
+    ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './operations.js', namedImports: paramsTypes.sort() }] : []),
+    ...typeImport(new Set(shapes.flatMap((s) => [...s.signatureRefs]))),
+  ];
+}
+
+export function clientFile(plan: PackagePlan): [string, string][] {
+  const { ir, ctx, shapes, resources, webhooks } = plan;
+  const own = hasOwnOptions(ir);
+  const methods = ctx.resourcesOnly ? [] : shapes;
   return [
     [
       'src/client.ts',
       sourceFile('client.ts', [
-        { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/core.js', namedImports: own ? ['ClientCore', 'type RequestOptions'] : ['ClientCore', 'type ClientOptions', 'type RequestOptions'] },
+        {
+          kind: StructureKind.ImportDeclaration,
+          moduleSpecifier: './runtime/core.js',
+          namedImports: ['ClientCore', ...(own ? [] : ['type ClientOptions']), ...(methods.length ? ['type RequestOptions'] : [])],
+        },
         {
           kind: StructureKind.ImportDeclaration,
           moduleSpecifier: './defaults.js',
-          namedImports: [...(ir.environments ? ['clientDefaults', 'clientOptions'] : ['clientDefaults']), ...(own ? ['type ClientOptions'] : [])],
+          namedImports: ['clientDefaults', ...(own ? ['type ClientOptions'] : [])],
         },
-        ...runtimeImports(shapes),
+        ...(resources.length ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './resources.js', namedImports: resources.map((r) => r.className) }] : []),
         ...(webhooks
           ? [
               { kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './runtime/webhooks.js', namedImports: ['Webhooks'] },
               { kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './webhooks.js', namedImports: ['webhookDefaults', `type ${webhooks.union}`] },
             ]
           : []),
-        { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
-        ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './operations.js', namedImports: paramsTypes.sort() }] : []),
-        ...typeImport(new Set(shapes.flatMap((s) => [...s.signatureRefs]))),
-        clientClass(ir, shapes, ctx, webhooks?.union),
+        ...(methods.length ? delegateImports(methods) : []),
+        clientClass(plan),
       ]),
     ],
   ];

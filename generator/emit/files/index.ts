@@ -11,13 +11,15 @@ export function indexFile(plan: PackagePlan): [string, string][] {
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName, { name: clientName, alias: 'default' }] },
+    ...(plan.resources.length ? [{ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './resources.js' }] : []),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './defaults.js', namedExports: ['clientDefaults', 'createClient', ...(plan.ir.environments ? ['environments'] : []), ...(own ? ['type ClientOptions'] : [])] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/errors.js' },
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: './runtime/core.js',
-      namedExports: ['ClientCore', 'type ClientDefaults', ...(own ? [] : ['type ClientOptions']), 'type RequestOptions'],
+      namedExports: ['ClientCore', 'type ClientDefaults', ...(own ? [] : ['type ClientOptions']), 'type FetchOptions', 'type RequestOptions'],
     },
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/logging.js', namedExports: ['Logger', 'LogLevel'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/api-promise.js', namedExports: ['APIPromise'] },
   ];
   const optional: [string, string[]][] = [

@@ -6,7 +6,7 @@ import { pathKey } from '../../ir/build.js';
 import type { IRSchema } from '../../ir/types.js';
 import { jsLiteral, sampleValue } from '../example.js';
 import { codeLine, inlineCode, markdownStrong, markdownText } from '../markdown.js';
-import { ships, type PackagePlan } from '../plan.js';
+import { ships, type PackagePlan, type ResourceNode } from '../plan.js';
 import { paramsObjectParameters, type OperationShape } from '../signature.js';
 import { render } from '../templates.js';
 import { packageData } from './package-data.js';
@@ -36,9 +36,16 @@ export function readmeFile(plan: PackagePlan): [string, string][] {
         paginatedExampleArgs: paginated[0] ? exampleArgs(paginated[0], named) : '',
         firstExampleArgs: shapes[0] ? exampleArgs(shapes[0], named) : '',
         firstExampleWithOptions: shapes[0] ? exampleArgs(shapes[0], named, '{ maxRetries: 0, signal: AbortSignal.timeout(5_000) }') : '',
-        operations: shapes.map((s) => ({
-          heading: `\`${s.op.name}\` — ${inlineCode(`${httpMethod(s.op.method)} ${pathKey(s.op)}`)}`,
-          example: `${s.op.summary ? `// ${codeLine(s.op.summary)}\n` : ''}const result = await client.${s.op.name}(${exampleArgs(s, named)});`,
+        firstCall: shapes[0] ? callPath(shapes[0]) : '',
+        streamingCall: streaming[0] ? callPath(streaming[0]) : '',
+        paginatedCall: paginated[0] ? callPath(paginated[0]) : '',
+        resourcesOnly: ctx.resourcesOnly === true,
+        resources: resourceList(plan.resources).map((node) => ({
+          path: node.path.join('.'),
+          operations: node.methods.map(({ name, shape: s }) => ({
+            heading: `\`${name}\` — ${inlineCode(`${httpMethod(s.op.method)} ${pathKey(s.op)}`)}${ctx.resourcesOnly ? '' : ` (\`client.${s.op.name}\`)`}`,
+            example: `${s.op.summary ? `// ${codeLine(s.op.summary)}\n` : ''}const result = await client.${callPath(s)}(${exampleArgs(s, named)});`,
+          })),
         })),
         packageHeading: markdownText(ctx.packageName),
         packageName: codeLine(ctx.packageName),
@@ -63,6 +70,14 @@ export function readmeFile(plan: PackagePlan): [string, string][] {
       }),
     ],
   ];
+}
+
+/** Where the operation is called on the client: `chat.completions.create`. */
+const callPath = (shape: OperationShape): string => [...shape.op.place.resource, shape.op.place.method].join('.');
+
+/** The resource nodes that hold operations, depth first in document order. */
+function resourceList(nodes: ResourceNode[]): ResourceNode[] {
+  return nodes.flatMap((n) => [...(n.methods.length ? [n] : []), ...resourceList(n.children)]);
 }
 
 /** The Webhooks section's data: the union, the map and an example event type, for a spec with webhooks. */
