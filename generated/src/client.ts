@@ -49,7 +49,7 @@ export class OpenAI extends ClientCore {
   }
 
   /** A client with `options` merged over this one's (`defaultHeaders`, `defaultQuery` and `fetchOptions` key by key); this client is unchanged, and the two share no mutable state. */
-  withOptions(options: ClientOptions): this {
+  override withOptions(options: ClientOptions): this {
     return super.withOptions(options);
   }
 

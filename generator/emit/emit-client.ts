@@ -219,6 +219,7 @@ export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
             {
               kind: StructureKind.Method as const,
               name: 'withOptions',
+              hasOverrideKeyword: true,
               docs: jsDocs('A client with `options` merged over this one\'s (`defaultHeaders`, `defaultQuery` and `fetchOptions` key by key); this client is unchanged, and the two share no mutable state.'),
               parameters: [{ name: 'options', type: 'ClientOptions' }],
               returnType: 'this',
