@@ -21,6 +21,7 @@ import type { IRContent, IRDocument, IROperation, IRParameter, IRSchema, IRStrea
 import { loadSpec } from './load/load-spec.js';
 import { packageIR } from './package-ir.js';
 import { httpMethod } from './ir/methods.js';
+import { placePath } from './ir/resources.js';
 
 export type { ChangeKind, DiffSide, Direction, SemverBump, SpecChange, SpecDiff } from './diff/types.js';
 export { renderMarkdown } from './diff/render.js';
@@ -221,6 +222,7 @@ type Judged = (direction: Direction, raw: RawChange[]) => void;
 
 function diffOperation(old: IROperation, op: IROperation, comparer: SchemaComparer, fixed: Fixed, judged: Judged): void {
   if (old.name !== op.name) fixed('operation-renamed', op.pointer, `renamed from ${old.name} (operationId ${old.operationId} → ${op.operationId})`);
+  if (placePath(old.place) !== placePath(op.place)) fixed('operation-moved', op.pointer, `now client.${placePath(op.place)} (was client.${placePath(old.place)})`);
 
   // path parameters match by position (a renamed placeholder is not a change for positional arguments)
   const params = (o: IROperation) =>

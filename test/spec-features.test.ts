@@ -164,7 +164,7 @@ test('a parameter name used in several locations: later ones are keyed <in>.<nam
   try {
     const generated = await generate({ document, spec: 'same-names.yaml', out });
     expect(generated.files.get('src/operations.ts')).toContain("'header.id'?: string;");
-    expect(generated.files.get('README.md')).toContain("client.getX({ 'cookie.id': 0 })");
+    expect(generated.files.get('README.md')).toContain("client.x.retrieve({ 'cookie.id': 0 })");
     const consumer = path.join(out, 'consumer.ts');
     writeFileSync(consumer, `import { SameNames } from './src/index.js';\nexport const call = (c: SameNames) => c.getX({ id: 'q', 'header.id': 'h', 'cookie.id': 7 });\n`);
     expect(typecheck([...listTsFiles(path.join(out, 'src')), consumer])).toEqual([]);

@@ -50,6 +50,8 @@ export const FIXED_RULES = {
   'operation-removed': 'major',
   /** The operationId changed, so the generated method's name did. */
   'operation-renamed': 'major',
+  /** Another place in the resource namespaces (`client.things.list` → `client.things.list2`): namespace calls break. */
+  'operation-moved': 'major',
   'request-required-parameter-added': 'major',
   'request-optional-parameter-added': 'minor',
   'request-parameter-removed': 'major',
