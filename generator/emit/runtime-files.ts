@@ -38,11 +38,19 @@ export const ENCODE_QUERYSTRING: RuntimeImport = { file: 'querystring.ts', name:
 /** What an operation with a positional multipart body (`multipart/mixed`, …) encodes its parts with. */
 export const ENCODE_PARTS: RuntimeImport = { file: 'multipart-parts.ts', name: 'encodeParts' };
 
+/** `RequestSpec.encode` of an operation whose body may be other than JSON (multipart, form, binary, text). */
+export const ENCODE_BODY: RuntimeImport = { file: 'body.ts', name: 'encodeRequestBody' };
+
+/** `RequestSpec.idempotency` of an operation whose spec declares an idempotency header. */
+export const IDEMPOTENCY_HEADER: RuntimeImport = { file: 'idempotency.ts', name: 'idempotencyHeader' };
+
 /** Every runtime value emitted operations may import, beside `encodePath`. */
 export const OPERATION_IMPORTS: readonly RuntimeImport[] = [
   REQUEST_PAGE,
   ENCODE_QUERYSTRING,
   ENCODE_PARTS,
+  ENCODE_BODY,
+  IDEMPOTENCY_HEADER,
   ...PAGINATION_KINDS.map(pageClassImport),
   ...(Object.keys(FORMATS) as StreamFormat[]).map(streamFormatImport),
 ];

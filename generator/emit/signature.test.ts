@@ -87,9 +87,9 @@ describe('the RequestSpec literal', () => {
   test('a positional multipart body (3.2 prefixEncoding/itemEncoding): its parts encoded by position', () => {
     const content = { mediaType: 'multipart/related', schema: { kind: 'array', items: STRING } as const, partTypes: { prefix: ['text/html'], items: 'image/png' } };
     const shape = shapeOf(op('post', '/pages', { requestBody: { required: true, contents: [content] } }));
-    expect(shape.runtimeImports).toEqual([{ file: 'multipart-parts.ts', name: 'encodeParts' }]);
+    expect(shape.runtimeImports).toEqual([{ file: 'multipart-parts.ts', name: 'encodeParts' }, { file: 'body.ts', name: 'encodeRequestBody' }]);
     expect(requestSpecLiteral(shape)).toBe(
-      '{ method: "POST", path: "/pages", body: body && encodeParts(body, { prefix: ["text/html"], items: "image/png" }, "multipart/related"), contentType: "multipart/related", security: [] }',
+      '{ method: "POST", path: "/pages", body: body && encodeParts(body, { prefix: ["text/html"], items: "image/png" }, "multipart/related"), contentType: "multipart/related", encode: encodeRequestBody, security: [] }',
     );
   });
 
@@ -136,10 +136,10 @@ describe('the RequestSpec literal', () => {
   test('body content types: JSON needs none; another type is named; a JSON body that may go as multipart names that too', () => {
     const body = (...mediaTypes: string[]) => op('post', '/up', { requestBody: { required: true, contents: mediaTypes.map((mediaType) => ({ mediaType, schema: ref('Upload') })) } });
     expect(spec(body('application/json'))).toBe('{ method: "POST", path: "/up", body, security: [] }');
-    expect(spec(body('application/x-www-form-urlencoded'))).toBe('{ method: "POST", path: "/up", body, contentType: "application/x-www-form-urlencoded", security: [] }');
+    expect(spec(body('application/x-www-form-urlencoded'))).toBe('{ method: "POST", path: "/up", body, contentType: "application/x-www-form-urlencoded", encode: encodeRequestBody, security: [] }');
     // JSON is preferred; with a multipart alternative the argument takes either and the spec names both
     const both = body('multipart/form-data', 'application/json');
-    expect(spec(both)).toBe('{ method: "POST", path: "/up", body, fileContentType: "multipart/form-data", security: [] }');
+    expect(spec(both)).toBe('{ method: "POST", path: "/up", body, fileContentType: "multipart/form-data", encode: encodeRequestBody, security: [] }');
     expect(args(both)[0]).toBe('body: Upload | Upload');
   });
 

@@ -9,7 +9,7 @@ import { FORMATS } from '../ir/streaming.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
-import { ENCODE_PARTS, ENCODE_QUERYSTRING, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
+import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
 import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
 import { httpMethod } from '../ir/methods.js';
 
@@ -114,7 +114,17 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   }
   if (op.parameters.querystring.length) built.runtimeImports = [...built.runtimeImports, ENCODE_QUERYSTRING];
   if (shape.body && isPositionalMultipart(shape.body.content.mediaType)) built.runtimeImports = [...built.runtimeImports, ENCODE_PARTS];
+  if (shape.body && encodesOtherThanJSON(shape.body)) built.runtimeImports = [...built.runtimeImports, ENCODE_BODY];
+  if (op.idempotency) built.runtimeImports = [...built.runtimeImports, IDEMPOTENCY_HEADER];
   return built;
+}
+
+/**
+ * Whether an operation's body may go as other than JSON (its content type, or a file beside JSON), so that its
+ * request spec carries `encode` and the package ships the other encodings.
+ */
+function encodesOtherThanJSON(body: NonNullable<OperationShape['body']>): boolean {
+  return !isJson(body.content.mediaType) || body.fileContent !== undefined;
 }
 
 /** The parameters the params object holds: the querystring, query, header and cookie ones, in that order. */
@@ -249,6 +259,7 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
     } else fields.push(shape.body.argName === 'body' ? 'body' : `body: ${shape.body.argName}`);
     if (!isJson(shape.body.content.mediaType)) fields.push(`contentType: ${literal(shape.body.content.mediaType)}`);
     if (shape.body.fileContent) fields.push(`fileContentType: ${literal(shape.body.fileContent.mediaType)}`);
+    if (encodesOtherThanJSON(shape.body)) fields.push(`encode: ${ENCODE_BODY.name}`);
   }
   if (p && cookie.length > 0) {
     fields.push(`cookies: ${pick(cookie)}`);
@@ -262,7 +273,7 @@ export function requestSpecLiteral(shape: OperationShape, extra: string[] = []):
 }
 
 /**
- * `retry` (the operation's policy, as `RetryPolicy` in `runtime/retry-policy.ts` takes it) and `idempotencyHeader`,
+ * `retry` (the operation's policy, as `RetryPolicy` in `runtime/retry-policy.ts` takes it) and `idempotency`,
  * for an operation whose spec declares them; nothing otherwise.
  */
 function retryFields(op: IROperation): string[] {
@@ -272,7 +283,7 @@ function retryFields(op: IROperation): string[] {
     const policy: Plain = r.enabled ? { statusCodes: r.statusCodes, connectionErrors: r.connectionErrors, backoff: r.backoff, maxRetries: r.maxRetries } : { enabled: false };
     fields.push(`retry: ${plainLiteral(policy)}`);
   }
-  if (op.idempotency) fields.push(`idempotencyHeader: ${literal(op.idempotency.header)}`);
+  if (op.idempotency) fields.push(`idempotency: ${IDEMPOTENCY_HEADER.name}(${literal(op.idempotency.header)})`);
   return fields;
 }
 

@@ -1,6 +1,6 @@
 import { startServer, json, type TestServer } from '../../test/helpers/server.js';
 import { ClientCore } from './core.js';
-import { encodeBody, holdsFile, toUrlEncoded } from './body.js';
+import { encodeBody, encodeRequestBody, holdsFile, toUrlEncoded } from './body.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -18,6 +18,7 @@ test('multipart/form-data: files from Blob/File, arrays repeated, scalars as tex
     method: 'POST',
     path: '/upload',
     contentType: 'multipart/form-data',
+    encode: encodeRequestBody,
     body: { file, model: 'whisper-1', temperature: 0.2, stream: true, include: ['a', 'b'], meta: { k: 'v' }, skipped: undefined, blob: new Blob(['hi']) },
   });
   const req = server.requests[0]!;
@@ -41,6 +42,7 @@ test('application/x-www-form-urlencoded: nested objects and arrays in bracket st
     method: 'POST',
     path: '/form',
     contentType: 'application/x-www-form-urlencoded',
+    encode: encodeRequestBody,
     body: { amount: 100, currency: 'usd', metadata: { order: 'A&B' }, items: [{ price: 'p_1', qty: 2 }], none: null },
   });
   const req = server.requests[0]!;
@@ -60,13 +62,13 @@ test('application/octet-stream and text bodies are sent as given; binary and tex
     res.writeHead(200, { 'content-type': req.rawPath === '/bin' ? 'application/octet-stream' : 'text/plain' });
     res.end(req.rawPath === '/bin' ? Buffer.from([9, 8, 7]) : 'plain text');
   });
-  const blob = await client().request<Blob>({ method: 'PUT', path: '/bin', contentType: 'application/octet-stream', body: new Uint8Array([1, 2, 3]), responseType: 'binary', accept: 'application/octet-stream' });
+  const blob = await client().request<Blob>({ method: 'PUT', path: '/bin', contentType: 'application/octet-stream', encode: encodeRequestBody, body: new Uint8Array([1, 2, 3]), responseType: 'binary', accept: 'application/octet-stream' });
   expect(server.requests[0]!.headers['content-type']).toBe('application/octet-stream');
   expect(server.requests[0]!.headers.accept).toBe('application/octet-stream');
   expect(server.requests[0]!.raw).toEqual(Buffer.from([1, 2, 3]));
   expect(blob).toBeInstanceOf(Blob);
   expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([9, 8, 7]);
-  const text = await client().request<string>({ method: 'POST', path: '/text', contentType: 'text/plain', body: 'hello', responseType: 'text' });
+  const text = await client().request<string>({ method: 'POST', path: '/text', contentType: 'text/plain', encode: encodeRequestBody, body: 'hello', responseType: 'text' });
   expect(server.requests[1]!.body).toBe('hello');
   expect(text).toBe('plain text');
 });
@@ -81,7 +83,7 @@ test('a streamed request body is sent once, never retried', async () => {
     },
   });
   const c = new ClientCore({ apiKey: 'k', baseURL: server.url, maxRetries: 3 }, { baseURL: '', envPrefix: 'X', auth: {} });
-  await expect(c.request({ method: 'POST', path: '/s', contentType: 'application/octet-stream', body })).rejects.toMatchObject({ status: 503 });
+  await expect(c.request({ method: 'POST', path: '/s', contentType: 'application/octet-stream', encode: encodeRequestBody, body })).rejects.toMatchObject({ status: 503 });
   expect(server.requests).toHaveLength(1);
   expect(server.requests[0]!.body).toBe('chunk');
 });
@@ -109,7 +111,7 @@ test('holdsFile: a Blob, File or bytes among the fields (or in an array field) m
 });
 
 test('fileContentType: a body holding a file goes as multipart/form-data, any other as JSON', async () => {
-  const spec = { method: 'POST', path: '/edit', fileContentType: 'multipart/form-data' } as const;
+  const spec = { method: 'POST', path: '/edit', fileContentType: 'multipart/form-data', encode: encodeRequestBody } as const;
   await client().request({ ...spec, body: { prompt: 'p', image_url: 'https://x/y.png' } });
   await client().request({ ...spec, body: { prompt: 'p', image: new File(['png'], 'y.png', { type: 'image/png' }) } });
   const [asJson, asForm] = server.requests;
@@ -119,4 +121,12 @@ test('fileContentType: a body holding a file goes as multipart/form-data, any ot
   const form = await new Response(new Uint8Array(asForm!.raw), { headers: { 'content-type': asForm!.headers['content-type']! } }).formData();
   expect(form.get('prompt')).toBe('p');
   expect((form.get('image') as File).name).toBe('y.png');
+});
+
+test('without `encode` a body goes as JSON, and another content type is refused before anything is sent', async () => {
+  await client().request({ method: 'POST', path: '/json', body: { a: [1] } });
+  expect(server.requests[0]!.headers['content-type']).toBe('application/json');
+  expect(server.requests[0]!.body).toBe('{"a":[1]}');
+  await expect(client().request({ method: 'POST', path: '/form', contentType: 'application/x-www-form-urlencoded', body: { a: 1 } })).rejects.toThrow(/needs `encode`/);
+  expect(server.requests).toHaveLength(1);
 });

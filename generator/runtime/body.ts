@@ -4,6 +4,7 @@
  * bracket style (`a[b][0]=v`, as Stripe-like APIs expect); binary and text bodies passed through.
  */
 import { isFormURLEncoded, isJSONMediaType, isMultipartFormData } from './media-type.js';
+import type { EncodedBody, RequestSpec } from './core.js';
 import { scalar } from './util.js';
 
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
@@ -56,11 +57,20 @@ export function toUrlEncoded(body: Record<string, unknown>): string {
   return out.join('&');
 }
 
-/** The fetch body for `body` sent as `contentType`, and the content-type header to send (none for FormData). */
-export function encodeBody(
+/**
+ * `RequestSpec.encode` for an operation whose body may be other than JSON: `body` as `fileContentType` when it
+ * holds a file (see `holdsFile`), else as `contentType` (JSON when absent).
+ */
+export function encodeRequestBody(
   body: unknown,
-  contentType: string,
-): { body: BodyInit; contentType: string | undefined } {
+  types: Pick<RequestSpec, 'contentType' | 'fileContentType'>,
+): EncodedBody {
+  const type = types.fileContentType && holdsFile(body) ? types.fileContentType : types.contentType;
+  return encodeBody(body, type ?? 'application/json');
+}
+
+/** The fetch body for `body` sent as `contentType`, and the content-type header to send (none for FormData). */
+export function encodeBody(body: unknown, contentType: string): EncodedBody {
   if (isMultipartFormData(contentType)) {
     return {
       body: body instanceof FormData ? body : toFormData(body as Record<string, unknown>),

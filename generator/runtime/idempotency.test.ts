@@ -2,7 +2,7 @@ import { json, startServer, type TestServer } from '../../test/helpers/server.js
 import { testClient } from '../../test/helpers/core-client.js';
 import type { ClientOptions, RequestSpec } from './core.js';
 import { SDKError } from './errors.js';
-import { idempotencyKey } from './idempotency.js';
+import { idempotencyHeader, idempotencyKey } from './idempotency.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ const keyed = (method: string, extra: Partial<RequestSpec> = {}): RequestSpec =>
   method,
   path: '/charges',
   body: ['GET', 'HEAD', 'OPTIONS'].includes(method) ? undefined : { amount: 1 },
-  idempotencyHeader: 'Idempotency-Key',
+  idempotency: idempotencyHeader('Idempotency-Key'),
   retry: { statusCodes: [503], backoff: { initialMs: 2, maxMs: 5, exponent: 2 } },
   ...extra,
 });
@@ -54,7 +54,7 @@ describe('idempotency keys, against a local server', () => {
       res.end();
     });
     for (const method of ['GET', 'HEAD', 'OPTIONS']) await make().request(keyed(method, { responseType: 'none' }));
-    await make().request(keyed('POST', { idempotencyHeader: undefined, responseType: 'none' }));
+    await make().request(keyed('POST', { idempotency: undefined, responseType: 'none' }));
     expect(sent()).toEqual([undefined, undefined, undefined, undefined]);
   });
 

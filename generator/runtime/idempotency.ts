@@ -1,6 +1,6 @@
 /**
- * Idempotency keys: where the spec declares an idempotency header for an operation (emitted code passes its name
- * as `RequestSpec.idempotencyHeader`), a request with a method that is not safe carries a key, generated once per
+ * Idempotency keys: where the spec declares an idempotency header for an operation (emitted code passes
+ * `idempotencyHeader(name)` as `RequestSpec.idempotency`, so other packages ship none of this), a request with a method that is not safe carries a key, generated once per
  * call so that every retry of the call sends the same one.
  */
 
@@ -29,25 +29,34 @@ export function idempotencyKey(
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/**
- * The idempotency key one call sends, or `undefined` for none: none when the spec declares no idempotency header
- * for the operation; else `given` (the `idempotencyKey` request option); else none when the method is safe, or
- * the header is already set (the header parameter, `defaultHeaders` or the request's `headers`) or removed by a
- * `null` in `sources`; else a new key.
- */
-export function idempotencyKeyFor(
-  spec: { method: string; idempotencyHeader?: string | undefined },
-  given: string | undefined,
-  headers: Headers,
-  sources: readonly (Record<string, unknown> | undefined)[],
-): string | undefined {
-  const header = spec.idempotencyHeader;
-  if (!header) return undefined;
-  if (given !== undefined) return given;
-  if (SAFE_METHODS.test(spec.method) || headers.has(header)) return undefined;
+/** `RequestSpec.idempotency`: the operation's idempotency header, and the key one call sends in it. */
+export interface IdempotencyRule {
+  readonly header: string;
+  /**
+   * The key one call sends, or `undefined` for none: `given` (the `idempotencyKey` request option); else none
+   * when the method is safe, or the header is already set (the header parameter, `defaultHeaders` or the
+   * request's `headers`) or removed by a `null` in `sources`; else a new key.
+   */
+  keyFor(
+    method: string,
+    given: string | undefined,
+    headers: Headers,
+    sources: readonly (Record<string, unknown> | undefined)[],
+  ): string | undefined;
+}
+
+/** The rule of an operation whose spec declares `header` for idempotency keys (emitted code passes it). */
+export function idempotencyHeader(header: string): IdempotencyRule {
   const name = header.toLowerCase();
-  const removed = sources.some((source) =>
-    Object.entries(source ?? {}).some(([k, v]) => v === null && k.toLowerCase() === name),
-  );
-  return removed ? undefined : idempotencyKey();
+  return {
+    header,
+    keyFor(method, given, headers, sources) {
+      if (given !== undefined) return given;
+      if (SAFE_METHODS.test(method) || headers.has(header)) return undefined;
+      const removed = sources.some((source) =>
+        Object.entries(source ?? {}).some(([k, v]) => v === null && k.toLowerCase() === name),
+      );
+      return removed ? undefined : idempotencyKey();
+    },
+  };
 }

@@ -2,6 +2,7 @@
 import { json, startServer, type TestServer } from '../../test/helpers/server.js';
 import { ClientCore } from './core.js';
 import { encodeParts } from './multipart-parts.js';
+import { encodeRequestBody } from './body.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ test('each item is a part, typed by its position, else by itemEncoding, else by 
   server.handle((_req, res) => json(res, 200, {}));
   const client = new ClientCore({ baseURL: server.url, maxRetries: 0 }, { baseURL: '', envPrefix: 'X', auth: {} });
   const body = encodeParts(['<html>é</html>', { a: 1 }, new Blob(['png'], { type: 'image/png' })], { prefix: ['text/html'], items: 'application/json' }, 'multipart/related');
-  await client.request({ method: 'POST', path: '/upload', body, contentType: 'multipart/related' });
+  await client.request({ method: 'POST', path: '/upload', body, contentType: 'multipart/related', encode: encodeRequestBody });
   const req = server.requests.at(-1)!;
   expect(req.headers['content-type']).toMatch(/^multipart\/related; boundary=sdkforge-[a-z0-9]+$/);
   expect(parseParts(req.headers['content-type']!, req.raw)).toEqual([
@@ -37,7 +38,7 @@ test('each item is a part, typed by its position, else by itemEncoding, else by 
   ]);
   // no encodings: the values decide
   const plain = encodeParts(['text', { b: true }, new Uint8Array([104, 105])], {}, 'multipart/mixed');
-  await client.request({ method: 'POST', path: '/upload', body: plain, contentType: 'multipart/mixed' });
+  await client.request({ method: 'POST', path: '/upload', body: plain, contentType: 'multipart/mixed', encode: encodeRequestBody });
   const second = server.requests.at(-1)!;
   expect(parseParts(second.headers['content-type']!, second.raw)).toEqual([
     { type: 'text/plain', body: 'text' },

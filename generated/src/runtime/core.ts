@@ -7,7 +7,6 @@
  * cancellation through `AbortSignal`. Uses the global `fetch` (or the one given) and nothing else.
  */
 import { APIPromise, withRequestID, type SentRequest } from './api-promise.js';
-import { encodeBody, holdsFile } from './body.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -15,7 +14,7 @@ import {
   APIUserAbortError,
   SDKError,
 } from './errors.js';
-import { idempotencyKeyFor } from './idempotency.js';
+import type { IdempotencyRule } from './idempotency.js';
 import { isJSONMediaType } from './media-type.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
 import { retryRule, type RetryPolicy } from './retry-policy.js';
@@ -132,10 +131,16 @@ export interface RequestSpec {
   /** The `accept` header; JSON (or the stream's media type for streams) when absent. */
   accept?: string | undefined;
   body?: unknown;
-  /** Content type of `body` (see `encodeBody`); JSON when absent. */
+  /** Content type of `body`; JSON when absent. */
   contentType?: string | undefined;
   /** The content type to send instead when `body` holds files (`multipart/form-data` beside JSON). */
   fileContentType?: string | undefined;
+  /**
+   * How `body` is encoded when it may be other than JSON (`encodeRequestBody` from `body.ts`: multipart, form,
+   * binary and text bodies); absent, it is sent as JSON. Emitted code sets it where the operation's content type
+   * is not JSON or a file may be sent, so a package whose operations all take JSON ships no other encoding.
+   */
+  encode?: BodyEncoder | undefined;
   responseType?: ResponseType | undefined;
   /**
    * The operation's security requirements, alternatives of scheme names: every scheme of the first alternative
@@ -161,8 +166,39 @@ export interface RequestSpec {
     | undefined;
   /** The operation's retry policy from the spec (`x-sdkforge-retries`, `x-speakeasy-retries`); absent: the built-in rule. */
   retry?: RetryPolicy | undefined;
-  /** The header the spec declares for idempotency keys (see `RequestOptions.idempotencyKey`). */
-  idempotencyHeader?: string | undefined;
+  /**
+   * The idempotency header the spec declares for the operation (`idempotencyHeader(name)` from
+   * `idempotency.ts`; see `RequestOptions.idempotencyKey`).
+   */
+  idempotency?: IdempotencyRule | undefined;
+}
+
+/** A body as `fetch` takes it, and the content-type header to send with it (none for `FormData`). */
+export interface EncodedBody {
+  body: BodyInit;
+  contentType: string | undefined;
+}
+
+/** `RequestSpec.encode`: the body as sent, for the spec's content types. */
+export type BodyEncoder = (
+  body: unknown,
+  types: Pick<RequestSpec, 'contentType' | 'fileContentType'>,
+) => EncodedBody;
+
+/**
+ * A body without `RequestSpec.encode`: JSON. Another content type needs an encoder; it is refused rather than
+ * sent as JSON under a type that says otherwise.
+ */
+function encodeJSON(
+  body: unknown,
+  types: Pick<RequestSpec, 'contentType' | 'fileContentType'>,
+): EncodedBody {
+  const contentType = types.contentType ?? 'application/json';
+  if (!isJSONMediaType(contentType))
+    throw new SDKError(
+      `A ${contentType} body needs \`encode\` in the request spec (\`encodeRequestBody\` from body.ts); the request was not sent.`,
+    );
+  return { body: JSON.stringify(body), contentType };
 }
 
 /** How a stream reads its body, whatever its format. */
@@ -447,20 +483,14 @@ export class ClientCore {
     const auth = await this.credentials.resolve(spec);
     const url = this.buildURL(spec, auth);
     const encoded =
-      spec.body === undefined
-        ? undefined
-        : encodeBody(
-            spec.body,
-            (spec.fileContentType && holdsFile(spec.body)
-              ? spec.fileContentType
-              : spec.contentType) ?? 'application/json',
-          );
+      spec.body === undefined ? undefined : (spec.encode ?? encodeJSON)(spec.body, spec);
     const headers = this.buildHeaders(spec, options, encoded?.contentType, auth);
-    const key = idempotencyKeyFor(spec, options.idempotencyKey, headers, [
+    const idempotency = spec.idempotency;
+    const key = idempotency?.keyFor(spec.method, options.idempotencyKey, headers, [
       this.defaultHeaders,
       options.headers,
     ]);
-    if (key !== undefined) setHeader(headers, spec.idempotencyHeader!, key);
+    if (key !== undefined) setHeader(headers, idempotency!.header, key);
     const body = encoded?.body ?? null;
     // a streamed body can be sent once only
     const canRetry = !(body instanceof ReadableStream);
