@@ -17,6 +17,7 @@ import { checkPackageVersion } from './naming.js';
 import { DEFAULT_OUT, DEFAULT_SPEC, type TableGenerateOptions } from './options.js';
 import { packageIR } from './package-ir.js';
 import { checkWebhookSignature } from './ir/webhooks.js';
+import { checkSplit } from './emit/layout.js';
 import { checkOutputDir, writeOutput, type WriteReport } from './write.js';
 
 export { GenerationError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -76,6 +77,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   );
   const packageVersion = checkPackageVersion(options.packageVersion);
   const webhookSignature = checkWebhookSignature(options.webhookSignature);
+  const split = checkSplit(options.split);
   const { ir, irWarnings, naming } = await phase('ir', () => {
     const { naming, ...built } = packageIR(loaded, { clientName: options.clientName, packageName: options.packageName }, { webhookSignature });
     // IR warnings name a pointer only: add the file, line and column
@@ -85,7 +87,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     return { ir: selectOperations(built.ir, options), irWarnings, naming };
   });
   const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
-  const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash, packageVersion, resourcesOnly: options.resourcesOnly }));
+  const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash, packageVersion, resourcesOnly: options.resourcesOnly, split }));
   const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw, PREFORMATTED)));
   const report = await phase('write', () => (options.write === false ? undefined : writeOutput(options.out ?? DEFAULT_OUT, files)));
   return { files, diagnostics: [...loaded.warnings, ...irWarnings], ir, report, timings };

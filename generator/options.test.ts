@@ -68,11 +68,11 @@ test('the parseArgs options read every flag of the table: strings as given, swit
 });
 
 test('config keys and generate() keys are the table entries so marked; generate() options are all config keys', () => {
-  expect(CONFIG_KEYS).toEqual(['spec', 'overlays', 'out', 'fetchTimeout', 'includeTags', 'excludeTags', 'includePaths', 'includeOperations', 'clientName', 'packageName', 'packageVersion', 'webhookSignature', 'resourcesOnly', 'check', 'watch', 'verbose', 'quiet', 'debug']);
-  expect(GENERATE_KEYS).toEqual(['spec', 'overlays', 'out', 'fetchTimeout', 'includeTags', 'excludeTags', 'includePaths', 'includeOperations', 'clientName', 'packageName', 'packageVersion', 'webhookSignature', 'resourcesOnly']);
+  expect(CONFIG_KEYS).toEqual(['spec', 'overlays', 'out', 'fetchTimeout', 'includeTags', 'excludeTags', 'includePaths', 'includeOperations', 'clientName', 'packageName', 'packageVersion', 'webhookSignature', 'resourcesOnly', 'split', 'check', 'watch', 'verbose', 'quiet', 'debug']);
+  expect(GENERATE_KEYS).toEqual(['spec', 'overlays', 'out', 'fetchTimeout', 'includeTags', 'excludeTags', 'includePaths', 'includeOperations', 'clientName', 'packageName', 'packageVersion', 'webhookSignature', 'resourcesOnly', 'split']);
   for (const key of GENERATE_KEYS) expect(CONFIG_KEYS).toContain(key);
   // the types follow the table (a compile-time check: tsc fails when a key or its value type drifts)
-  const config: Required<SdkforgeConfig> = { spec: 's', overlays: ['a.yaml'], out: 'o', fetchTimeout: 1, includeTags: [], excludeTags: [], includePaths: [], includeOperations: [], clientName: 'C', packageName: 'p', packageVersion: '1.0.0', webhookSignature: 'none', resourcesOnly: false, check: true, watch: false, verbose: false, quiet: false, debug: false };
+  const config: Required<SdkforgeConfig> = { spec: 's', overlays: ['a.yaml'], out: 'o', fetchTimeout: 1, includeTags: [], excludeTags: [], includePaths: [], includeOperations: [], clientName: 'C', packageName: 'p', packageVersion: '1.0.0', webhookSignature: 'none', resourcesOnly: false, split: 'auto', check: true, watch: false, verbose: false, quiet: false, debug: false };
   const options: Required<Pick<GenerateOptions, (typeof GENERATE_KEYS)[number]>> = config;
   expect(Object.keys(config)).toEqual(CONFIG_KEYS);
   expect(options).toBe(config);

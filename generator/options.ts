@@ -232,6 +232,20 @@ export const OPTIONS = {
         'the client class offers the operations in their resource namespaces only (`client.chat.completions.create(…)`), without a flat method per operation (`client.createChatCompletion(…)`); the standalone functions stay',
     },
   },
+  split: {
+    kind: 'string',
+    flag: 'split',
+    arg: 'LAYOUT',
+    group: 'Generated client',
+    config: true,
+    generate: true,
+    help: 'auto (default: split big specs), resource, tag or none: types and operations in one file, or per resource/tag',
+    readme: {
+      default: '`auto`: `resource` for a spec with more than 500 operations or 2,500 component schemas, else `none`',
+      meaning:
+        '`none`: one `src/types.ts` and `src/operations.ts`; `resource` (or `tag`): per top-level resource namespace (or first tag) a directory `src/resources/<unit>/` with its types, operations and resource classes, exported as `<package>/resources/<unit>`, so a consumer importing one unit type-checks that unit and the shared types, not the whole API (see [Split output](#split-output))',
+    },
+  },
   check: {
     kind: 'boolean',
     flag: 'check',

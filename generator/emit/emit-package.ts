@@ -16,6 +16,7 @@ import { packageFiles } from './files/package-json.js';
 import { readmeFile } from './files/readme.js';
 import { resourcesFile } from './files/resources.js';
 import { runtimeFiles } from './files/runtime.js';
+import { splitFiles } from './files/split.js';
 import { typesFile } from './files/types.js';
 import { webhooksFile } from './files/webhooks.js';
 import { planPackage, type EmitContext, type PackagePlan } from './plan.js';
@@ -28,17 +29,23 @@ export { HEADER } from './source-file.js';
  * `src/types.ts` (printed in prettier's layout), the README and the JSON files (templates written so).
  */
 export const PREFORMATTED = (name: string): boolean =>
-  name === 'src/types.ts' || name.startsWith('src/runtime/') || name === 'README.md' || name === '.gitignore' || name.endsWith('.json');
+  name === 'src/types.ts' ||
+  name === 'src/shared-types.ts' ||
+  name === 'src/other-types.ts' ||
+  /^src\/resources\/[^/]+\/types\.ts$/.test(name) || name.startsWith('src/runtime/') || name === 'README.md' || name === '.gitignore' || name.endsWith('.json');
+
+type Emitter = (plan: PackagePlan) => [string, string][];
+
+/** The files of the types, operations and resource classes: one each, or split per unit (`layout.ts`). */
+const LAYOUTS: { single: Emitter[]; split: Emitter[] } = { single: [typesFile, operationsFile, resourcesFile], split: [splitFiles] };
 
 /**
  * The package's output files, one emitter each, in order. A new output file (or a layout that replaces some) is an
  * emitter in `emit/files/` and an entry here.
  */
-const FILES: ((plan: PackagePlan) => [string, string][])[] = [
-  typesFile,
+const FILES = (plan: PackagePlan): Emitter[] => [
+  ...LAYOUTS[plan.split ? 'split' : 'single'],
   webhooksFile,
-  operationsFile,
-  resourcesFile,
   defaultsFile,
   clientFile,
   indexFile,
@@ -49,5 +56,5 @@ const FILES: ((plan: PackagePlan) => [string, string][])[] = [
 
 export function emitPackage(ir: IRDocument, ctx: EmitContext): Map<string, string> {
   const plan = planPackage(ir, ctx);
-  return new Map(FILES.flatMap((emit) => emit(plan)));
+  return new Map(FILES(plan).flatMap((emit) => emit(plan)));
 }

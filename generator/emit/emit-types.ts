@@ -11,6 +11,7 @@
 import { doc, util } from 'prettier';
 import { PRETTIER_OPTIONS } from '../format.js';
 import type { IRNamedSchema, IRSchema } from '../ir/types.js';
+import { forEachChild } from '../ir/walk.js';
 import { docComment, needsParens, propertyKey, typeNode, type TypeContext, type TypeMember, type TypeNode } from './type-expr.js';
 
 type Doc = doc.builders.Doc;
@@ -26,19 +27,52 @@ export interface LayoutOptions {
 type Position = TypeNode['kind'] | 'alias' | 'member' | 'tuple-only' | 'rest';
 
 /** The source of `src/types.ts` (after `head`, the provenance comment), formatted. */
+/** `import type { names } from 'from';`, at the top of a types module that refers to another one's types. */
+export interface TypesImport {
+  from: string;
+  names: string[];
+}
+
 export function typesSource(
   head: string,
   schemas: readonly IRNamedSchema[],
   writable: ReadonlyMap<string, string>,
   options: LayoutOptions,
+  imports: readonly TypesImport[] = [],
 ): string {
   const statements: string[] = [];
+  if (imports.length) statements.push(imports.map((i) => print(importDoc(i), options)).join('\n'));
   for (const named of schemas) {
     statements.push(print(schemaStatement(named, {}), options));
     const name = writable.get(named.name);
     if (name) statements.push(print(schemaStatement(named, { mode: 'request', writable }, name), options));
   }
   return `${commentLines(head).join('\n')}\n${statements.length ? statements.join('\n\n') : 'export {};'}\n`;
+}
+
+function importDoc({ from, names }: TypesImport): Doc {
+  return group(['import type {', indent([line, join([',', line], names)]), ifBreak(','), line, '} from ', stringDoc(`'${from}'`), ';']);
+}
+
+/**
+ * The names the statements of `schemas` refer to (their `$ref`s, and in a `…Writable` variant the variants of
+ * those), which a module declaring them imports where they live elsewhere.
+ */
+export function referencedTypes(schemas: readonly IRNamedSchema[], writable: ReadonlyMap<string, string>): Set<string> {
+  const names = new Set<string>();
+  for (const { name, schema } of schemas) {
+    const refs = new Set<string>();
+    const visit = (node: IRSchema): void => {
+      if (node.kind === 'ref') refs.add(node.name);
+      forEachChild(node, visit);
+    };
+    visit(schema);
+    for (const ref of refs) {
+      names.add(ref);
+      if (writable.has(name)) names.add(writable.get(ref) ?? ref);
+    }
+  }
+  return names;
 }
 
 function print(d: Doc, options: LayoutOptions): string {

@@ -7,6 +7,7 @@ import { NameAllocator, pascalCase } from '../ir/names.js';
 import type { IRDocument, IRSchema, IRWebhook } from '../ir/types.js';
 import { forEachChild, propertiesOf, resolved } from '../ir/walk.js';
 import type { PackageNaming } from '../naming.js';
+import { splitBy, splitLayout, type Split, type SplitLayout } from './layout.js';
 import { reservedTypeNames, runtimeSources } from './runtime-files.js';
 import { operationShape, type OperationShape } from './signature.js';
 
@@ -18,6 +19,8 @@ export interface EmitContext extends PackageNaming {
   specHash: string;
   /** The client class has the resource namespaces only, no flat method per operation (`--resources-only`). */
   resourcesOnly?: boolean | undefined;
+  /** The output layout (`--split`, see `layout.ts`); `auto` when absent. */
+  split?: Split | undefined;
 }
 
 export interface PackagePlan {
@@ -38,6 +41,8 @@ export interface PackagePlan {
   resources: ResourceNode[];
   /** What `src/webhooks.ts` declares; absent when the spec has no webhooks. */
   webhooks?: WebhookPlan;
+  /** The split layout's units and type homes; absent in the single layout (`layout.ts`). */
+  split?: SplitLayout;
 }
 
 /**
@@ -117,6 +122,7 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
   const chatStream = ir.operations.some((op) => op.streaming && isChatChunk(op.streaming.item, named));
   const resources = resourceTree(shapes, typeNames);
   const webhooks = webhookPlan(ir, typeNames);
+  const by = splitBy(ir, ctx.split);
   return {
     ir,
     ctx,
@@ -128,6 +134,7 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
     runtime: shippedRuntime(shapes, chatStream, !!ir.environments, !!webhooks),
     resources,
     ...(webhooks ? { webhooks } : {}),
+    ...(by ? { split: splitLayout(ir, shapes, by, writable) } : {}),
   };
 }
 

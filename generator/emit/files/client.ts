@@ -7,19 +7,19 @@ import { clientClass, hasOwnOptions } from '../emit-client.js';
 import type { PackagePlan } from '../plan.js';
 import type { OperationShape } from '../signature.js';
 import { sourceFile } from '../source-file.js';
-import { runtimeImports, typeImport } from './imports.js';
+import { runtimeImports, SRC_PATHS, typeImport, type ImportPaths } from './imports.js';
 
 /**
  * What a file of methods delegating to the operation functions imports: `RequestOptions`, the runtime types the
  * signatures name, the operations (`ops`), the parameter-object types and the component types.
  */
-export function delegateImports(shapes: OperationShape[]): StatementStructures[] {
+export function delegateImports(shapes: OperationShape[], paths: ImportPaths = SRC_PATHS): StatementStructures[] {
   const paramsTypes = shapes.flatMap((s) => (s.paramsType ? [s.paramsType.name] : []));
   return [
-    ...runtimeImports(shapes),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
-    ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './operations.js', namedImports: paramsTypes.sort() }] : []),
-    ...typeImport(new Set(shapes.flatMap((s) => [...s.signatureRefs]))),
+    ...runtimeImports(shapes, false, paths),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: paths.operations, namespaceImport: 'ops' },
+    ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: paths.operations, namedImports: paramsTypes.sort() }] : []),
+    ...typeImport(new Set(shapes.flatMap((s) => [...s.signatureRefs])), paths),
   ];
 }
 

@@ -27,6 +27,11 @@ export function readmeFile(plan: PackagePlan): [string, string][] {
       render('README.md.hbs', {
         ...data,
         firstOperation: shapes[0]?.op.name ?? '',
+        units: plan.split?.units.map((u) => ({ dir: u.dir, title: u.resource ? `\`${u.title}\`` : u.title, operations: u.shapes.length === 1 ? '1 operation' : `${u.shapes.length} operations` })) ?? [],
+        splitBy: plan.split?.by === 'tag' ? 'tag' : 'resource',
+        splitByResource: plan.split?.by === 'resource',
+        firstUnit: plan.split?.units[0]?.dir,
+        firstUnitOperation: plan.split?.units[0]?.shapes[0]?.op.name,
         streamingOperation: streaming[0]?.op.name,
         streamingExample: streaming[0] ? streamingExample(streaming[0], named) : '',
         streamingOperations: streaming.map((s) => s.op.name).join('`, `'),

@@ -6,7 +6,9 @@ import { Scope, StructureKind, type ClassDeclarationStructure } from 'ts-morph';
 import { delegatingMethod } from '../emit-client.js';
 import type { PackagePlan, ResourceNode } from '../plan.js';
 import { sourceFile } from '../source-file.js';
+import type { OperationShape } from '../signature.js';
 import { delegateImports } from './client.js';
+import { SRC_PATHS, type ImportPaths } from './imports.js';
 
 function resourceClasses(node: ResourceNode, clientName: string): ClassDeclarationStructure[] {
   const own: ClassDeclarationStructure = {
@@ -27,16 +29,16 @@ function resourceClasses(node: ResourceNode, clientName: string): ClassDeclarati
   return [own, ...node.children.flatMap((c) => resourceClasses(c, clientName))];
 }
 
+/** A module of resource classes: `src/resources.ts`, or a unit's in the split layout (`layout.ts`). */
+export function resourcesSource(name: string, nodes: ResourceNode[], shapes: OperationShape[], clientName: string, paths: ImportPaths): string {
+  return sourceFile(name, [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `${paths.runtime}core.js`, namedImports: ['ClientCore', 'RequestOptions'] },
+    ...delegateImports(shapes, paths),
+    ...nodes.flatMap((r) => resourceClasses(r, clientName)),
+  ]);
+}
+
 export function resourcesFile(plan: PackagePlan): [string, string][] {
   if (!plan.resources.length) return [];
-  return [
-    [
-      'src/resources.ts',
-      sourceFile('resources.ts', [
-        { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/core.js', namedImports: ['ClientCore', 'RequestOptions'] },
-        ...delegateImports(plan.shapes),
-        ...plan.resources.flatMap((r) => resourceClasses(r, plan.ctx.clientName)),
-      ]),
-    ],
-  ];
+  return [['src/resources.ts', resourcesSource('resources.ts', plan.resources, plan.shapes, plan.ctx.clientName, SRC_PATHS)]];
 }
