@@ -170,3 +170,29 @@ test('globToRegExp: * and ? stay within a segment, ** crosses them, other charac
   expect(globToRegExp('/v1.0/{id}').test('/v1x0/{id}')).toBe(false);
   expect(globToRegExp('/a').test('/a/b')).toBe(false);
 });
+
+describe('webhooks in a selection', () => {
+  const withHooks = (): IRDocument => ({
+    ...petstore(),
+    schemas: [...petstore().schemas, named('PetEvent', ref('Pet')), named('AuditEvent', STRING)],
+    webhooks: [
+      { name: 'pet_adopted', method: 'post', pointer: '#/webhooks/pet_adopted/post', tags: ['Pets'], operationId: 'petAdopted', payload: ref('PetEvent') },
+      { name: 'audit', method: 'post', pointer: '#/webhooks/audit/post', tags: ['Admin'], payload: ref('AuditEvent') },
+    ],
+  });
+  const pick = (selection: Selection) => {
+    const ir = selectOperations(withHooks(), selection);
+    return { hooks: ir.webhooks?.map((w) => w.name), schemas: ir.schemas.map((s) => s.name) };
+  };
+
+  test('the tag filters apply to webhooks as to operations; their payloads keep their schemas', () => {
+    expect(pick({ includeTags: ['pets'] })).toEqual({ hooks: ['pet_adopted'], schemas: ['Pet', 'Tag', 'Shared', 'Filter', 'Token', 'Session', 'NewPet', 'PetEvent'] });
+    expect(pick({ excludeTags: ['Pets'] }).hooks).toEqual(['audit']);
+  });
+
+  test('a path filter keeps no webhook; an operation filter keeps those it names (by name or operationId)', () => {
+    expect(pick({ includePaths: ['/health'] })).toEqual({ hooks: undefined, schemas: [] });
+    expect(pick({ includeOperations: ['health', 'audit'] }).hooks).toEqual(['audit']);
+    expect(pick({ includeOperations: ['health', 'petAdopted'] }).hooks).toEqual(['pet_adopted']);
+  });
+});

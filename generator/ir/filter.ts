@@ -1,5 +1,6 @@
 /**
- * Selection: keeps the operations that match, and only the component schemas they reach.
+ * Selection: keeps the operations that match (and the webhooks, by the same tags, names or operationIds), and only
+ * the component schemas they reach: a slice of a huge spec is as small as the slice.
  */
 import { errorDiagnostic, GenerationError } from '../diagnostics.js';
 import type { IRDocument, IRSchema } from './types.js';
@@ -41,12 +42,15 @@ export function selectOperations(ir: IRDocument, selection: Selection): IRDocume
   const unwanted = nonEmpty(excludeTags) ? lower(excludeTags) : undefined;
   const paths = nonEmpty(includePaths) ? includePaths.map(globToRegExp) : undefined;
   const ids = nonEmpty(includeOperations) ? new Set(includeOperations) : undefined;
+  const tagged = (tags: string[]) =>
+    (!wanted || tags.some((t) => wanted.has(t.toLowerCase()))) && (!unwanted || !tags.some((t) => unwanted.has(t.toLowerCase())));
   const operations = ir.operations.filter(
-    (op) =>
-      (!wanted || op.tags.some((t) => wanted.has(t.toLowerCase()))) &&
-      (!unwanted || !op.tags.some((t) => unwanted.has(t.toLowerCase()))) &&
-      (!paths || paths.some((re) => re.test(op.path))) &&
-      (!ids || ids.has(op.operationId) || ids.has(op.name)),
+    (op) => tagged(op.tags) && (!paths || paths.some((re) => re.test(op.path))) && (!ids || ids.has(op.operationId) || ids.has(op.name)),
+  );
+  // a webhook is kept by the tag filters, or by its name or operationId among the operations; it has no path, so
+  // a path filter alone keeps none
+  const webhooks = (ir.webhooks ?? []).filter((w) =>
+    ids && (ids.has(w.name) || (w.operationId !== undefined && ids.has(w.operationId))) ? true : tagged(w.tags) && !paths && !ids,
   );
   if (operations.length === 0 && ir.operations.length > 0) throw nothingSelected(ir, selection);
   const byName = new Map(ir.schemas.map((s) => [s.name, s]));
@@ -59,10 +63,14 @@ export function selectOperations(ir: IRDocument, selection: Selection): IRDocume
       visit(byName.get(schema.name)?.schema);
     }
   };
-  for (const op of operations) for (const s of operationSchemas(op)) visit(s);
-  // webhooks are not operations: a selection keeps them all, and the schemas their payloads reach
-  for (const webhook of ir.webhooks ?? []) visit(webhook.payload);
-  return { ...ir, operations, schemas: ir.schemas.filter((s) => reached.has(s.name)) };
+  for (const op of operations) {
+    for (const s of operationSchemas(op)) visit(s);
+    visit(op.streaming?.item);
+    visit(op.pagination?.item);
+  }
+  for (const webhook of webhooks) visit(webhook.payload);
+  const { webhooks: _all, ...rest } = ir;
+  return { ...rest, operations, ...(webhooks.length ? { webhooks } : {}), schemas: ir.schemas.filter((s) => reached.has(s.name)) };
 }
 
 /** At most `limit` of `values`, then how many more. */

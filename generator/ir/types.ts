@@ -406,6 +406,10 @@ export interface IRWebhook {
   method: string;
   /** JSON pointer of the operation (`#/webhooks/batch_completed/post`). */
   pointer: string;
+  /** The operation's tags, in order (a selection's tag filters apply to webhooks too). */
+  tags: string[];
+  /** The operation's `operationId`, when it has one. */
+  operationId?: string;
   summary?: string;
   description?: string;
   deprecated?: boolean;

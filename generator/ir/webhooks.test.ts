@@ -24,10 +24,10 @@ test('one webhook per operation, with its payload and the one value a type-like 
   });
   expect(warnings).toEqual([]);
   expect(ir.webhooks).toEqual([
-    { name: 'shipped', method: 'post', pointer: '#/webhooks/shipped/post', summary: 'Shipped', description: 'An order shipped.', deprecated: true, payload: { kind: 'ref', name: 'Shipped' }, eventType: { property: 'type', value: 'order.shipped' } },
+    { name: 'shipped', method: 'post', pointer: '#/webhooks/shipped/post', tags: [], summary: 'Shipped', description: 'An order shipped.', deprecated: true, payload: { kind: 'ref', name: 'Shipped' }, eventType: { property: 'type', value: 'order.shipped' } },
     expect.objectContaining({ name: 'paid', eventType: { property: 'event', value: 'order.paid' } }),
     expect.not.objectContaining({ eventType: expect.anything() }),
-    { name: 'form', method: 'post', pointer: '#/webhooks/form/post' },
+    { name: 'form', method: 'post', pointer: '#/webhooks/form/post', tags: [] },
     expect.objectContaining({ name: 'twice', method: 'put', pointer: '#/webhooks/twice/put' }),
     expect.objectContaining({ name: 'twice', method: 'post', pointer: '#/webhooks/twice/post' }),
   ]);

@@ -69,6 +69,8 @@ export function buildWebhooks(
         name,
         method,
         pointer,
+        tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
+        ...(typeof op.operationId === 'string' && op.operationId ? { operationId: op.operationId } : {}),
         ...(typeof op.summary === 'string' && op.summary.trim() ? { summary: op.summary.trim() } : {}),
         ...(typeof op.description === 'string' && op.description.trim() ? { description: op.description.trim() } : {}),
         ...(op.deprecated === true ? { deprecated: true } : {}),
