@@ -23,7 +23,9 @@ export function scalar(value: unknown): string {
 export function readEnv(name: string): string | undefined {
   let value: string | undefined;
   try {
-    value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name]?.trim();
+    value = (
+      globalThis as { process?: { env?: Record<string, string | undefined> } }
+    ).process?.env?.[name]?.trim();
   } catch {
     return undefined;
   }
