@@ -10,37 +10,25 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildGeneratedCopy } from './helpers/built-package.js';
+import { CHROMIUM, launchChromium, RUN_CHROMIUM, type Chromium } from './helpers/chromium.js';
 import { ROOT } from './helpers/paths.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 import { chatChunkEvent, SSE_DONE } from './helpers/sse.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const FIXTURES = path.join(ROOT, 'test/fixtures/browser');
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-if (!HAVE_CHROMIUM && !process.env['CI']) {
+if (!RUN_CHROMIUM) {
   console.warn(`browser.test.ts: ${CHROMIUM} not found, skipping the browser tests (apt-get install chromium; CI fails instead)`);
   test.skip('the generated client in Chromium (needs /usr/bin/chromium)', () => {});
 } else {
   describe('the generated client in Chromium', () => {
     let work: string;
-    let profile: string;
     let pageServer: http.Server;
     let pageOrigin: string;
     let api: TestServer;
-    let context: BrowserContext;
+    let browser: Chromium;
     let page: Page;
     const pageErrors: string[] = [];
     /** Per slow stream: chunks written, and when the server saw its socket close. */
@@ -55,8 +43,6 @@ if (!HAVE_CHROMIUM && !process.env['CI']) {
     }
 
     beforeAll(async () => {
-      if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing and CI is set: .ci/run must install Debian's chromium`);
-
       // Build the package's ESM output from a copy of generated/ and serve it under /sdk/.
       work = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-browser-'));
       const pkg = path.join(work, 'pkg');
@@ -128,9 +114,8 @@ if (!HAVE_CHROMIUM && !process.env['CI']) {
         });
       });
 
-      profile = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-chromium-profile-'));
-      context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
-      page = context.pages()[0] ?? (await context.newPage());
+      browser = await launchChromium();
+      page = browser.context.pages()[0] ?? (await browser.context.newPage());
       page.on('pageerror', (err) => pageErrors.push(String(err)));
       page.on('console', (msg) => {
         if (msg.type() === 'error') pageErrors.push(msg.text());
@@ -138,13 +123,13 @@ if (!HAVE_CHROMIUM && !process.env['CI']) {
     });
 
     afterAll(async () => {
-      await context?.close();
+      await browser?.close();
       await api?.close();
       if (pageServer) {
         pageServer.closeAllConnections();
         await new Promise((resolve) => pageServer.close(resolve));
       }
-      for (const dir of [work, profile]) if (dir) rmSync(dir, { recursive: true, force: true });
+      if (work) rmSync(work, { recursive: true, force: true });
     });
 
     beforeEach(async () => {

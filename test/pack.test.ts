@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildGeneratedCopy } from './helpers/built-package.js';
+import { packGeneratedCopy, type PackReport } from './helpers/built-package.js';
 import { npm, run, TSC } from './helpers/npm.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 import { chatChunkEvent, writeSSE } from './helpers/sse.js';
@@ -14,17 +14,13 @@ import { chatChunkEvent, writeSSE } from './helpers/sse.js';
 let work: string;
 let server: TestServer;
 /** `npm pack --json`'s report on the built copy of generated/, and the tarball's path. */
-let packed: { name: string; version: string; filename: string; files: { path: string }[] } | undefined;
+let packed: PackReport | undefined;
 let tarball: string;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-pack-'));
   // built and packed here, so each test below runs alone
-  const pkg = path.join(work, 'pkg');
-  buildGeneratedCopy(pkg);
-  const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], pkg);
-  [packed] = JSON.parse(stdout) as NonNullable<typeof packed>[];
-  tarball = path.join(work, packed!.filename);
+  ({ report: packed, tarball } = await packGeneratedCopy(work));
   server = await startServer((req, res) => {
     if (req.method === 'POST' && req.rawPath === '/v1/chat/completions') {
       writeSSE(res, ['Hel', 'lo', ' from', ' SSE'].map((piece) => chatChunkEvent(piece)));

@@ -1,7 +1,7 @@
 /**
  * Built packages for tests: one generated from a spec into a temporary directory, built (`sdkforge build`) and
  * imported; or a copy of the committed `generated/` package (its sources, without `dist/` and `node_modules/`),
- * which the packing, bundling and browser tests build as a user would.
+ * which the packing, bundling, browser and runtime tests build as a user would, and pack (`npm pack`).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { GENERATOR_VERSION, generate, type GenerateOptions, type GenerateResult 
 import type { IRDocument } from '../../generator/ir/types.js';
 import type { LoadedSpec, OpenAPIDocument } from '../../generator/load/load-spec.js';
 import { packageIR } from '../../generator/package-ir.js';
+import { npm } from './npm.js';
 import { ROOT } from './paths.js';
 
 export interface BuiltPackage {
@@ -91,4 +92,26 @@ export function buildGeneratedCopy(dest: string): void {
   copyGenerated(dest);
   const errors = buildPackage(dest);
   if (errors.length) throw new Error(`the copy of generated/ does not build:\n${errors.join('')}`);
+}
+
+/** `npm pack --json`'s report on one package. */
+export interface PackReport {
+  name: string;
+  version: string;
+  filename: string;
+  files: { path: string }[];
+}
+
+/**
+ * {@link buildGeneratedCopy} into `work/pkg`, then `npm pack --ignore-scripts` of it into `work` (the
+ * one-command path: its prepack build would need the package's TypeScript devDependency installed). Gives npm's
+ * report and the tarball's path.
+ */
+export async function packGeneratedCopy(work: string): Promise<{ report: PackReport; tarball: string }> {
+  const pkg = path.join(work, 'pkg');
+  buildGeneratedCopy(pkg);
+  const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], pkg);
+  const [report] = JSON.parse(stdout) as PackReport[];
+  if (!report) throw new Error(`npm pack reported nothing: ${stdout}`);
+  return { report, tarball: path.join(work, report.filename) };
 }

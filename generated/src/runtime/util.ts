@@ -18,10 +18,19 @@ export function scalar(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** An environment variable's value, trimmed; `undefined` when unset or blank, or where there is no `process`. */
+/**
+ * An environment variable's value, trimmed; `undefined` when unset or blank, where there is no `process`, or where
+ * reading it is not allowed: Deno run without `--allow-env` throws `NotCapable` on `process.env.X`, and an
+ * environment variable only ever stands in for an option, so a client given its options works there.
+ */
 export function readEnv(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
-  const value = env?.[name]?.trim();
+  let value: string | undefined;
+  try {
+    value = (
+      globalThis as { process?: { env?: Record<string, string | undefined> } }
+    ).process?.env?.[name]?.trim();
+  } catch {
+    return undefined;
+  }
   return value ? value : undefined;
 }
