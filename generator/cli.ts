@@ -7,7 +7,6 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildPackage } from './build-package.js';
 import { checkDrift } from './check.js';
 import { loadConfig, milliseconds, splitList, UsageError } from './config.js';
 import { formatDiagnostic, GenerationError, type Diagnostic } from './diagnostics.js';
@@ -332,6 +331,8 @@ async function buildCommand(argv: string[], io: Io): Promise<number> {
   const out = values.out ?? (await loadConfig(values.config))?.config.out ?? DEFAULT_OUT;
   const shown = path.relative(process.cwd(), out) || '.';
   const started = performance.now();
+  // loaded here: it brings the TypeScript compiler, which no other command needs
+  const { buildPackage } = await import('./build-package.js');
   const errors = buildPackage(out);
   for (const e of errors) io.err(e.trimEnd());
   if (errors.length > 0) {

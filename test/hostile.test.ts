@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { StructureKind } from 'ts-morph';
+import { StructureKind } from '../generator/emit/structures.js';
 import ts from 'typescript';
 import { buildPackage } from '../generator/build-package.js';
 import { defaultsStatements } from '../generator/emit/emit-client.js';

@@ -2,7 +2,7 @@
  * `src/client.ts`: the client class (e.g. `OpenAI`). Its methods carry the operation names and signatures minus
  * the client argument, and delegate to the operation functions; for a spec with webhooks it has `webhooks`.
  */
-import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from './structures.js';
 import type { IRDocument } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';
 import { operationDoc } from './emit-operations.js';
@@ -115,14 +115,14 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
     ...(schemes.some((s) => s.scheme.kind !== 'basic') || schemes.some((s) => s.apiKey) ? ['TokenCredential'] : []),
   ];
   return [
-    ...(credentialTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './runtime/auth.js', namedImports: credentialTypes }] : []),
+    ...(credentialTypes.length ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/auth.js', namedImports: credentialTypes }] : []),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime/core.js',
       namedImports: ['ClientCore', 'type ClientDefaults', own ? 'type ClientOptions as CoreClientOptions' : 'type ClientOptions'],
     },
-    ...(ir.environments ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './runtime/environments.js', namedImports: ['withEnvironment'] }] : []),
-    ...(ir.webhooks ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './runtime/webhooks.js', namedImports: ['WebhookSecret'] }] : []),
+    ...(ir.environments ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/environments.js', namedImports: ['withEnvironment'] }] : []),
+    ...(ir.webhooks ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/webhooks.js', namedImports: ['WebhookSecret'] }] : []),
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -197,11 +197,11 @@ export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
       },
     ],
     properties: [
-      ...plan.resources.map((r) => ({ kind: StructureKind.Property as const, name: r.path[0]!, isReadonly: true, type: r.className, initializer: `new ${r.className}(this)` })),
+      ...plan.resources.map((r) => ({ kind: StructureKind.Property, name: r.path[0]!, isReadonly: true, type: r.className, initializer: `new ${r.className}(this)` })),
       ...(webhooks
       ? [
           {
-            kind: StructureKind.Property as const,
+            kind: StructureKind.Property,
             name: 'webhooks',
             isReadonly: true,
             type: `Webhooks<${webhookEvent}>`,
@@ -217,7 +217,7 @@ export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
       ...(hasOwnOptions(ir)
         ? [
             {
-              kind: StructureKind.Method as const,
+              kind: StructureKind.Method,
               name: 'withOptions',
               hasOverrideKeyword: true,
               docs: jsDocs('A client with `options` merged over this one\'s (`defaultHeaders`, `defaultQuery` and `fetchOptions` key by key); this client is unchanged, and the two share no mutable state.'),

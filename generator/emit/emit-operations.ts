@@ -2,7 +2,7 @@
  * `src/operations.ts`: one exported, typed function per operation, named by operationId, taking the client
  * first: `createChatCompletion(client, body, options?)`. Also the parameter-object types they take.
  */
-import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from './structures.js';
 import { pathKey } from '../ir/build.js';
 import type { IROperation } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';

@@ -1,5 +1,5 @@
 /** JSDoc structures for ts-morph declarations (operations, client). */
-import { StructureKind, type JSDocStructure } from 'ts-morph';
+import { StructureKind, type JSDocStructure } from './structures.js';
 import { sanitizeDoc } from './type-expr.js';
 
 export function jsDocs(description: string | undefined, deprecated?: boolean, returns?: string): JSDocStructure[] {
@@ -9,8 +9,8 @@ export function jsDocs(description: string | undefined, deprecated?: boolean, re
       kind: StructureKind.JSDoc,
       description: description ? sanitizeDoc(description) : '',
       tags: [
-        ...(returns ? [{ kind: StructureKind.JSDocTag as const, tagName: 'returns', text: sanitizeDoc(returns) }] : []),
-        ...(deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: 'deprecated' }] : []),
+        ...(returns ? [{ kind: StructureKind.JSDocTag, tagName: 'returns', text: sanitizeDoc(returns) }] : []),
+        ...(deprecated ? [{ kind: StructureKind.JSDocTag, tagName: 'deprecated' }] : []),
       ],
     },
   ];

@@ -3,7 +3,7 @@
  * path order, then the request body, then the parameter object (query, header and cookie parameters), then the
  * per-request options. An argument is optional when nothing in it is required.
  */
-import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
+import type { OptionalKind, ParameterDeclarationStructure } from './structures.js';
 import { NameAllocator, pascalCase } from '../ir/names.js';
 import { FORMATS } from '../ir/streaming.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';

@@ -2,7 +2,7 @@
  * `src/client.ts`: the client class, whose methods delegate to the operation functions (see `emit-client.ts`),
  * with a field per top-level resource namespace (`src/resources.ts`).
  */
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures } from '../structures.js';
 import { clientClass, hasOwnOptions } from '../emit-client.js';
 import type { PackagePlan } from '../plan.js';
 import type { OperationShape } from '../signature.js';
@@ -18,7 +18,7 @@ export function delegateImports(shapes: OperationShape[], paths: ImportPaths = S
   return [
     ...runtimeImports(shapes, false, paths),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: paths.operations, namespaceImport: 'ops' },
-    ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: paths.operations, namedImports: paramsTypes.sort() }] : []),
+    ...(paramsTypes.length ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: paths.operations, namedImports: paramsTypes.sort() }] : []),
     ...typeImport(new Set(shapes.flatMap((s) => [...s.signatureRefs])), paths),
   ];
 }
@@ -41,11 +41,11 @@ export function clientFile(plan: PackagePlan): [string, string][] {
           moduleSpecifier: './defaults.js',
           namedImports: ['clientDefaults', ...(own ? ['type ClientOptions'] : [])],
         },
-        ...(resources.length ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './resources.js', namedImports: resources.map((r) => r.className) }] : []),
+        ...(resources.length ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './resources.js', namedImports: resources.map((r) => r.className) }] : []),
         ...(webhooks
           ? [
-              { kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './runtime/webhooks.js', namedImports: ['Webhooks'] },
-              { kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './webhooks.js', namedImports: ['webhookDefaults', `type ${webhooks.union}`] },
+              { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/webhooks.js', namedImports: ['Webhooks'] },
+              { kind: StructureKind.ImportDeclaration, moduleSpecifier: './webhooks.js', namedImports: ['webhookDefaults', `type ${webhooks.union}`] },
             ]
           : []),
         ...(methods.length ? delegateImports(methods) : []),

@@ -1,5 +1,5 @@
 /** Import declarations the source files share: the runtime types signatures name, and component types. */
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures } from '../structures.js';
 import type { OperationShape } from '../signature.js';
 
 /** Where a file's imports point, relative to it: the runtime directory, the operations module, each type's module. */

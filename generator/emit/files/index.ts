@@ -1,5 +1,5 @@
 /** `src/index.ts`: what the package exports; runtime exports only of the modules the plan ships. */
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures } from '../structures.js';
 import { hasOwnOptions } from '../emit-client.js';
 import { ships, type PackagePlan } from '../plan.js';
 import { sourceFile } from '../source-file.js';
@@ -39,7 +39,7 @@ export function indexFile(plan: PackagePlan): [string, string][] {
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: [clientName, { name: clientName, alias: 'default' }] },
-    ...(plan.resources.length ? [{ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './resources.js' }] : []),
+    ...(plan.resources.length ? [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './resources.js' }] : []),
     ...coreExports(plan, './'),
   ];
   if (plan.webhooks) {

@@ -1,5 +1,5 @@
 /** `src/operations.ts`: one typed function per operation (see `emit-operations.ts`), and their parameter types. */
-import { StructureKind } from 'ts-morph';
+import { StructureKind } from '../structures.js';
 import { operationStatements } from '../emit-operations.js';
 import type { PackagePlan } from '../plan.js';
 import type { OperationShape } from '../signature.js';

@@ -2,7 +2,7 @@
  * `src/resources.ts`: one class per resource namespace (`client.chat.completions`), holding its sub-resources as
  * fields and its operations as methods that call the operation functions with the client it was made for.
  */
-import { Scope, StructureKind, type ClassDeclarationStructure } from 'ts-morph';
+import { Scope, StructureKind, type ClassDeclarationStructure } from '../structures.js';
 import { delegatingMethod } from '../emit-client.js';
 import type { PackagePlan, ResourceNode } from '../plan.js';
 import { sourceFile } from '../source-file.js';

@@ -4,7 +4,7 @@
  * the entry point `index.ts`; `src/shared-types.ts` and `src/other-types.ts`; and `src/types.ts`,
  * `src/operations.ts` and `src/resources.ts` re-exporting every unit, for the package's main entry point.
  */
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures } from '../structures.js';
 import { referencedTypes, type TypesImport } from '../emit-types.js';
 import { OTHER_TYPES, SHARED_TYPES, type SplitLayout, type SplitUnit } from '../layout.js';
 import type { PackagePlan } from '../plan.js';
@@ -57,9 +57,9 @@ function unitFiles(plan: PackagePlan, split: SplitLayout, unit: SplitUnit): [str
   const resources = unit.resource === undefined ? [] : plan.resources.filter((r) => r.path[0] === unit.resource);
   const entry: StatementStructures[] = [
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js' },
-    ...(split.shared.length ? [{ kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: `../../${SHARED_TYPES}.js` }] : []),
+    ...(split.shared.length ? [{ kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: `../../${SHARED_TYPES}.js` }] : []),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' },
-    ...(resources.length ? [{ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: './resource.js' }] : []),
+    ...(resources.length ? [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: './resource.js' }] : []),
     ...coreExports(plan, '../../'),
   ];
   return [
@@ -78,7 +78,7 @@ function typesBarrel(split: SplitLayout): string {
 
 export function splitFiles(plan: PackagePlan): [string, string][] {
   const split = plan.split!;
-  const reexport = (file: string) => sourceFile(file, split.units.map((u) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${u.dir}/${file.replace(/\.ts$/, '.js')}` })));
+  const reexport = (file: string) => sourceFile(file, split.units.map((u) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./resources/${u.dir}/${file.replace(/\.ts$/, '.js')}` })));
   const byResource = split.by === 'resource' && plan.resources.length > 0;
   return [
     ['src/types.ts', typesBarrel(split)],
@@ -87,7 +87,7 @@ export function splitFiles(plan: PackagePlan): [string, string][] {
     ...split.units.flatMap((unit) => unitFiles(plan, split, unit)),
     ['src/operations.ts', reexport('operations.ts')],
     ...(byResource
-      ? [['src/resources.ts', sourceFile('resources.ts', split.units.map((u) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./resources/${u.dir}/resource.js` })))] as [string, string]]
+      ? [['src/resources.ts', sourceFile('resources.ts', split.units.map((u) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./resources/${u.dir}/resource.js` })))] as [string, string]]
       : resourcesFile(plan)),
   ];
 }

@@ -4,7 +4,7 @@
  * its webhooks (`webhookDefaults`, from `IRDocument.webhookVerification`) and `unwrapWebhook`, `unwrap` without a
  * client (for `createClient()` users). The runtime's `Webhooks` class does the work (`runtime/webhooks.ts`).
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from '../structures.js';
 import { jsDocs } from '../jsdoc.js';
 import type { PackagePlan, WebhookPlan } from '../plan.js';
 import { sourceFile } from '../source-file.js';
@@ -70,7 +70,7 @@ function webhooksStatements(plan: WebhookPlan, verification: NonNullable<Package
     ...(plan.map
       ? [
           {
-            kind: StructureKind.Interface as const,
+            kind: StructureKind.Interface,
             isExported: true,
             name: plan.map,
             docs: jsDocs(`Each event's payload by its type (the \`${properties.join('`/`')}\` value).`),
