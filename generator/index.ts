@@ -2,7 +2,6 @@
  * The programmatic API: `generate()` runs load → IR → emit → format → write and returns the diagnostics, the
  * files and per-phase timings. The CLI is a thin layer over it.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenerationError, groupRepeated, type Diagnostic } from './diagnostics.js';
@@ -18,6 +17,7 @@ import { DEFAULT_OUT, DEFAULT_SPEC, type TableGenerateOptions } from './options.
 import { packageIR } from './package-ir.js';
 import { checkWebhookSignature } from './ir/webhooks.js';
 import { checkSplit } from './emit/layout.js';
+import { hashJSON } from './util/hash-json.js';
 import { checkOutputDir, writeOutput, type WriteReport } from './write.js';
 
 export { GenerationError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -86,7 +86,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
     return { ir: selectOperations(built.ir, options), irWarnings, naming };
   });
-  const specHash = createHash('sha256').update(JSON.stringify(loaded.document)).digest('hex');
+  const specHash = hashJSON(loaded.document);
   const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash, packageVersion, resourcesOnly: options.resourcesOnly, split }));
   const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw, PREFORMATTED)));
   const report = await phase('write', () => (options.write === false ? undefined : writeOutput(options.out ?? DEFAULT_OUT, files)));
