@@ -17,11 +17,29 @@ export async function formatOne(name: string, text: string): Promise<string> {
   return prettier.format(text, { ...PRETTIER_OPTIONS, parser, ...(parser === 'markdown' ? { embeddedLanguageFormatting: 'off' as const } : {}) });
 }
 
-/** `preformatted` names files already in prettier's form (the runtime sources are kept so; a test checks it). */
-export async function formatFiles(files: Map<string, string>, preformatted: (name: string) => boolean = () => false): Promise<Map<string, string>> {
+/**
+ * `preformatted` names files already in prettier's form (the runtime sources are kept so; a test checks it).
+ * `collect`, when given, is called after every `COLLECT_BYTES` of text formatted (a big package's generation
+ * collects garbage there: prettier's trees of a file are garbage once it is formatted).
+ */
+export async function formatFiles(files: Map<string, string>, preformatted: (name: string) => boolean = () => false, collect?: () => void): Promise<Map<string, string>> {
   // one file at a time: formatting them all at once holds every file's syntax tree and document together (over a
   // gigabyte for a spec the size of Microsoft Graph), for no gain, as prettier's work is synchronous
   const out = new Map<string, string>();
-  for (const [name, text] of files) out.set(name, preformatted(name) ? text : await formatOne(name, text));
+  let since = 0;
+  for (const [name, text] of files) {
+    if (preformatted(name)) {
+      out.set(name, text);
+      continue;
+    }
+    out.set(name, await formatOne(name, text));
+    since += text.length;
+    if (collect && since >= COLLECT_BYTES) {
+      collect();
+      since = 0;
+    }
+  }
   return out;
 }
+
+const COLLECT_BYTES = 2_000_000;

@@ -17,6 +17,7 @@ import { DEFAULT_OUT, DEFAULT_SPEC, type TableGenerateOptions } from './options.
 import { packageIR } from './package-ir.js';
 import { checkWebhookSignature } from './ir/webhooks.js';
 import { checkSplit } from './emit/layout.js';
+import { collectGarbage } from './util/collect-garbage.js';
 import { hashJSON } from './util/hash-json.js';
 import { checkOutputDir, writeOutput, type WriteReport } from './write.js';
 
@@ -55,6 +56,9 @@ export interface GenerateResult {
 
 export const GENERATOR_VERSION: string = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
+/** Component schemas above which generation collects garbage between phases (`util/collect-garbage.ts`). */
+const BIG_SCHEMAS = 3000;
+
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const timings: Record<Phase, number> = { load: 0, ir: 0, emit: 0, format: 0, write: 0 };
   /** Runs one phase, timing it and announcing it to `onPhase`. */
@@ -70,27 +74,36 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   // a bad --out fails before any work, naming the problem
   if (options.write !== false) checkOutputDir(options.out ?? DEFAULT_OUT);
-  const loaded = await phase('load', () =>
-    options.document
-      ? loadDocument(options.document, options.spec, { fetchTimeout: options.fetchTimeout, overlays: options.overlays })
-      : loadSpec(options.spec ?? DEFAULT_SPEC, { fetchTimeout: options.fetchTimeout, overlays: options.overlays }),
-  );
   const packageVersion = checkPackageVersion(options.packageVersion);
   const webhookSignature = checkWebhookSignature(options.webhookSignature);
   const split = checkSplit(options.split);
-  const { ir, irWarnings, naming } = await phase('ir', () => {
-    const { naming, ...built } = packageIR(loaded, { clientName: options.clientName, packageName: options.packageName }, { webhookSignature });
-    // IR warnings name a pointer only: add the file, line and column
-    const irWarnings = groupRepeated(built.warnings).map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
-    const cycles = findRefCycles(built.ir, loaded.where);
-    if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
-    return { ir: selectOperations(built.ir, options), irWarnings, naming };
-  });
-  const specHash = hashJSON(loaded.document);
+  // the document, its text and its parse are needed up to the IR only: held in this function's scope, they can be
+  // collected before the package is emitted and formatted (a third of the heap for a spec the size of Graph)
+  const read = async () => {
+    const loaded = await phase('load', () =>
+      options.document
+        ? loadDocument(options.document, options.spec, { fetchTimeout: options.fetchTimeout, overlays: options.overlays })
+        : loadSpec(options.spec ?? DEFAULT_SPEC, { fetchTimeout: options.fetchTimeout, overlays: options.overlays }),
+    );
+    const built = await phase('ir', () => {
+      const { naming, ...built } = packageIR(loaded, { clientName: options.clientName, packageName: options.packageName }, { webhookSignature });
+      // IR warnings name a pointer only: add the file, line and column
+      const irWarnings = groupRepeated(built.warnings).map((d) => (d.pointer && !d.file ? { ...d, ...loaded.where(d.pointer) } : d));
+      const cycles = findRefCycles(built.ir, loaded.where);
+      if (cycles.length > 0) throw new GenerationError([...loaded.warnings, ...irWarnings, ...cycles]);
+      return { ir: selectOperations(built.ir, options), irWarnings, naming };
+    });
+    return { ...built, loadWarnings: loaded.warnings, specHash: hashJSON(loaded.document) };
+  };
+  const { ir, irWarnings, naming, loadWarnings, specHash } = await read();
+  // a big package: what load and the IR held is garbage now, and emit and format allocate as much again
+  const big = ir.schemas.length > BIG_SCHEMAS;
+  if (big) collectGarbage();
   const raw = await phase('emit', () => emitPackage(ir, { ...naming, generatorVersion: GENERATOR_VERSION, specHash, packageVersion, resourcesOnly: options.resourcesOnly, split }));
-  const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw, PREFORMATTED)));
+  if (big) collectGarbage();
+  const files = await phase('format', () => (options.format === false ? raw : formatFiles(raw, PREFORMATTED, big ? collectGarbage : undefined)));
   const report = await phase('write', () => (options.write === false ? undefined : writeOutput(options.out ?? DEFAULT_OUT, files)));
-  return { files, diagnostics: [...loaded.warnings, ...irWarnings], ir, report, timings };
+  return { files, diagnostics: [...loadWarnings, ...irWarnings], ir, report, timings };
 }
 
 export function isGenerationError(err: unknown): err is GenerationError {
