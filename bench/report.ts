@@ -253,7 +253,10 @@ export function renderScale(sc: ScaleResult): string[] {
   const last = sc.copies[sc.copies.length - 1]!;
   const first = sc.copies[0]!;
   L.push(`## 8. Scale: ${sc.copies.map((c) => `${c}×`).join(', ')} \`${sc.spec.split('/').pop()}\``, '');
-  L.push(`Measured on ${sc.measured.date.slice(0, 10)} at commit ${sc.measured.commit}, ${fmt(sc.measured.minutes, 1)} min; one run per size and tool; each process killed after ${sc.timeoutMs / 60000} min.`, '');
+  L.push(
+    `Measured on ${sc.measured.date.slice(0, 10)} at commit ${sc.measured.commit}, ${fmt(sc.measured.minutes, 1)} min (1-minute load average ${fmt(sc.measured.loadAverage.start, 1)} at the start, ${fmt(sc.measured.loadAverage.end, 1)} at the end); one run per size and tool, interleaved; each process killed after ${sc.timeoutMs / 60000} min.`,
+    '',
+  );
   L.push('| spec | JSON MB | paths | operations | webhooks | schemas |', '| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const x of sc.specs) L.push(`| ${x.copies}× | ${fmt(x.bytes / 1e6, 1)} | ${x.paths} | ${x.operations} | ${x.webhooks} | ${x.schemas} |`);
   L.push('', '| generator | spec | wall s | peak RSS MB | output MB (files) | tsc wall s | tsc peak RSS MB | tsc errors |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');

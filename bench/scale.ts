@@ -13,6 +13,7 @@
  * when `sdkforge generate --help` lists SPLIT_OUTPUT_OPTION, and says "not measured" otherwise.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { machine } from './env.js';
 import { command, type Generator } from './generation.js';
@@ -91,7 +92,7 @@ export interface ScaleResult {
   growth: Record<string, ToolGrowth | undefined>;
   splitConsumer: SplitConsumer;
   /** When and where the figure was measured (it may be run on its own, `--only scale`). */
-  measured: { date: string; commit: string; minutes: number };
+  measured: { date: string; commit: string; minutes: number; loadAverage: { start: number; end: number } };
 }
 
 /**
@@ -123,6 +124,7 @@ function step(r: ProcessResult, okCodes: readonly number[], timeoutMs: number): 
   const status = statusOf(r, okCodes);
   const s: ScaleStep = { status, wallMs: r.wallMs, peakRssMB: r.maxRssBytes / MB };
   if (status === 'timeout') s.message = `timeout after ${Math.round(timeoutMs / 1000)} s`;
+  else if (status === 'out of memory') s.message = [r.stderr, r.stdout].flatMap((t) => t.split('\n')).find((l) => OOM.test(l))!.trim().slice(0, 300);
   else if (status !== 'ok') s.message = lastLine(r.stderr) || lastLine(r.stdout) || `exit code ${r.code}`;
   return s;
 }
@@ -183,6 +185,8 @@ const describe = (s: ScaleStep) => (s.status === 'ok' ? `${(s.wallMs / 1000).toF
 
 export async function benchScale(settings: ScaleSettings, workRoot: string): Promise<ScaleResult> {
   const started = Date.now();
+  // the machine may be shared: its 1-minute load average at the start and the end say how much
+  const loadAtStart = os.loadavg()[0]!;
   const work = path.join(workRoot, 'scale');
   mkdirSync(work, { recursive: true });
   const source = readSpec(settings.spec);
@@ -219,7 +223,7 @@ export async function benchScale(settings: ScaleSettings, workRoot: string): Pro
     runs,
     growth: growthByTool,
     splitConsumer,
-    measured: { date: m.date, commit: m.commit, minutes: (Date.now() - started) / 60000 },
+    measured: { date: m.date, commit: m.commit, minutes: (Date.now() - started) / 60000, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } },
   };
 }
 
