@@ -245,6 +245,11 @@ export function renderMarkdown(r: Report): string {
 
 const secs = (ms: number) => (ms / 1000).toFixed(1);
 const cell = (x: ScaleStep | undefined, show: (x: ScaleStep) => string) => (!x ? '–' : x.status === 'ok' ? show(x) : `failed: ${x.status}`);
+/** The median, and the range when there were several runs. */
+const spread = (median: number, all: number[] | undefined, show: (n: number) => string) =>
+  all && all.length > 1 ? `${show(median)} (${show(Math.min(...all))}–${show(Math.max(...all))})` : show(median);
+const wallCell = (x: ScaleStep) => spread(x.wallMs, x.samples?.wallMs, secs);
+const rssCell = (x: ScaleStep) => spread(x.peakRssMB, x.samples?.peakRssMB, (n) => String(Math.round(n)));
 const growthCells = (g: { ratio: number; exponent: number } | undefined) => (g ? [`${fmt(g.ratio, 2)}×`, fmt(g.exponent, 2)] : ['n/a', 'n/a']);
 
 /** Figure 8: the sizes, every run, each tool's growth, sdkforge's phases, the split consumer. */
@@ -254,7 +259,7 @@ export function renderScale(sc: ScaleResult): string[] {
   const first = sc.copies[0]!;
   L.push(`## 8. Scale: ${sc.copies.map((c) => `${c}×`).join(', ')} \`${sc.spec.split('/').pop()}\``, '');
   L.push(
-    `Measured on ${sc.measured.date.slice(0, 10)} at commit ${sc.measured.commit}, ${fmt(sc.measured.minutes, 1)} min (1-minute load average ${fmt(sc.measured.loadAverage.start, 1)} at the start, ${fmt(sc.measured.loadAverage.end, 1)} at the end); one run per size and tool, interleaved; each process killed after ${sc.timeoutMs / 60000} min.`,
+    `Measured on ${sc.measured.date.slice(0, 10)} at commit ${sc.measured.commit}, ${fmt(sc.measured.minutes, 1)} min (1-minute load average ${fmt(sc.measured.loadAverage.start, 1)} at the start, ${fmt(sc.measured.loadAverage.end, 1)} at the end); median of ${sc.rounds} round(s) of every size and tool, interleaved; each process killed after ${sc.timeoutMs / 60000} min.`,
     '',
   );
   L.push('| spec | JSON MB | paths | operations | webhooks | schemas |', '| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -267,7 +272,7 @@ export function renderScale(sc: ScaleResult): string[] {
       const g = run.generate;
       const failure = g.status === 'ok' ? '' : ` (${g.message ?? ''}; reached ${secs(g.wallMs)} s, ${Math.round(g.peakRssMB)} MB)`;
       L.push(
-        `| ${tool} | ${copies}× | ${cell(g, (x) => secs(x.wallMs))}${failure} | ${cell(g, (x) => String(Math.round(x.peakRssMB)))} | ${g.outputBytes !== undefined ? `${fmt(g.outputBytes / 1e6, 1)} (${g.outputFiles})` : '–'} | ${cell(run.tsc, (x) => secs(x.wallMs))} | ${cell(run.tsc, (x) => String(Math.round(x.peakRssMB)))} | ${run.tsc?.status === 'ok' ? run.tsc.errors : '–'} |`,
+        `| ${tool} | ${copies}× | ${cell(g, wallCell)}${failure} | ${cell(g, rssCell)} | ${g.outputBytes !== undefined ? `${fmt(g.outputBytes / 1e6, 1)} (${g.outputFiles})` : '–'} | ${cell(run.tsc, wallCell)} | ${cell(run.tsc, rssCell)} | ${run.tsc?.status === 'ok' ? run.tsc.errors : '–'} |`,
       );
     }
   }
