@@ -1,7 +1,7 @@
 /**
  * Shared helpers for the benchmarks: statistics over repeated runs, whole-process measurement (wall time and
  * peak RSS of the process itself, through `/usr/bin/time -v` or, without it, a small node launcher that reads the
- * child's `resourceUsage`), and paths.
+ * child's `resourceUsage`; optionally killed with everything it started after a timeout), sizes on disk, and paths.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
