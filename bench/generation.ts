@@ -23,10 +23,14 @@ export interface GenerationResult {
   output: Record<Generator, string>;
 }
 
-function command(tool: Generator, spec: string, out: string, work: string): { cmd: string; args: string[]; env?: NodeJS.ProcessEnv } {
+/**
+ * The command that runs `tool` over `spec` into `out` (a file for openapi-typescript); `work` holds hey-api's
+ * config. `verbose`: sdkforge prints its per-phase timings (`--verbose` instead of `--quiet`; the same work).
+ */
+export function command(tool: Generator, spec: string, out: string, work: string, options: { verbose?: boolean } = {}): { cmd: string; args: string[]; env?: NodeJS.ProcessEnv } {
   switch (tool) {
     case 'sdkforge':
-      return { cmd: process.execPath, args: [path.join(ROOT, 'bin/sdkforge.js'), 'generate', '--spec', spec, '--out', out, '--quiet'] };
+      return { cmd: process.execPath, args: [path.join(ROOT, 'bin/sdkforge.js'), 'generate', '--spec', spec, '--out', out, options.verbose ? '--verbose' : '--quiet'] };
     case 'openapi-typescript':
       return { cmd: process.execPath, args: [path.join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', out] };
     case 'hey-api': {

@@ -32,7 +32,7 @@ export function renderSvg(r: Report): string {
     out.push(`<text x="${labelW - 8}" y="${y + 15}" text-anchor="end">${esc(t.label)}</text>`);
     out.push(`<rect x="${labelW}" y="${y + 4}" width="${Math.max(1, x(usedSafe) - labelW)}" height="${rowH - 9}" fill="${t.met ? '#2e8b57' : '#c0392b'}"/>`);
     if (usedSafe > maxX) out.push(`<text x="${x(maxX) + 2}" y="${y + 15}" fill="#c0392b">»</text>`);
-    const value = t.id === 'stream-rss-growth' ? `${t.value.toFixed(1)} MB` : `${t.value.toFixed(2)}×`;
+    const value = t.id === 'stream-rss-growth' ? `${t.value.toFixed(1)} MB` : t.id.endsWith('-exponent') ? `exponent ${t.value.toFixed(2)}` : `${t.value.toFixed(2)}×`;
     out.push(`<text x="${x(maxX) + 14}" y="${y + 15}">${esc(`${value} (${t.op} ${t.limit}) ${t.met ? 'met' : 'MISSED'}`)}</text>`);
   });
   out.push('</svg>');

@@ -9,7 +9,7 @@ import ts from 'typescript';
 import type { Generator } from './generation.js';
 import { ROOT, log, repeat, runProcess, stat, type Repeat, type Stat } from './util.js';
 
-const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+export const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 export const TSC_FLAGS = ['--noEmit', '--strict', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--lib', 'ES2022,DOM,DOM.Iterable'];
 
 export interface TscResult {
@@ -19,7 +19,7 @@ export interface TscResult {
   errors: number;
 }
 
-function tsFiles(output: string): string[] {
+export function tsFiles(output: string): string[] {
   if (output.endsWith('.ts')) return [output];
   return ts.sys.readDirectory(output, ['.ts'], ['**/node_modules/**', '**/dist/**'], ['**/*']).filter((f) => !f.endsWith('.d.ts'));
 }

@@ -40,7 +40,7 @@ test('the smoke bench reports every figure and every target ratio', async () => 
   };
   expect(report.mode).toBe('smoke');
   expect(Object.keys(report.figures).sort()).toEqual(
-    ['bundle', 'coldStart', 'generationFull', 'generationSmall', 'memory', 'ndjson', 'requests', 'sse', 'typecheckConsumer', 'typecheckOutput'].sort(),
+    ['bundle', 'coldStart', 'generationFull', 'generationSmall', 'memory', 'ndjson', 'requests', 'scale', 'sse', 'typecheckConsumer', 'typecheckOutput'].sort(),
   );
   for (const key of ['openai', '@hey-api/openapi-ts', 'openapi-typescript', 'eventsource-parser', 'ndjson', 'split2', 'esbuild']) expect(report.versions[key]).toMatch(/^\d+\.\d+\.\d+/);
 
@@ -76,6 +76,35 @@ test('the smoke bench reports every figure and every target ratio', async () => 
       expect(chunk).toHaveProperty([who, 'itemsPerSec', 'median']);
     }
   }
+  // the scale series: 1x and 2x of spec/openai.yaml, sdkforge only, each generated and type-checked
+  const scale = f.scale as unknown as {
+    copies: number[];
+    tools: string[];
+    specs: { copies: number; operations: number; schemas: number }[];
+    runs: Record<string, Record<string, { generate: { status: string; wallMs: number; peakRssMB: number; outputBytes: number; phasesMs: Record<string, number> }; tsc: { status: string; errors: number } }>>;
+    growth: Record<string, { wall: { ratio: number; exponent: number }; rss: { ratio: number; exponent: number } }>;
+    splitConsumer: { measured: boolean; note?: string };
+  };
+  expect(scale.copies).toEqual([1, 2]);
+  expect(scale.tools).toEqual(['sdkforge']);
+  expect(scale.specs[1]!.operations).toBe(2 * scale.specs[0]!.operations);
+  expect(scale.specs[1]!.schemas).toBe(2 * scale.specs[0]!.schemas);
+  for (const copies of ['1', '2']) {
+    const r = scale.runs.sdkforge![copies]!;
+    expect(r.generate.status).toBe('ok');
+    expect(r.generate.wallMs).toBeGreaterThan(0);
+    expect(r.generate.peakRssMB).toBeGreaterThan(0);
+    expect(r.generate.outputBytes).toBeGreaterThan(0);
+    expect(Object.keys(r.generate.phasesMs)).toEqual(['load', 'ir', 'emit', 'format', 'write']);
+    expect(r.tsc).toMatchObject({ status: 'ok', errors: 0 });
+  }
+  for (const g of [scale.growth.sdkforge!.wall, scale.growth.sdkforge!.rss]) {
+    expect(Number.isFinite(g.ratio) && Number.isFinite(g.exponent)).toBe(true);
+    expect(g.exponent).toBeCloseTo(Math.log(g.ratio) / Math.log(2), 10);
+  }
+  if (!scale.splitConsumer.measured) expect(scale.splitConsumer.note).toMatch(/^not measured: /);
+  expect(readFileSync(path.join(out, 'latest.md'), 'utf8')).toContain('## 8. Scale: 1×, 2×');
+
   const all = stats(report.figures);
   expect(all.length).toBeGreaterThan(30);
   for (const [at, s] of all) {
@@ -106,6 +135,8 @@ test('the smoke bench reports every figure and every target ratio', async () => 
       'bundle-min-vs-openai',
       'bundle-gzip-vs-openai',
       'coldstart-vs-openai',
+      'scale-wall-exponent',
+      'scale-rss-exponent',
     ].sort(),
   );
   for (const t of report.targets) {
@@ -116,3 +147,31 @@ test('the smoke bench reports every figure and every target ratio', async () => 
   expect(readFileSync(path.join(out, 'latest.md'), 'utf8')).toContain('## Targets');
   expect(readFileSync(path.join(out, 'latest.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
 }, 180_000);
+
+test('--only runs the figures named and merges them into the report already in --out', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sdkforge-bench-only-'));
+  try {
+    await expect(run(process.execPath, [RUN_JS, '--smoke', '--only', 'scale,nope', '--out', dir], { cwd: ROOT })).rejects.toMatchObject({
+      stderr: expect.stringContaining('--only takes a comma-separated list of generation, typecheck, sse, ndjson, requests, memory, bundle, coldstart, scale; not nope'),
+    });
+    await run(process.execPath, [RUN_JS, '--smoke', '--only', 'coldstart', '--out', dir], { cwd: ROOT, maxBuffer: 64 << 20, timeout: 100_000 });
+    type Written = { machine: { date: string }; figures: Record<string, unknown>; figureRuns: Record<string, { date: string }>; targets: { id: string }[] };
+    const first = JSON.parse(readFileSync(path.join(dir, 'latest.json'), 'utf8')) as Written;
+    expect(Object.keys(first.figures)).toEqual(['coldStart']);
+    expect(first.targets.map((t) => t.id)).toEqual(['coldstart-vs-openai']);
+    await run(process.execPath, [RUN_JS, '--smoke', '--only', 'scale', '--out', dir], { cwd: ROOT, maxBuffer: 64 << 20, timeout: 100_000 });
+    const merged = JSON.parse(readFileSync(path.join(dir, 'latest.json'), 'utf8')) as Written;
+    expect(Object.keys(merged.figures).sort()).toEqual(['coldStart', 'scale']);
+    expect(merged.figures.coldStart).toEqual(first.figures.coldStart);
+    expect(merged.machine).toEqual(first.machine);
+    expect(merged.figureRuns.coldStart).toEqual(first.figureRuns.coldStart);
+    expect(merged.figureRuns.scale!.date > merged.figureRuns.coldStart!.date).toBe(true);
+    expect(merged.targets.map((t) => t.id)).toEqual(['coldstart-vs-openai', 'scale-wall-exponent', 'scale-rss-exponent']);
+    const md = readFileSync(path.join(dir, 'latest.md'), 'utf8');
+    expect(md).toContain('## 7. Cold start');
+    expect(md).toContain(`Measured in a later run (\`--only\`): scale on ${merged.figureRuns.scale!.date.slice(0, 10)}`);
+    expect(md).not.toContain('## 3. SSE');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 240_000);
