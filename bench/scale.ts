@@ -9,11 +9,11 @@
  * bench. The figure says how each tool's cost grows from the smallest size to the largest: the ratio and its
  * exponent, log(ratio) / log(size ratio) (1 = linear).
  *
- * Also the consumer side of split output: tsc on a consumer importing one resource module of the largest sdkforge
- * package against one importing the whole package. The generator has no split output yet: the measurement runs
- * when `sdkforge generate --help` lists SPLIT_OUTPUT_OPTION, and says "not measured" otherwise.
+ * Also the consumer side of split output: tsc on a consumer importing one unit's entry point of the largest
+ * sdkforge package (`--split resource`: `src/resources/<unit>/index.ts`) against one importing the whole package.
+ * It runs when `sdkforge generate --help` lists SPLIT_OUTPUT_OPTION, and says "not measured" otherwise.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { machine } from './env.js';
@@ -107,12 +107,10 @@ export interface ScaleResult {
   measured: { date: string; commit: string; minutes: number; loadAverage: { start: number; end: number } };
 }
 
-/**
- * The `generate` option that asks for per-resource split output. It does not exist yet; the engineer adding it
- * sets its name here, and SPLIT_RESOURCES_DIR to where it puts one module per resource.
- */
-export const SPLIT_OUTPUT_OPTION = '--split-resources';
-/** Where the split output holds one module per resource, relative to the package directory. */
+/** The `generate` option that asks for per-resource split output, and its value. */
+export const SPLIT_OUTPUT_OPTION = '--split';
+export const SPLIT_OUTPUT_VALUE = 'resource';
+/** Where the split output holds one directory per unit (its entry point `index.ts`), relative to the package. */
 export const SPLIT_RESOURCES_DIR = 'src/resources';
 
 const SDKFORGE_BIN = path.join(ROOT, 'bin/sdkforge.js');
@@ -298,13 +296,13 @@ const importPath = (from: string, to: string) => {
 export async function benchSplitConsumer(spec: string, dir: string, timeoutMs: number): Promise<SplitConsumer> {
   const option = await splitOutputOption();
   if (!option) return { measured: false, note: `not measured: no split output option (\`sdkforge generate --help\` lists no ${SPLIT_OUTPUT_OPTION})` };
-  const { gen, out } = await generateOnce('sdkforge', spec, dir, timeoutMs, [option]);
+  const { gen, out } = await generateOnce('sdkforge', spec, dir, timeoutMs, [option, SPLIT_OUTPUT_VALUE]);
   if (gen.status !== 'ok') return { measured: false, note: `not measured: generating with ${option} failed: ${gen.status} (${gen.message})` };
   const resources = path.join(out, SPLIT_RESOURCES_DIR);
-  const modules = existsSync(resources) ? tsFiles(resources).sort() : [];
+  const units = existsSync(resources) ? readdirSync(resources).sort() : [];
   const index = path.join(out, 'src/index.ts');
-  if (modules.length === 0 || !existsSync(index)) return { measured: false, note: `not measured: the output of ${option} has no modules in ${SPLIT_RESOURCES_DIR}/ or no src/index.ts (SPLIT_RESOURCES_DIR in bench/scale.ts)` };
-  const resourceModule = modules[0]!;
+  const resourceModule = units.length ? path.join(resources, units[0]!, 'index.ts') : '';
+  if (!resourceModule || !existsSync(resourceModule) || !existsSync(index)) return { measured: false, note: `not measured: the output of ${option} ${SPLIT_OUTPUT_VALUE} has no unit entry points in ${SPLIT_RESOURCES_DIR}/ or no src/index.ts (SPLIT_RESOURCES_DIR in bench/scale.ts)` };
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-split-consumer', private: true, type: 'module' }));
   const one = path.join(dir, 'consumer-one.ts');
   const all = path.join(dir, 'consumer-all.ts');
@@ -314,7 +312,7 @@ export async function benchSplitConsumer(spec: string, dir: string, timeoutMs: n
     measured: true,
     option,
     resourceModule: path.relative(out, resourceModule),
-    resourceBytes: sizeOnDisk(resourceModule).bytes,
+    resourceBytes: sizeOnDisk(path.dirname(resourceModule)).bytes,
     packageBytes: sizeOnDisk(path.join(out, 'src')).bytes,
     one: await tscStep([one], dir, timeoutMs),
     all: await tscStep([all], dir, timeoutMs),
