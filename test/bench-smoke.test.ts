@@ -118,6 +118,7 @@ test('the smoke bench reports every figure and every target ratio', async () => 
     [
       'gen-full-wall-vs-openapi-typescript',
       'gen-full-wall-vs-hey-api',
+      'gen-full-rss',
       'gen-full-rss-vs-hey-api',
       'gen-small-wall-vs-fastest-peer',
       'tsc-output-vs-hey-api',
