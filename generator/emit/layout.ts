@@ -29,6 +29,9 @@ export const AUTO_SPLIT = { operations: 500, schemas: 2500 } as const;
 export const SHARED_TYPES = 'shared-types';
 export const OTHER_TYPES = 'other-types';
 
+/** A component several units reach (`splitLayout`). */
+const SHARED = Symbol('shared');
+
 export interface SplitUnit {
   /** Its directory under `src/resources/` and its subpath export (`<package>/resources/<dir>`): kebab case, distinct. */
   dir: string;
@@ -127,8 +130,6 @@ export function splitLayout(ir: IRDocument, shapes: OperationShape[], by: SplitL
   }
   return { by, units: [...units.values()], shared, other, homes };
 }
-
-const SHARED = Symbol('shared');
 
 /** `fineTuning` → `fine-tuning`, `Audit Logs` → `audit-logs`: lower case, so names differ on any file system. */
 function kebabCase(text: string): string {

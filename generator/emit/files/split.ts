@@ -18,21 +18,16 @@ import { typesModule } from './types.js';
 
 /** The import paths of a file in `src/resources/<dir>/`. */
 function unitPaths(split: SplitLayout, dir: string): ImportPaths {
-  const own = `resources/${dir}/types`;
+  const here = `resources/${dir}/operations`;
   return {
     runtime: '../../runtime/',
     operations: './operations.js',
-    typeModule: (name) => {
-      const home = split.homes.get(name);
-      return home === own ? './types.js' : `../../${home ?? 'types'}.js`;
-    },
+    typeModule: (name) => specifier(here, split.homes.get(name) ?? 'types'),
   };
 }
 
 /** A types module of the split layout (`module`, from `src/`): its types, importing those declared elsewhere. */
 function splitTypes(split: SplitLayout, module: string, schemas: readonly IRNamedSchema[], writable: ReadonlyMap<string, string>): [string, string] {
-  const depth = module.split('/').length - 1;
-  const up = depth === 0 ? './' : '../'.repeat(depth);
   const byModule = new Map<string, string[]>();
   for (const name of referencedTypes(schemas, writable)) {
     const home = split.homes.get(name);
@@ -41,14 +36,19 @@ function splitTypes(split: SplitLayout, module: string, schemas: readonly IRName
   }
   const imports: TypesImport[] = [...byModule]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([home, names]) => ({ from: relative(up, module, home), names: names.sort() }));
+    .map(([home, names]) => ({ from: specifier(module, home), names: names.sort() }));
   return [`src/${module}.ts`, typesModule(schemas, writable, imports)];
 }
 
-/** The specifier of `home` (from `src/`) in `module`: `./types.js` beside it, else through `up` to `src/`. */
-function relative(up: string, module: string, home: string): string {
+/**
+ * The specifier of module `home` in module `module` (both from `src/`, without `.js`): `./types.js` beside it,
+ * else up to `src/` and down (`../../shared-types.js`, `./resources/chat/types.js`).
+ */
+function specifier(module: string, home: string): string {
   const dir = module.slice(0, module.lastIndexOf('/') + 1);
-  return dir && home.startsWith(dir) ? `./${home.slice(dir.length)}.js` : `${up}${home}.js`;
+  if (dir && home.startsWith(dir)) return `./${home.slice(dir.length)}.js`;
+  const depth = dir.split('/').length - 1;
+  return `${depth === 0 ? './' : '../'.repeat(depth)}${home}.js`;
 }
 
 function unitFiles(plan: PackagePlan, split: SplitLayout, unit: SplitUnit): [string, string][] {
@@ -78,16 +78,18 @@ function typesBarrel(split: SplitLayout): string {
 
 export function splitFiles(plan: PackagePlan): [string, string][] {
   const split = plan.split!;
-  const reexport = (file: string) => sourceFile(file, split.units.map((u) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./resources/${u.dir}/${file.replace(/\.ts$/, '.js')}` })));
+  /** `src/<file>.ts` re-exporting every unit's `<module>.js`. */
+  const barrel = (file: string, module: string): [string, string] => [
+    `src/${file}.ts`,
+    sourceFile(`${file}.ts`, split.units.map((u) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./resources/${u.dir}/${module}.js` }))),
+  ];
   const byResource = split.by === 'resource' && plan.resources.length > 0;
   return [
     ['src/types.ts', typesBarrel(split)],
     ...(split.shared.length ? [splitTypes(split, SHARED_TYPES, split.shared, plan.writable)] : []),
     ...(split.other.length ? [splitTypes(split, OTHER_TYPES, split.other, plan.writable)] : []),
     ...split.units.flatMap((unit) => unitFiles(plan, split, unit)),
-    ['src/operations.ts', reexport('operations.ts')],
-    ...(byResource
-      ? [['src/resources.ts', sourceFile('resources.ts', split.units.map((u) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./resources/${u.dir}/resource.js` })))] as [string, string]]
-      : resourcesFile(plan)),
+    barrel('operations', 'operations'),
+    ...(byResource ? [barrel('resources', 'resource')] : resourcesFile(plan)),
   ];
 }
