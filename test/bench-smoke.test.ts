@@ -142,7 +142,10 @@ test('the smoke bench reports every figure and every target ratio', async () => 
   );
   for (const t of report.targets) {
     expect(Number.isFinite(t.value)).toBe(true);
-    if (t.id !== 'stream-rss-growth') expect(t.value).toBeGreaterThan(0); // RSS growth may be ≤ 0
+    // growth may be ≤ 0: a stream's RSS, and a cost's exponent between the smoke series' two tiny sizes (1x and 2x
+    // of spec/openai.yaml, where the second run's peak RSS can come out below the first's)
+    const growth = t.id === 'stream-rss-growth' || t.id === 'scale-wall-exponent' || t.id === 'scale-rss-exponent';
+    if (!growth) expect(t.value).toBeGreaterThan(0);
     expect(typeof t.met).toBe('boolean');
   }
   expect(readFileSync(path.join(out, 'latest.md'), 'utf8')).toContain('## Targets');
