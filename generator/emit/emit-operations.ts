@@ -8,6 +8,7 @@ import type { IROperation } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';
 import { parameterStructures, type OperationShape } from './signature.js';
 import { httpMethod } from '../ir/methods.js';
+import { nodeText } from './type-expr.js';
 
 export function operationDoc(op: IROperation): { description: string; deprecated: boolean; returns?: string } {
   const parts = [op.summary, op.description && op.description !== op.summary ? op.description : undefined].filter(Boolean);
@@ -36,7 +37,7 @@ export function operationStatements(shapes: OperationShape[]): StatementStructur
         name: shape.paramsType.name,
         isExported: true,
         docs: [{ kind: StructureKind.JSDoc, description: `Query, header and cookie parameters of \`${shape.op.name}\`.` }],
-        type: `{\n${shape.paramsType.members}\n}`,
+        type: nodeText(shape.paramsType.node),
       });
     }
     const doc = operationDoc(shape.op);

@@ -24,7 +24,7 @@ export interface LayoutOptions {
 }
 
 /** Where a type sits, as far as prettier's layout of it depends on that. */
-type Position = TypeNode['kind'] | 'alias' | 'member' | 'tuple-only' | 'rest';
+type Position = TypeNode['kind'] | 'alias' | 'member' | 'tuple-only' | 'rest' | 'type-args';
 
 /** The source of `src/types.ts` (after `head`, the provenance comment), formatted. */
 /** `import type { names } from 'from';`, at the top of a types module that refers to another one's types. */
@@ -138,6 +138,10 @@ function typeDoc(node: TypeNode, at: Position): Doc {
       return node.text.startsWith('"') ? stringDoc(node.text) : numberDoc(node.text);
     case 'array':
       return [childDoc(node.element, 'array'), '[]'];
+    case 'generic':
+      return [node.name, typeArgsDoc(node.args)];
+    case 'indexed':
+      return [childDoc(node.object, 'indexed'), '[', stringDoc(node.index), ']'];
     case 'tuple': {
       const items: Doc[] = node.elements.map((e) => group(typeDoc(e, node.elements.length + (node.rest ? 1 : 0) > 1 ? 'tuple' : 'tuple-only')));
       if (node.rest) items.push(group(['...', typeDoc(node.rest, 'rest')]));
@@ -153,8 +157,18 @@ function typeDoc(node: TypeNode, at: Position): Doc {
   }
 }
 
-/** A child of an array, union or intersection type, parenthesized where precedence needs it. */
-function childDoc(node: TypeNode, parent: 'array' | 'union' | 'intersection'): Doc {
+/**
+ * `<A, B>` after a generic type's name: one argument that is a keyword, a plain reference, an object type or such
+ * a union with `null` hugs the brackets (prettier's `shouldHugType`); others break inside them.
+ */
+export function typeArgsDoc(args: TypeNode[]): Doc {
+  const only = args.length === 1 ? args[0]! : undefined;
+  if (only && (only.kind === 'name' || only.kind === 'object' || (only.kind === 'union' && unionHugs(only.types)))) return ['<', typeDoc(only, 'type-args'), '>'];
+  return group(['<', indent([softline, join([',', line], args.map((a) => typeDoc(a, 'type-args')))]), softline, '>']);
+}
+
+/** A child of an array, union, intersection or indexed access type, parenthesized where precedence needs it. */
+function childDoc(node: TypeNode, parent: 'array' | 'union' | 'intersection' | 'indexed'): Doc {
   const d = typeDoc(node, parent);
   return needsParens(node, parent) ? ['(', d, ')'] : d;
 }
@@ -179,13 +193,16 @@ function intersectionDoc(types: TypeNode[]): Doc {
 }
 
 /** prettier: `{ … } | null` (one object or reference plus nulls) hugs; other unions break into `| A` lines. */
+function unionHugs(types: TypeNode[]): boolean {
+  const objectLike = types.find((t) => t.kind === 'object' || t.kind === 'generic' || (t.kind === 'name' && t.reference));
+  return objectLike !== undefined && types.every((t) => t === objectLike || (t.kind === 'name' && t.text === 'null'));
+}
+
 function unionDoc(types: TypeNode[], at: Position): Doc {
-  const objectLike = types.find((t) => t.kind === 'object' || (t.kind === 'name' && t.reference));
-  const hug = objectLike !== undefined && types.every((t) => t === objectLike || (t.kind === 'name' && t.text === 'null'));
-  if (hug) return join(' | ', types.map((t) => childDoc(t, 'union')));
-  const shouldIndent = at !== 'tuple' && at !== 'tuple-only';
+  if (unionHugs(types)) return join(' | ', types.map((t) => childDoc(t, 'union')));
+  const shouldIndent = at !== 'tuple' && at !== 'tuple-only' && at !== 'type-args';
   const code = [ifBreak([shouldIndent ? line : '', '| ']), join([line, '| '], types.map((t) => align(2, childDoc(t, 'union'))))];
-  if (at === 'array' || at === 'intersection') return group([indent(code), softline]);
+  if (at === 'array' || at === 'intersection' || at === 'indexed') return group([indent(code), softline]);
   if (at === 'tuple') return group([indent([ifBreak(['(', softline]), code]), softline, ifBreak(')')]);
   return group(shouldIndent ? indent(code) : code);
 }

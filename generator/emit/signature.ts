@@ -10,34 +10,42 @@ import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStr
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
 import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
-import { literal, objectMembers, propertyKey, typeExpr, type TypeContext } from './type-expr.js';
+import { generic, keyword, literal, nodeText, objectNode, propertyKey, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
+import { array, call, codeText, name, object, plainCode, prop, str, type Code, type CodeProperty } from './code.js';
 import { httpMethod } from '../ir/methods.js';
 
 export interface Argument {
   name: string;
+  /** The type as text (`nodeText(node)`), for the statement structures. */
   type: string;
+  node: TypeNode;
   optional: boolean;
 }
 
 export interface Signature {
   args: Argument[];
   returnType: string;
+  returnNode: TypeNode;
 }
+
+const argument = (name: string, node: TypeNode, optional: boolean): Argument => ({ name, type: nodeText(node), node, optional });
 
 export interface OperationShape {
   op: IROperation;
   /** Arguments after the client (function) or first (method); the trailing `options` included. */
   args: Argument[];
-  /** The implementation's return type, e.g. `APIPromise<Model>`. */
+  /** The implementation's return type, e.g. `APIPromise<Model>` (`returnNode` as text). */
   returnType: string;
+  returnNode: TypeNode;
   /** Overload signatures (streaming operations), shown to callers instead of the implementation's. */
   overloads: Signature[];
-  /** The expression the function returns, calling the runtime through `client`. */
+  /** The expression the function returns, calling the runtime through `client` (`callCode` as text). */
   call: string;
+  callCode: Code;
   /** The runtime values `call` names besides `client` (a page class, a stream format, `requestPage`). */
   runtimeImports: RuntimeImport[];
-  /** The named parameter-object type to declare, if any. */
-  paramsType?: { name: string; members: string };
+  /** The named parameter-object type to declare, if any: its name and its object type. */
+  paramsType?: { name: string; node: Extract<TypeNode, { kind: 'object' }> };
   /**
    * The request body: the content it is sent as, and for a JSON body that may also go as `multipart/form-data`,
    * that alternative (the runtime sends a body holding files as multipart).
@@ -63,18 +71,14 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   const out: TypeContext = { refer, mode: 'response' };
   const memberCtx: TypeContext = { refer: (n) => refs.add(n), mode: 'request', writable };
   const ids = new NameAllocator(ARG_NAMES);
-  const args: Argument[] = op.parameters.path.map((p) => ({
-    name: ids.allocate(p.identifier),
-    type: typeExpr(p.schema, ctx),
-    optional: false,
-  }));
+  const args: Argument[] = op.parameters.path.map((p) => argument(ids.allocate(p.identifier), typeNode(p.schema, ctx), false));
 
   const shape: Partial<OperationShape> = {};
   const content = op.requestBody && pickRequestContent(op.requestBody.contents);
   if (op.requestBody && content) {
     const fileContent = isJson(content.mediaType) ? op.requestBody.contents.find((c) => /^multipart\/form-data\b/i.test(c.mediaType)) : undefined;
     const schema: IRSchema = fileContent ? { kind: 'union', variants: [content.schema, fileContent.schema] } : content.schema;
-    args.push({ name: 'body', type: typeExpr(schema, ctx), optional: !op.requestBody.required });
+    args.push(argument('body', typeNode(schema, ctx), !op.requestBody.required));
     shape.body = { content, argName: 'body', fileContent };
   }
 
@@ -87,31 +91,33 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
       properties: others.map((p) => ({ name: keys.get(p)!, required: p.required, schema: withParamDoc(p) })),
       additional: false,
     };
-    shape.paramsType = { name, members: objectMembers(object, memberCtx) };
-    args.push({ name: 'params', type: name, optional: !others.some((p) => p.required) });
+    shape.paramsType = { name, node: objectNode(object, memberCtx) };
+    args.push(argument('params', reference(name), !others.some((p) => p.required)));
     shape.paramsArg = 'params';
   }
   // a required argument cannot follow an optional one
   for (let i = args.length - 2; i >= 0; i--) if (!args[i + 1]!.optional) args[i]!.optional = false;
-  args.push({ name: 'options', type: 'RequestOptions', optional: true });
+  args.push(argument('options', reference('RequestOptions'), true));
 
   const success = op.success;
   const responseType = responseTypeOf(success?.mediaType);
-  const result = success && responseType !== 'none' ? typeExpr(success.schema, out) : 'void';
-  const built: OperationShape = { op, args, returnType: `APIPromise<${result}>`, overloads: [], call: '', runtimeImports: [], paramKeys: keys, responseType, signatureRefs, refs, ...shape };
-  const spec = requestSpecLiteral(built);
+  const result = success && responseType !== 'none' ? typeNode(success.schema, out) : keyword('void');
+  const returnNode = generic('APIPromise', [result]);
+  const built: OperationShape = { op, args, returnType: nodeText(returnNode), returnNode, overloads: [], call: '', callCode: name(''), runtimeImports: [], paramKeys: keys, responseType, signatureRefs, refs, ...shape };
+  const spec = requestSpecCode(built);
 
   if (op.pagination) {
-    const item = typeExpr(op.pagination.item, out);
+    const item = typeNode(op.pagination.item, out);
     const page = pageClassImport(op.pagination.kind);
-    built.returnType = `PagePromise<${item}, ${result}>`;
-    built.call = `${REQUEST_PAGE.name}<${item}, ${result}>(client, ${spec}, ${page.name}, ${paginationParams(op.pagination)}, options)`;
+    Object.assign(built, returns(generic('PagePromise', [item, result])));
+    built.callCode = call(REQUEST_PAGE.name, [name('client'), spec, name(page.name), paginationParams(op.pagination), name('options')], [item, result]);
     built.runtimeImports = [REQUEST_PAGE, page];
   } else if (op.streaming) {
-    Object.assign(built, streamingShape(built, op.streaming, typeExpr(op.streaming.item, out), result));
+    Object.assign(built, streamingShape(built, op.streaming, typeNode(op.streaming.item, out), result));
   } else {
-    built.call = `client.request<${result}>(${spec}, options)`;
+    built.callCode = call('client.request', [spec, name('options')], [result]);
   }
+  built.call = codeText(built.callCode);
   if (op.parameters.querystring.length) built.runtimeImports = [...built.runtimeImports, ENCODE_QUERYSTRING];
   if (shape.body && isPositionalMultipart(shape.body.content.mediaType)) built.runtimeImports = [...built.runtimeImports, ENCODE_PARTS];
   if (shape.body && encodesOtherThanJSON(shape.body)) built.runtimeImports = [...built.runtimeImports, ENCODE_BODY];
@@ -133,49 +139,51 @@ export function paramsObjectParameters(op: IROperation): IRParameter[] {
   return [...querystring, ...query, ...header, ...cookie];
 }
 
+/** The return type fields of a shape or signature. */
+function returns(node: TypeNode): { returnType: string; returnNode: TypeNode } {
+  return { returnType: nodeText(node), returnNode: node };
+}
+
 /** Overloads and call for an operation that can answer with server-sent events. */
-function streamingShape(shape: OperationShape, streaming: IRStreaming, event: string, result: string): Partial<OperationShape> {
-  const streamed = `APIPromise<Stream<${event}>>`;
-  const either = `APIPromise<Stream<${event}> | ${result}>`;
+function streamingShape(shape: OperationShape, streaming: IRStreaming, event: TypeNode, result: TypeNode): Partial<OperationShape> {
+  const stream = generic('Stream', [event]);
+  const either = union([stream, result]);
   const format = streamFormatImport(streaming.format);
   const runtimeImports = [format];
-  const terminator = [
-    `format: ${format.name}`,
+  const terminator: CodeProperty[] = [
+    prop('format', name(format.name)),
     // the spec's own media type is asked for where it is not the format's default (`application/x-ndjson`)
-    ...(streaming.mediaType === FORMATS[streaming.format].mediaType ? [] : [`mediaType: ${literal(streaming.mediaType)}`]),
-    ...(streaming.terminator === undefined ? [] : [`terminator: ${literal(streaming.terminator)}`]),
-    ...(streaming.events ? [`events: { jsonData: ${streaming.events.jsonData === true ? 'true' : `[${streaming.events.jsonData.map(literal).join(', ')}]`} }`] : []),
+    ...(streaming.mediaType === FORMATS[streaming.format].mediaType ? [] : [prop('mediaType', str(streaming.mediaType))]),
+    ...(streaming.terminator === undefined ? [] : [prop('terminator', str(streaming.terminator))]),
+    ...(streaming.events ? [prop('events', object([prop('jsonData', streaming.events.jsonData === true ? name('true') : array(streaming.events.jsonData.map(str)))]))] : []),
   ];
   const flag = streaming.selector.by === 'body-property' ? streaming.selector : undefined;
   const bodyIndex = shape.body ? shape.args.findIndex((a) => a.name === shape.body!.argName) : -1;
   if (!flag || bodyIndex < 0) {
     // nothing in the body selects it: always a stream (asked for by `accept` where several are offered), or the
     // response's content type decides
-    const either = streaming.selector.by === 'response-content-type' || streaming.selector.by === 'body-property';
-    const fields = [...terminator, ...(either ? ['detect: true'] : [])];
-    const type = either ? `Stream<${event}> | ${result}` : `Stream<${event}>`;
-    return { returnType: `APIPromise<${type}>`, call: `client.request<${type}>(${requestSpecLiteral(shape, [`stream: { ${fields.join(', ')} }`])}, options)`, runtimeImports };
+    const detect = streaming.selector.by === 'response-content-type' || streaming.selector.by === 'body-property';
+    const type = detect ? either : stream;
+    const spec = requestSpecCode(shape, [prop('stream', object([...terminator, ...(detect ? [prop('detect', name('true'))] : [])]))]);
+    return { ...returns(generic('APIPromise', [type])), callCode: call('client.request', [spec, name('options')], [type]), runtimeImports };
   }
   const body = shape.args[bodyIndex]!;
-  const withBody = (type: string, optional: boolean) => shape.args.map((a, i) => (i === bodyIndex ? { ...a, type, optional } : a));
-  const key = propertyKey(flag.property);
-  const on = flag.value === true ? 'true' : literal(flag.value);
-  const off = flag.value === true ? 'false | null' : `Exclude<${parenthesize(body.type)}[${literal(flag.property)}], ${on}>`;
-  const test = `${shape.body!.argName}?.[${literal(flag.property)}] === ${on}`;
+  const withBody = (node: TypeNode, optional: boolean) => shape.args.map((a, i) => (i === bodyIndex ? argument(a.name, node, optional) : a));
+  const on: TypeNode = flag.value === true ? { kind: 'literal', text: 'true' } : { kind: 'literal', text: literal(flag.value) };
+  const off: TypeNode = flag.value === true ? union([{ kind: 'literal', text: 'false' }, keyword('null')]) : generic('Exclude', [{ kind: 'indexed', object: body.node, index: literal(flag.property) }, on]);
+  const member = (optional: boolean, type: TypeNode): TypeNode => ({ kind: 'object', members: [{ kind: 'property', name: flag.property, optional, type, doc: '' }], broken: false });
+  const test: Code = { kind: 'binary', left: { kind: 'optional-member', object: shape.body!.argName, key: flag.property }, operator: '===', right: flag.value === true ? name('true') : str(flag.value) };
+  const spec = requestSpecCode(shape, [prop('stream', { kind: 'conditional', test, consequent: object(terminator), alternate: name('undefined') })]);
   return {
     overloads: [
-      { args: withBody(`${parenthesize(body.type)} & { ${key}: ${on} }`, false), returnType: streamed },
-      { args: withBody(`${parenthesize(body.type)} & { ${key}?: ${off} }`, body.optional), returnType: `APIPromise<${result}>` },
-      { args: shape.args, returnType: either },
+      { args: withBody({ kind: 'intersection', types: [body.node, member(false, on)] }, false), ...returns(generic('APIPromise', [stream])) },
+      { args: withBody({ kind: 'intersection', types: [body.node, member(true, off)] }, body.optional), ...returns(generic('APIPromise', [result])) },
+      { args: shape.args, ...returns(generic('APIPromise', [either])) },
     ],
-    returnType: either,
-    call: `client.request<Stream<${event}> | ${result}>(${requestSpecLiteral(shape, [`stream: ${test} ? { ${terminator.join(', ')} } : undefined`])}, options)`,
+    ...returns(generic('APIPromise', [either])),
+    callCode: call('client.request', [spec, name('options')], [either]),
     runtimeImports,
   };
-}
-
-function parenthesize(type: string): string {
-  return /^[\w.]+$/.test(type) ? type : `(${type})`;
 }
 
 /**
@@ -206,84 +214,76 @@ export function parameterStructures(args: Argument[]): OptionalKind<ParameterDec
   return args.map((a) => ({ name: a.name, type: a.type, hasQuestionToken: a.optional }));
 }
 
-/** A JSON-compatible value as a JS expression (`undefined` array holes as `undefined`). */
-function jsLiteralOf(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `[${value.map(jsLiteralOf).join(', ')}]`;
-  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${propertyKey(k)}: ${jsLiteralOf(v)}`).join(', ')} }`;
-  return literal(value as string);
-}
-
 /** Escapes literal path text for a template literal. */
 function templateText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 }
 
 /** The `RequestSpec` object literal the function passes to `client.request`. */
-export function requestSpecLiteral(shape: OperationShape, extra: string[] = []): string {
+export function requestSpecCode(shape: OperationShape, extra: CodeProperty[] = []): Code {
   const { op } = shape;
   const pathArgs = shape.args.slice(0, op.parameters.path.length);
   let i = 0;
   const pathParts = op.path.split(/\{[^}]+\}/);
   const path = pathParts.map((part, k) => templateText(part) + (k < pathParts.length - 1 ? `\${${pathArgs[i++]!.name}}` : '')).join('');
-  const fields: string[] = [`method: ${literal(httpMethod(op.method))}`, `path: ${op.parameters.path.length ? `encodePath\`${path}\`` : literal(op.path)}`];
+  const fields: CodeProperty[] = [prop('method', str(httpMethod(op.method))), prop('path', op.parameters.path.length ? { kind: 'template', text: `encodePath\`${path}\`` } : str(op.path))];
 
   const p = shape.paramsArg;
   const { querystring, query, header, cookie } = op.parameters;
   /** `{ wire: params?.['key'], … }`: one location's parameters, read from the params object by their keys. */
-  const pick = (params: IRParameter[]) => `{ ${params.map((x) => `${propertyKey(x.name)}: ${p}?.[${literal(shape.paramKeys.get(x)!)}]`).join(', ')} }`;
-  const fixed = op.fixedQuery ? Object.entries(op.fixedQuery).map(([k, v]) => `${propertyKey(k)}: ${Array.isArray(v) ? `[${v.map(literal).join(', ')}]` : literal(v)}`) : [];
+  const pick = (params: IRParameter[]) => object(params.map((x) => prop(x.name, { kind: 'optional-member', object: p!, key: shape.paramKeys.get(x)! })));
+  const fixed = op.fixedQuery ? Object.entries(op.fixedQuery).map(([k, v]) => prop(k, Array.isArray(v) ? array(v.map(str)) : str(v))) : [];
   for (const q of p ? querystring : []) {
-    fields.push(`querystring: ${ENCODE_QUERYSTRING.name}(${p}?.[${literal(shape.paramKeys.get(q)!)}], ${literal(q.mediaType ?? 'application/x-www-form-urlencoded')})`);
+    fields.push(prop('querystring', call(ENCODE_QUERYSTRING.name, [{ kind: 'optional-member', object: p!, key: shape.paramKeys.get(q)! }, str(q.mediaType ?? 'application/x-www-form-urlencoded')])));
   }
   if (p && query.length > 0) {
     const onlyQuery = querystring.length === 0 && header.length === 0 && cookie.length === 0;
-    const own = onlyQuery ? p : pick(query);
+    const own = onlyQuery ? name(p) : pick(query);
     // the path key's own query first: a parameter of the same name is sent instead
-    fields.push(`query: ${fixed.length ? `{ ${fixed.join(', ')}, ...${own} }` : own}`);
+    fields.push(prop('query', fixed.length ? object([...fixed, { spread: own }]) : own));
     const styles = query.filter((q) => q.style !== 'form' || !q.explode);
     if (styles.length > 0) {
-      fields.push(`queryStyles: { ${styles.map((q) => `${propertyKey(q.name)}: { style: ${literal(q.style)}, explode: ${q.explode} }`).join(', ')} }`);
+      fields.push(prop('queryStyles', object(styles.map((q) => prop(q.name, object([prop('style', str(q.style)), prop('explode', name(String(q.explode)))]))))));
     }
   } else if (fixed.length) {
-    fields.push(`query: { ${fixed.join(', ')} }`);
+    fields.push(prop('query', object(fixed)));
   }
   if (p && header.length > 0) {
-    fields.push(`headers: ${pick(header)}`);
+    fields.push(prop('headers', pick(header)));
   }
   if (shape.body) {
-    const { content } = shape.body;
+    const { content, argName } = shape.body;
     if (isPositionalMultipart(content.mediaType)) {
-      const types = content.partTypes ? jsLiteralOf(content.partTypes) : '{}';
-      fields.push(`body: ${shape.body.argName} && ${ENCODE_PARTS.name}(${shape.body.argName}, ${types}, ${literal(content.mediaType)})`);
-    } else fields.push(shape.body.argName === 'body' ? 'body' : `body: ${shape.body.argName}`);
-    if (!isJson(shape.body.content.mediaType)) fields.push(`contentType: ${literal(shape.body.content.mediaType)}`);
-    if (shape.body.fileContent) fields.push(`fileContentType: ${literal(shape.body.fileContent.mediaType)}`);
-    if (encodesOtherThanJSON(shape.body)) fields.push(`encode: ${ENCODE_BODY.name}`);
+      const types = content.partTypes ? plainCode(content.partTypes) : object([]);
+      fields.push(prop('body', { kind: 'binary', left: name(argName), operator: '&&', right: call(ENCODE_PARTS.name, [name(argName), types, str(content.mediaType)]) }));
+    } else fields.push(prop('body', name(argName)));
+    if (!isJson(content.mediaType)) fields.push(prop('contentType', str(content.mediaType)));
+    if (shape.body.fileContent) fields.push(prop('fileContentType', str(shape.body.fileContent.mediaType)));
+    if (encodesOtherThanJSON(shape.body)) fields.push(prop('encode', name(ENCODE_BODY.name)));
   }
   if (p && cookie.length > 0) {
-    fields.push(`cookies: ${pick(cookie)}`);
+    fields.push(prop('cookies', pick(cookie)));
   }
   if (shape.responseType !== 'json') {
-    fields.push(`responseType: ${literal(shape.responseType)}`);
-    if (op.success) fields.push(`accept: ${literal(op.success.mediaType)}`);
+    fields.push(prop('responseType', str(shape.responseType)));
+    if (op.success) fields.push(prop('accept', str(op.success.mediaType)));
   }
-  fields.push(`security: ${securityLiteral(op)}`, ...retryFields(op), ...extra);
-  return `{ ${fields.join(', ')} }`;
+  fields.push(prop('security', securityCode(op)), ...retryFields(op), ...extra);
+  return object(fields);
 }
 
 /**
  * `retry` (the operation's policy, as `RetryPolicy` in `runtime/retry-policy.ts` takes it) and `idempotency`,
  * for an operation whose spec declares them; nothing otherwise.
  */
-function retryFields(op: IROperation): string[] {
-  const fields: string[] = [];
+function retryFields(op: IROperation): CodeProperty[] {
+  const fields: CodeProperty[] = [];
   const r = op.retries;
   if (r) {
-    const policy: Plain = r.enabled ? { statusCodes: r.statusCodes, connectionErrors: r.connectionErrors, backoff: r.backoff, maxRetries: r.maxRetries } : { enabled: false };
-    fields.push(`retry: ${plainLiteral(policy)}`);
+    const policy = r.enabled ? { statusCodes: r.statusCodes, connectionErrors: r.connectionErrors, backoff: r.backoff, maxRetries: r.maxRetries } : { enabled: false };
+    fields.push(prop('retry', plainCode(policy)));
   }
-  if (op.idempotency) fields.push(`idempotency: ${IDEMPOTENCY_HEADER.name}(${literal(op.idempotency.header)})`);
+  if (op.idempotency) fields.push(prop('idempotency', call(IDEMPOTENCY_HEADER.name, [str(op.idempotency.header)])));
   return fields;
 }
 
@@ -291,8 +291,8 @@ function retryFields(op: IROperation): string[] {
  * `RequestSpec.security` for an operation: its requirement alternatives, each the scheme names sent together
  * (`[]`: none; an empty alternative: anonymous calls allowed).
  */
-function securityLiteral(op: IROperation): string {
-  return `[${op.security.map((names) => `[${names.map(literal).join(', ')}]`).join(', ')}]`;
+function securityCode(op: IROperation): Code {
+  return array(op.security.map((names) => array(names.map(str))));
 }
 
 /**
@@ -300,18 +300,7 @@ function securityLiteral(op: IROperation): string {
  * `source`, as an object literal of plain values (`{ items: ['data'], cursorParam: 'after', … }`), whatever the
  * scheme.
  */
-export function paginationParams(pagination: IRPagination): string {
+export function paginationParams(pagination: IRPagination): Code {
   const { kind: _kind, item: _item, reason: _reason, source: _source, ...params } = pagination;
-  return plainLiteral(params);
-}
-
-type Plain = string | number | boolean | null | undefined | Plain[] | { [key: string]: Plain };
-
-function plainLiteral(value: Plain): string {
-  if (Array.isArray(value)) return `[${value.map(plainLiteral).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    const fields = Object.entries(value).filter(([, v]) => v !== undefined);
-    return fields.length ? `{ ${fields.map(([k, v]) => `${propertyKey(k)}: ${plainLiteral(v)}`).join(', ')} }` : '{}';
-  }
-  return value === undefined ? 'undefined' : literal(value);
+  return plainCode(params);
 }

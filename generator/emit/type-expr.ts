@@ -60,7 +60,11 @@ export type TypeNode =
   /** `[A, B, ...R[]]`: `rest` is the array type spread at the end. */
   | { kind: 'tuple'; elements: TypeNode[]; rest?: TypeNode }
   /** `broken`: written over several lines (it declares properties), as prettier then keeps it. */
-  | { kind: 'object'; members: TypeMember[]; broken: boolean };
+  | { kind: 'object'; members: TypeMember[]; broken: boolean }
+  /** `Name<A, B>`: a generic type of the runtime (`APIPromise<T>`) or of TypeScript (`Exclude<T, U>`); schemas give none. */
+  | { kind: 'generic'; name: string; args: TypeNode[] }
+  /** `T["key"]`: `index` is a string literal's source text (double-quoted). */
+  | { kind: 'indexed'; object: TypeNode; index: string };
 
 export type TypeMember =
   /** `name`: the property's name on the wire (renderers quote it as they need). */
@@ -85,10 +89,10 @@ export function visible(p: { schema: IRSchema }, ctx: TypeContext): boolean {
   return ctx.mode === 'request' ? !p.schema.readOnly : !p.schema.writeOnly;
 }
 
-const keyword = (text: string): TypeNode => ({ kind: 'name', text, reference: false });
-const reference = (text: string): TypeNode => ({ kind: 'name', text, reference: true });
+export const keyword = (text: string): TypeNode => ({ kind: 'name', text, reference: false });
+export const reference = (text: string): TypeNode => ({ kind: 'name', text, reference: true });
 
-function union(types: TypeNode[]): TypeNode {
+export function union(types: TypeNode[]): TypeNode {
   const flat = types.flatMap((t) => (t.kind === 'union' ? t.types : [t]));
   return flat.length === 1 ? flat[0]! : { kind: 'union', types: flat };
 }
@@ -162,9 +166,11 @@ export function objectNode(schema: Extract<IRSchema, { kind: 'object' }>, ctx: T
   return { kind: 'object', members, broken: schema.properties.length > 0 };
 }
 
+export const generic = (name: string, args: TypeNode[]): TypeNode => ({ kind: 'generic', name, args });
+
 /** Whether `node` needs parentheses as a direct child of a `parent` node. */
 export function needsParens(node: TypeNode, parent: TypeNode['kind']): boolean {
-  if (parent === 'array') return node.kind === 'union' || node.kind === 'intersection';
+  if (parent === 'array' || parent === 'indexed') return node.kind === 'union' || node.kind === 'intersection';
   if (parent === 'intersection') return node.kind === 'union' || node.kind === 'intersection';
   if (parent === 'union') return node.kind === 'intersection';
   return false;
@@ -183,6 +189,10 @@ export function nodeText(node: TypeNode): string {
       return node.types.map(child).join(' & ');
     case 'array':
       return `${child(node.element)}[]`;
+    case 'generic':
+      return `${node.name}<${node.args.map(nodeText).join(', ')}>`;
+    case 'indexed':
+      return `${child(node.object)}[${node.index}]`;
     case 'tuple':
       return `[${[...node.elements.map(nodeText), ...(node.rest ? [`...${nodeText(node.rest)}`] : [])].join(', ')}]`;
     case 'object':
