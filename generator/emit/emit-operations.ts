@@ -2,13 +2,18 @@
  * `src/operations.ts`: one exported, typed function per operation, named by operationId, taking the client
  * first: `createChatCompletion(client, body, options?)`. Also the parameter-object types they take.
  */
-import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from './structures.js';
+import { doc as prettierDoc } from 'prettier';
+import { StructureKind } from './structures.js';
 import { pathKey } from '../ir/build.js';
 import type { IROperation } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';
-import { parameterStructures, type OperationShape } from './signature.js';
+import type { Argument, OperationShape } from './signature.js';
+import { leadingComments, returnBlock, signatureDoc, type LaidStatement } from './code-layout.js';
+import { aliasDoc } from './emit-types.js';
 import { httpMethod } from '../ir/methods.js';
-import { nodeText } from './type-expr.js';
+import { reference } from './type-expr.js';
+
+const { hardline } = prettierDoc.builders;
 
 export function operationDoc(op: IROperation): { description: string; deprecated: boolean; returns?: string } {
   const parts = [op.summary, op.description && op.description !== op.summary ? op.description : undefined].filter(Boolean);
@@ -28,32 +33,26 @@ function returnsDoc(op: IROperation): string | undefined {
   return response.description || response.summary;
 }
 
-export function operationStatements(shapes: OperationShape[]): StatementStructures[] {
-  const statements: StatementStructures[] = [];
+/**
+ * The statements of an operations module after its imports, in prettier's layout (`code-layout.ts`): each
+ * operation's parameter-object type, then its function (overloads first).
+ */
+export function operationStatements(shapes: OperationShape[]): LaidStatement[] {
+  const statements: LaidStatement[] = [];
   for (const shape of shapes) {
     if (shape.paramsType) {
-      statements.push({
-        kind: StructureKind.TypeAlias,
-        name: shape.paramsType.name,
-        isExported: true,
-        docs: [{ kind: StructureKind.JSDoc, description: `Query, header and cookie parameters of \`${shape.op.name}\`.` }],
-        type: nodeText(shape.paramsType.node),
-      });
+      const comment = leadingComments([{ kind: StructureKind.JSDoc, description: `Query, header and cookie parameters of \`${shape.op.name}\`.` }]);
+      statements.push({ doc: [...comment, aliasDoc(shape.paramsType.name, shape.paramsType.node)], declaration: false, endsWithBrace: false });
     }
     const doc = operationDoc(shape.op);
-    const docs = jsDocs(doc.description, doc.deprecated, doc.returns);
-    const client = { name: 'client', type: 'ClientCore' };
-    const fn: FunctionDeclarationStructure = {
-      kind: StructureKind.Function,
-      name: shape.op.name,
-      isExported: true,
-      docs: shape.overloads.length ? [] : docs,
-      overloads: shape.overloads.map((o) => ({ docs, parameters: [client, ...parameterStructures(o.args)], returnType: o.returnType })),
-      parameters: [client, ...parameterStructures(shape.args)],
-      returnType: shape.returnType,
-      statements: `return ${shape.call};`,
-    };
-    statements.push(fn);
+    const comment = leadingComments(jsDocs(doc.description, doc.deprecated, doc.returns));
+    const head = `export function ${shape.op.name}`;
+    const withClient = (args: Argument[]) => [CLIENT, ...args.map((a) => ({ name: a.name, optional: a.optional, type: a.node }))];
+    const overloads = shape.overloads.flatMap((o) => [...comment, head, signatureDoc(withClient(o.args), o.returnNode), ';', hardline]);
+    const implementation = [...(shape.overloads.length ? [] : comment), head, signatureDoc(withClient(shape.args), shape.returnNode), ' ', returnBlock(shape.callCode)];
+    statements.push({ doc: [...overloads, ...implementation], declaration: true, endsWithBrace: true });
   }
   return statements;
 }
+
+const CLIENT = { name: 'client', optional: false, type: reference('ClientCore') };

@@ -32,7 +32,8 @@ export const PREFORMATTED = (name: string): boolean =>
   name === 'src/types.ts' ||
   name === 'src/shared-types.ts' ||
   name === 'src/other-types.ts' ||
-  /^src\/resources\/[^/]+\/types\.ts$/.test(name) || name.startsWith('src/runtime/') || name === 'README.md' || name === '.gitignore' || name.endsWith('.json');
+  name === 'src/operations.ts' ||
+  /^src\/resources\/[^/]+\/(?:types|operations)\.ts$/.test(name) || name.startsWith('src/runtime/') || name === 'README.md' || name === '.gitignore' || name.endsWith('.json');
 
 type Emitter = (plan: PackagePlan) => [string, string][];
 

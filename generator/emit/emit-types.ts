@@ -24,7 +24,7 @@ export interface LayoutOptions {
 }
 
 /** Where a type sits, as far as prettier's layout of it depends on that. */
-type Position = TypeNode['kind'] | 'alias' | 'member' | 'tuple-only' | 'rest' | 'type-args';
+export type Position = TypeNode['kind'] | 'alias' | 'member' | 'tuple-only' | 'rest' | 'type-args';
 
 /** The source of `src/types.ts` (after `head`, the provenance comment), formatted. */
 /** `import type { names } from 'from';`, at the top of a types module that refers to another one's types. */
@@ -50,7 +50,7 @@ export function typesSource(
   return `${commentLines(head).join('\n')}\n${statements.length ? statements.join('\n\n') : 'export {};'}\n`;
 }
 
-function importDoc({ from, names }: TypesImport): Doc {
+export function importDoc({ from, names }: TypesImport): Doc {
   return group(['import type {', indent([line, join([',', line], names)]), ifBreak(','), line, '} from ', stringDoc(`'${from}'`), ';']);
 }
 
@@ -75,7 +75,8 @@ export function referencedTypes(schemas: readonly IRNamedSchema[], writable: Rea
   return names;
 }
 
-function print(d: Doc, options: LayoutOptions): string {
+/** `d` laid out by prettier's printer, as `prettier.format` would for the code it stands for. */
+export function print(d: Doc, options: LayoutOptions): string {
   return doc.printer.printDocToString(d, { ...options, useTabs: false, endOfLine: 'lf' } as doc.printer.Options).formatted;
 }
 
@@ -92,13 +93,13 @@ function schemaStatement(named: IRNamedSchema, ctx: TypeContext, name = named.na
   if (schema.kind === 'object' && !schema.nullable && schema.properties.length > 0 && type.kind === 'object') {
     return [...head, 'export ', group(['interface ', name, ' ', type.members.length ? objectBody(type.members, true) : '{}'])];
   }
+  return [...head, aliasDoc(name, type)];
+}
+
+/** `export type Name = T;` (prettier's "fluid" assignment layout). */
+export function aliasDoc(name: string, type: TypeNode): Doc {
   const id = Symbol('assignment');
-  return [
-    ...head,
-    'export ',
-    group([group(['type ', name]), ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(typeDoc(type, 'alias'), { groupId: id })]),
-    ';',
-  ];
+  return ['export ', group([group(['type ', name]), ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(typeDoc(type, 'alias'), { groupId: id })]), ';'];
 }
 
 /** For a union with an OpenAPI 3.2 `defaultMapping`: which variant a payload with an unmapped value is. */
@@ -130,7 +131,7 @@ function memberDoc(m: TypeMember): Doc {
   return group([...comment, propertyKeyDoc(m.name), m.optional ? '?: ' : ': ', typeDoc(m.type, 'member')]);
 }
 
-function typeDoc(node: TypeNode, at: Position): Doc {
+export function typeDoc(node: TypeNode, at: Position): Doc {
   switch (node.kind) {
     case 'name':
       return node.text;
@@ -208,7 +209,7 @@ function unionDoc(types: TypeNode[], at: Position): Doc {
 }
 
 /** A double-quoted string literal in prettier's quotes (single unless that needs more escapes). */
-function stringDoc(text: string): string {
+export function stringDoc(text: string): string {
   const raw = text.slice(1, -1);
   return util.makeString(raw, util.getPreferredQuote(raw, PRETTIER_OPTIONS.singleQuote ?? false));
 }
@@ -221,7 +222,7 @@ function numberDoc(text: string): string {
 /** ES5 identifier names (Unicode letters included), which prettier writes unquoted as property keys. */
 const ES5_IDENTIFIER = /^[$_\p{L}\p{Nl}][$_\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u200c\u200d]*$/u;
 
-function propertyKeyDoc(name: string): string {
+export function propertyKeyDoc(name: string): string {
   const key = propertyKey(name);
   if (key.startsWith('[')) return `[${stringDoc(key.slice(1, -1))}]`;
   if (!key.startsWith('"')) return key;
@@ -234,12 +235,12 @@ function propertyKeyDoc(name: string): string {
  * A block comment's lines as prettier prints them: when every line starts with `*` (as ours do), the lines after
  * the first are trimmed and re-indented as ` * …` at the comment's depth.
  */
-function commentLines(comment: string): string[] {
+export function commentLines(comment: string): string[] {
   const lines = comment.trimEnd().slice(2, -2).split('\n');
   return lines.map((l, i) => (i === 0 ? `/*${l.trimEnd()}` : ` ${i < lines.length - 1 ? l.trim() : l.trimStart()}`)).map((l, i, all) => (i === all.length - 1 ? `${l}*/` : l));
 }
 
-function commentDoc(comment: string): Doc {
+export function commentDoc(comment: string): Doc {
   const lines = commentLines(comment);
   return lines.length === 1 ? comment.trimEnd() : join(hardline, lines);
 }

@@ -57,7 +57,8 @@ async function samePrinted(spec: string, split: 'none' | 'resource'): Promise<nu
 
 test('spec/openai.yaml: every file prints as ts-morph prints it, in both layouts', async () => {
   expect(await samePrinted(path.join(ROOT, 'spec/openai.yaml'), 'none')).toBeGreaterThan(4);
-  expect(await samePrinted(path.join(ROOT, 'spec/openai.yaml'), 'resource')).toBeGreaterThan(10);
+  // the operations modules and the barrels are printed in prettier's layout instead (code-layout.ts)
+  expect(await samePrinted(path.join(ROOT, 'spec/openai.yaml'), 'resource')).toBeGreaterThan(6);
 }, 60_000);
 
 const REAL = ['corpus-more/scalar-galaxy-3.2/3.2.yaml', 'corpus/twilio-api-v2010/twilio_api_v2010.json', 'corpus-more/ollama/openapi.yaml', 'corpus/box/openapi.json'];

@@ -48,7 +48,7 @@ export interface JSDocStructure {
   tags?: JSDocTagStructure[];
 }
 
-type Docs = (JSDocStructure | string)[];
+export type Docs = (JSDocStructure | string)[];
 
 export interface ParameterDeclarationStructure {
   kind?: typeof StructureKind.Parameter;
@@ -233,15 +233,19 @@ class Writer {
   }
 }
 
-function docs(w: Writer, list: Docs | undefined): void {
-  for (const doc of list ?? []) {
+/** Each JSDoc of `list` as a block comment, as it is printed before its declaration. */
+export function commentTexts(list: Docs | undefined): string[] {
+  return (list ?? []).map((doc) => {
     const text = typeof doc === 'string' ? doc : docText(doc);
     const lines = text.split(/\r?\n/);
     const start = lines[0] === '' ? 1 : 0;
-    if (lines.length <= 1) w.write(`/** ${lines[0]} */`);
-    else w.write(`/**\n${lines.slice(start).map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */`);
-    w.newline();
-  }
+    if (lines.length <= 1) return `/** ${lines[0]} */`;
+    return `/**\n${lines.slice(start).map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */`;
+  });
+}
+
+function docs(w: Writer, list: Docs | undefined): void {
+  for (const comment of commentTexts(list)) w.write(comment).newline();
 }
 
 function docText(doc: JSDocStructure): string {

@@ -64,24 +64,29 @@ function unitFiles(plan: PackagePlan, split: SplitLayout, unit: SplitUnit): [str
   ];
   return [
     splitTypes(split, `resources/${unit.dir}/types`, unit.schemas, plan.writable),
-    [`${base}/operations.ts`, operationsSource('operations.ts', unit.shapes, paths)],
+    [`${base}/operations.ts`, operationsSource(unit.shapes, paths)],
     ...(resources.length ? [[`${base}/resource.ts`, resourcesSource('resource.ts', resources, unit.shapes, plan.ctx.clientName, paths)] as [string, string]] : []),
     [`${base}/index.ts`, sourceFile('index.ts', entry)],
   ];
 }
 
 /** `src/types.ts` in the split layout: every types module re-exported, in prettier's layout. */
+/** A re-exporting module of these lines, as prettier prints it (nothing after the notice when there are none). */
+function exportLines(lines: string[]): string {
+  return HEADER + lines.map((l) => `${l}\n`).join('');
+}
+
 function typesBarrel(split: SplitLayout): string {
   const modules = [...(split.shared.length ? [SHARED_TYPES] : []), ...split.units.map((u) => `resources/${u.dir}/types`), ...(split.other.length ? [OTHER_TYPES] : [])];
-  return `${HEADER}${modules.map((m) => `export type * from './${m}.js';`).join('\n')}\n`;
+  return exportLines(modules.map((m) => `export type * from './${m}.js';`));
 }
 
 export function splitFiles(plan: PackagePlan): [string, string][] {
   const split = plan.split!;
-  /** `src/<file>.ts` re-exporting every unit's `<module>.js`. */
+  /** `src/<file>.ts` re-exporting every unit's `<module>.js`, in prettier's form (as `typesBarrel`). */
   const barrel = (file: string, module: string): [string, string] => [
     `src/${file}.ts`,
-    sourceFile(`${file}.ts`, split.units.map((u) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./resources/${u.dir}/${module}.js` }))),
+    exportLines(split.units.map((u) => `export * from './resources/${u.dir}/${module}.js';`)),
   ];
   const byResource = split.by === 'resource' && plan.resources.length > 0;
   return [

@@ -1,0 +1,199 @@
+/**
+ * Emitted code in prettier's layout, as `emit-types.ts` prints the types: each construct becomes the document
+ * prettier's JavaScript printer builds for it (its assignment layouts for object properties, its call-argument,
+ * array, member, binary and conditional printing, function signatures), and prettier's own `printDocToString`
+ * lays the statements out. The result is what `prettier.format` gives for the same code, byte for byte (tests
+ * check that on every spec they generate), without parsing the code back: on a big spec, formatting
+ * `operations.ts` was most of generation's time.
+ *
+ * Only the constructs emitters build are covered (`code.ts`); where prettier has special layouts this code never
+ * meets (a call whose last argument could be expanded, callbacks), `codeDoc` refuses rather than guesses.
+ */
+import { doc, util } from 'prettier';
+import { PRETTIER_OPTIONS } from '../format.js';
+import { isShorthand, type Code, type CodeProperty } from './code.js';
+import { commentDoc, print, propertyKeyDoc, stringDoc, typeArgsDoc, typeDoc } from './emit-types.js';
+import { commentTexts, type Docs, type ImportDeclarationStructure } from './structures.js';
+import { literal, type TypeNode } from './type-expr.js';
+
+type Doc = doc.builders.Doc;
+const { group, indent, align, line, softline, hardline, ifBreak, indentIfBreak, lineSuffixBoundary, join, fill } = doc.builders;
+
+/** The layout the code modules are printed in: prettier's, as `format.ts` configures it. */
+export const LAYOUT = { printWidth: PRETTIER_OPTIONS.printWidth ?? 80, tabWidth: PRETTIER_OPTIONS.tabWidth ?? 2 };
+
+/** One top-level statement: its document, and what decides the blank line before it (see `moduleText`). */
+export interface LaidStatement {
+  doc: Doc;
+  /** A function, class or interface: a blank line before it. */
+  declaration: boolean;
+  /** Its text ends with `}`: a blank line after it. */
+  endsWithBrace: boolean;
+}
+
+/**
+ * The module text after `head` (the provenance comment): the statements separated as the statement-structure
+ * printer separates them (`printStatements`), whose blank lines prettier keeps.
+ */
+export function moduleText(head: string, statements: readonly LaidStatement[]): string {
+  let out = head;
+  statements.forEach((s, i) => {
+    if (i > 0) out += statements[i - 1]!.endsWithBrace || s.declaration ? '\n\n' : '\n';
+    out += print(s.doc, LAYOUT);
+  });
+  return `${out}\n`;
+}
+
+/** `import { a, type B } from '…';` (one specifier never breaks, as prettier keeps it). */
+export function importStatement(s: ImportDeclarationStructure): LaidStatement {
+  const names = (s.namedImports ?? []).map((n) => (typeof n === 'string' ? n : n.alias ? `${n.name} as ${n.alias}` : n.name));
+  const head = `import ${s.isTypeOnly ? 'type ' : ''}`;
+  const from = [' from ', stringDoc(JSON.stringify(s.moduleSpecifier)), ';'];
+  const d: Doc =
+    names.length === 1
+      ? [head, '{ ', names[0]!, ' }', ...from]
+      : group([head, '{', indent([line, join([',', line], names)]), ifBreak(','), line, '}', ...from]);
+  return { doc: d, declaration: false, endsWithBrace: false };
+}
+
+/** The JSDoc comments of a declaration, each followed by its line break. */
+export function leadingComments(docs: Docs | undefined): Doc[] {
+  return commentTexts(docs).flatMap((c) => [commentDoc(c), hardline]);
+}
+
+export interface LaidParameter {
+  name: string;
+  optional: boolean;
+  type: TypeNode;
+}
+
+/** `(a: A, b?: B): R` (prettier's function parameters and return type, grouped together). */
+export function signatureDoc(parameters: readonly LaidParameter[], returnType: TypeNode): Doc {
+  const params = parameters.map((p) => [p.name, p.optional ? '?' : '', ': ', typeDoc(p.type, 'member')]);
+  const list: Doc = params.length ? ['(', indent([softline, join([',', line], params)]), ifBreak(','), softline, ')'] : '()';
+  return group([list, ': ', typeDoc(returnType, 'member')]);
+}
+
+/** `{ return expression; }` */
+export function returnBlock(expression: Code): Doc {
+  return ['{', indent([hardline, 'return ', codeDoc(expression), ';']), hardline, '}'];
+}
+
+/** An expression's document. */
+export function codeDoc(code: Code): Doc {
+  switch (code.kind) {
+    case 'name':
+    case 'template':
+      return code.text;
+    case 'string':
+      return stringDoc(literal(code.value));
+    case 'array':
+      return arrayDoc(code.items);
+    case 'object':
+      if (!code.props.length) return '{}';
+      return group(['{', indent([line, join([',', line], code.props.map((p) => group(propertyDoc(p))))]), ifBreak(','), line, '}']);
+    case 'optional-member':
+      return [code.object, lineSuffixBoundary, group(['?.', '[', indent([softline, stringDoc(literal(code.key))]), softline, ']'])];
+    case 'call': {
+      const contents = [code.callee, code.typeArgs.length ? typeArgsDoc(code.typeArgs) : '', callArgumentsDoc(code.args)];
+      // a call on a member (`client.request(…)`) is a member chain short enough to stay one group
+      return code.callee.includes('.') ? group(contents) : contents;
+    }
+    case 'binary':
+      return group([group(codeDoc(code.left)), ' ', group([code.operator, line, codeDoc(code.right)])]);
+    case 'conditional':
+      return group([codeDoc(code.test), indent([line, '? ', align(2, codeDoc(code.consequent)), line, ': ', align(2, codeDoc(code.alternate))])]);
+  }
+}
+
+function callArgumentsDoc(args: Code[]): Doc {
+  if (!args.length) return '()';
+  const last = args.at(-1)!;
+  const previous = args.at(-2);
+  // prettier hugs a last object or array argument (`f(a, {`); emitted calls never end with one
+  if (((last.kind === 'object' && last.props.length) || (last.kind === 'array' && last.items.length)) && previous?.kind !== last.kind) {
+    throw new Error(`code-layout: a call ending with an object or array argument has no layout here: ${JSON.stringify(last).slice(0, 80)}`);
+  }
+  const printed = args.map(codeDoc);
+  return group(['(', indent([softline, join([',', line], printed)]), ifBreak(','), softline, ')'], { shouldBreak: printed.some((d) => doc.utils.willBreak(d)) });
+}
+
+const isNumber = (c: Code) => c.kind === 'name' && /^-?\d/.test(c.text);
+
+/** prettier's arrays: numbers filled, arrays of several multi-item objects or arrays always broken. */
+function arrayDoc(items: Code[]): Doc {
+  if (!items.length) return '[]';
+  const shouldBreak =
+    items.length > 1 &&
+    items.every((item, i) => {
+      if (item.kind !== 'array' && item.kind !== 'object') return false;
+      const next = items[i + 1];
+      if (next && next.kind !== item.kind) return false;
+      return (item.kind === 'array' ? item.items.length : item.props.length) > 1;
+    });
+  if (items.every(isNumber)) {
+    const id = Symbol('array');
+    const parts: Doc[] = [];
+    items.forEach((item, i) => {
+      const last = i === items.length - 1;
+      parts.push([codeDoc(item), last ? ifBreak(',', '', { groupId: id }) : ',']);
+      if (!last) parts.push(line);
+    });
+    return group(['[', indent([softline, fill(parts)]), softline, ']'], { shouldBreak, id });
+  }
+  return group(['[', indent([softline, join([',', line], items.map((i) => group(codeDoc(i)))), ifBreak(',')]), softline, ']'], { shouldBreak });
+}
+
+function propertyDoc(p: CodeProperty): Doc {
+  if ('spread' in p) return ['...', codeDoc(p.spread)];
+  if (isShorthand(p)) return p.key;
+  const key = propertyKeyDoc(p.key);
+  const value = codeDoc(p.value);
+  switch (propertyLayout(key, p.value)) {
+    case 'break-after-operator':
+      return group([group(key), ':', group(indent([line, value]))]);
+    case 'never-break-after-operator':
+      return group([group(key), ':', ' ', value]);
+    case 'fluid': {
+      const id = Symbol('assignment');
+      return group([group(key), ':', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(value, { groupId: id })]);
+    }
+  }
+}
+
+/** prettier's `chooseLayout` for an object property whose key cannot break. */
+function propertyLayout(key: string, value: Code): 'break-after-operator' | 'never-break-after-operator' | 'fluid' {
+  // wrapping the values of very short keys does not gain enough width to be worth it
+  const shortKey = util.getStringWidth(key) < LAYOUT.tabWidth + 3;
+  if (value.kind === 'binary' && !(value.operator === '&&' && isObjectOrArrayWithItems(value.right))) return 'break-after-operator';
+  if (value.kind === 'conditional' && value.test.kind === 'binary' && !(value.test.operator === '&&' && isObjectOrArrayWithItems(value.test.right))) return 'break-after-operator';
+  if (!shortKey && (value.kind === 'string' || poorlyBreakable(value, false))) return 'break-after-operator';
+  if (shortKey || value.kind === 'template' || (value.kind === 'name' && (value.text === 'true' || value.text === 'false' || /^\d/.test(value.text)))) {
+    return 'never-break-after-operator';
+  }
+  return 'fluid';
+}
+
+function isObjectOrArrayWithItems(c: Code): boolean {
+  return (c.kind === 'object' && c.props.length > 0) || (c.kind === 'array' && c.items.length > 0);
+}
+
+/** A member chain or a call of no argument or one short one (prettier's `isPoorlyBreakableMemberOrCallChain`). */
+function poorlyBreakable(c: Code, deep: boolean): boolean {
+  if (c.kind === 'optional-member') return true;
+  if (c.kind === 'call') {
+    const [only, ...more] = c.args;
+    if (more.length || (only && !loneShortArgument(only))) return false;
+    if (c.typeArgs.length > 1 || (c.typeArgs.length === 1 && ['union', 'intersection', 'object'].includes(c.typeArgs[0]!.kind))) return false;
+    return true;
+  }
+  return deep && c.kind === 'name' && !/^(?:-?\d|true$|false$|null$)/.test(c.text);
+}
+
+/** prettier's `isLoneShortArgument`, for the arguments emitted calls take. */
+function loneShortArgument(c: Code): boolean {
+  const threshold = LAYOUT.printWidth * 0.25;
+  if (c.kind === 'name') return /^-?\d/.test(c.text) || c.text.length <= threshold || ['true', 'false', 'null'].includes(c.text);
+  if (c.kind === 'string') return stringDoc(literal(c.value)).length <= threshold;
+  throw new Error(`code-layout: no lone-argument rule for a ${c.kind}`);
+}
