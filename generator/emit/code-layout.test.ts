@@ -3,8 +3,8 @@
 // layouts, call arguments, arrays, members, binaries, conditionals, signatures, imports) is checked where it
 // decides something: short and long keys, values that fit and values that do not.
 import { formatOne } from '../format.js';
-import { array, call, codeText, name, object, prop, str, type Code } from './code.js';
-import { importStatement, moduleText, returnBlock, signatureDoc, type LaidParameter } from './code-layout.js';
+import { array, call, codeText, member, name, object, prop, str, type Code } from './code.js';
+import { blockDoc, classPropertyDoc, classStatement, expressionStatement, importStatement, moduleText, returnBlock, signatureDoc, type LaidParameter } from './code-layout.js';
 import { generic, keyword, nodeText, reference, union, type TypeNode } from './type-expr.js';
 
 const long = (n: number) => 'x'.repeat(n);
@@ -64,4 +64,38 @@ test('imports: one name never breaks, several break when they do not fit', async
     const laid = moduleText('', [importStatement(s)]);
     expect(laid).toBe(await formatOne('f.ts', `import ${s.isTypeOnly ? 'type ' : ''}{ ${namedImports.join(', ')} } from "./x.js";\n`));
   }
+});
+
+test('classes: properties with and without values, a constructor, methods with one parameter, last arguments hugged', async () => {
+  const event = reference(`WebhookEvent${long(20)}`);
+  const webhooks = { kind: 'new' as const, callee: 'Webhooks', typeArgs: [event], args: [name('webhookDefaults'), object([prop('secret', member(name('options'), 'webhookSecret'))])] };
+  const laid = moduleText('', [
+    classStatement([], 'export class Api extends ClientCore', [
+      { doc: classPropertyDoc([], 'chat', reference('ChatResource'), { kind: 'new', callee: 'ChatResource', typeArgs: [], args: [name('this')] }), blank: false },
+      { doc: classPropertyDoc([], 'webhooks', generic('Webhooks', [event])), blank: false },
+      {
+        doc: ['constructor', signatureDoc([{ name: 'options', optional: false, type: reference('ClientOptions'), initializer: object([]) }], undefined), ' ', blockDoc([expressionStatement(call('super', [name('options'), name('clientDefaults')])), expressionStatement({ kind: 'assign', left: member(name('this'), 'webhooks'), right: webhooks })])],
+        blank: true,
+      },
+      { doc: ['list', signatureDoc([{ name: 'options', optional: true, type: reference('RequestOptions') }], generic('APIPromise', [{ kind: 'object', broken: true, members: [{ kind: 'property', name: 'devices', optional: false, type: reference('Device'), doc: '' }] }])), ' ', returnBlock(call('ops.list', [member(name('this'), 'client'), name('options')]))], blank: true },
+      { doc: ['get', signatureDoc([{ name: `id${long(60)}`, optional: false, type: keyword('string') }, { name: 'options', optional: true, type: reference('RequestOptions') }], generic('APIPromise', [reference('Model')])), ';'], blank: true },
+    ]),
+    classStatement([], 'export class Empty', []),
+    classStatement([], 'export class Child', [{ doc: ['constructor', signatureDoc([{ name: 'client', optional: false, type: reference('ClientCore'), modifiers: 'protected readonly ' }], undefined), ' ', blockDoc([])], blank: false }]),
+  ]);
+  const text = [
+    `export class Api extends ClientCore { readonly chat: ChatResource = new ChatResource(this); readonly webhooks: Webhooks<${nodeText(event)}>;`,
+    '',
+    `constructor(options: ClientOptions = {}) { super(options, clientDefaults); this.webhooks = ${codeText(webhooks)}; }`,
+    '',
+    'list(options?: RequestOptions): APIPromise<{\n devices: Device }> { return ops.list(this.client, options); }',
+    '',
+    `get(id${long(60)}: string, options?: RequestOptions): APIPromise<Model>;`,
+    '}',
+    '',
+    'export class Empty {}',
+    '',
+    'export class Child { constructor(protected readonly client: ClientCore) {} }',
+  ].join('\n');
+  expect(laid).toBe(await formatOne('f.ts', text));
 });

@@ -6,18 +6,18 @@
  * check that on every spec they generate), without parsing the code back: on a big spec, formatting
  * `operations.ts` was most of generation's time.
  *
- * Only the constructs emitters build are covered (`code.ts`); where prettier has special layouts this code never
- * meets (a call whose last argument could be expanded, callbacks), `codeDoc` refuses rather than guesses.
+ * Only the constructs emitters build are covered (`code.ts`: no callbacks, comments inside expressions or
+ * chains of more than one call, whose layouts prettier decides otherwise).
  */
 import { doc, util } from 'prettier';
 import { PRETTIER_OPTIONS } from '../format.js';
-import { isShorthand, type Code, type CodeProperty } from './code.js';
+import { codeText, isShorthand, type Code, type CodeProperty } from './code.js';
 import { commentDoc, print, propertyKeyDoc, stringDoc, typeArgsDoc, typeDoc } from './emit-types.js';
 import { commentTexts, type Docs, type ImportDeclarationStructure } from './structures.js';
 import { literal, type TypeNode } from './type-expr.js';
 
 type Doc = doc.builders.Doc;
-const { group, indent, align, line, softline, hardline, ifBreak, indentIfBreak, lineSuffixBoundary, join, fill } = doc.builders;
+const { group, indent, align, line, softline, hardline, ifBreak, indentIfBreak, lineSuffixBoundary, join, fill, breakParent, conditionalGroup } = doc.builders;
 
 /** The layout the code modules are printed in: prettier's, as `format.ts` configures it. */
 export const LAYOUT = { printWidth: PRETTIER_OPTIONS.printWidth ?? 80, tabWidth: PRETTIER_OPTIONS.tabWidth ?? 2 };
@@ -46,6 +46,9 @@ export function moduleText(head: string, statements: readonly LaidStatement[]): 
 
 /** `import { a, type B } from '…';` (one specifier never breaks, as prettier keeps it). */
 export function importStatement(s: ImportDeclarationStructure): LaidStatement {
+  if (s.namespaceImport) {
+    return { doc: [`import ${s.isTypeOnly ? 'type ' : ''}* as ${s.namespaceImport} from `, stringDoc(JSON.stringify(s.moduleSpecifier)), ';'], declaration: false, endsWithBrace: false };
+  }
   const names = (s.namedImports ?? []).map((n) => (typeof n === 'string' ? n : n.alias ? `${n.name} as ${n.alias}` : n.name));
   const head = `import ${s.isTypeOnly ? 'type ' : ''}`;
   const from = [' from ', stringDoc(JSON.stringify(s.moduleSpecifier)), ';'];
@@ -65,18 +68,58 @@ export interface LaidParameter {
   name: string;
   optional: boolean;
   type: TypeNode;
+  /** `protected readonly ` (a constructor's parameter property). */
+  modifiers?: string;
+  initializer?: Code;
 }
 
-/** `(a: A, b?: B): R` (prettier's function parameters and return type, grouped together). */
-export function signatureDoc(parameters: readonly LaidParameter[], returnType: TypeNode): Doc {
-  const params = parameters.map((p) => [p.name, p.optional ? '?' : '', ': ', typeDoc(p.type, 'member')]);
+/**
+ * `(a: A, b?: B): R` (prettier's function parameters and return type, grouped together; a constructor has no
+ * return type).
+ */
+export function signatureDoc(parameters: readonly LaidParameter[], returnType: TypeNode | undefined): Doc {
+  const params = parameters.map((p) => [p.modifiers ?? '', p.name, p.optional ? '?' : '', ': ', typeDoc(p.type, 'member'), p.initializer ? [' = ', codeDoc(p.initializer)] : '']);
   const list: Doc = params.length ? ['(', indent([softline, join([',', line], params)]), ifBreak(','), softline, ')'] : '()';
-  return group([list, ': ', typeDoc(returnType, 'member')]);
+  if (!returnType) return group([list]);
+  const returns = typeDoc(returnType, 'member');
+  // one parameter before a return type that breaks: the return type breaks first (prettier's grouped parameters)
+  const grouped = parameters.length === 1 && (returnType.kind === 'object' || doc.utils.willBreak(returns));
+  return group([grouped ? group(list) : list, ': ', returns]);
 }
 
 /** `{ return expression; }` */
 export function returnBlock(expression: Code): Doc {
-  return ['{', indent([hardline, 'return ', codeDoc(expression), ';']), hardline, '}'];
+  return blockDoc([['return ', codeDoc(expression), ';']]);
+}
+
+/** A block of statements (each a document ending with its `;`). */
+export function blockDoc(statements: Doc[]): Doc {
+  return statements.length ? ['{', indent([hardline, join(hardline, statements)]), hardline, '}'] : '{}';
+}
+
+/** An expression statement: `super(options);`, `this.x = new X(client);`. */
+export const expressionStatement = (code: Code): Doc => [codeDoc(code), ';'];
+
+/** A class member, and whether a blank line comes before it (as the statement-structure printer puts them). */
+export interface LaidMember {
+  doc: Doc;
+  blank: boolean;
+}
+
+/** `export class Name extends Base { members }`, after its comments. */
+export function classStatement(comments: Doc[], head: string, members: readonly LaidMember[]): LaidStatement {
+  const body: Doc = members.length
+    ? ['{', indent([hardline, ...members.flatMap((m, i) => (i === 0 ? [m.doc] : [hardline, m.blank ? hardline : '', m.doc]))]), hardline, '}']
+    : '{}';
+  return { doc: [...comments, head, ' ', body], declaration: true, endsWithBrace: true };
+}
+
+/** A class property: `readonly name: Type;` or `readonly name: Type = value;` ("fluid" assignment layout). */
+export function classPropertyDoc(comments: Doc[], name: string, type: TypeNode, initializer?: Code): Doc {
+  const left = ['readonly ', name, ': ', typeDoc(type, 'member')];
+  if (!initializer) return [...comments, ...left, ';'];
+  const id = Symbol('assignment');
+  return [...comments, group([group(left), ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(codeDoc(initializer), { groupId: id })]), ';'];
 }
 
 /** An expression's document. */
@@ -94,10 +137,23 @@ export function codeDoc(code: Code): Doc {
       return group(['{', indent([line, join([',', line], code.props.map((p) => group(propertyDoc(p))))]), ifBreak(','), line, '}']);
     case 'optional-member':
       return [code.object, lineSuffixBoundary, group(['?.', '[', indent([softline, stringDoc(literal(code.key))]), softline, ']'])];
+    case 'member': {
+      // prettier keeps `a.b` together, and lets `this.b` (an object that is not an identifier) break before the dot
+      const inline = code.object.kind === 'name' && code.object.text !== 'this';
+      return [codeDoc(code.object), lineSuffixBoundary, inline ? ['.', code.property] : group(indent([softline, '.', code.property]))];
+    }
     case 'call': {
       const contents = [code.callee, code.typeArgs.length ? typeArgsDoc(code.typeArgs) : '', callArgumentsDoc(code.args)];
       // a call on a member (`client.request(…)`) is a member chain short enough to stay one group
       return code.callee.includes('.') ? group(contents) : contents;
+    }
+    case 'new':
+      return ['new ', code.callee, code.typeArgs.length ? typeArgsDoc(code.typeArgs) : '', callArgumentsDoc(code.args)];
+    case 'assign': {
+      // the left side is a member (`this.x`), which prettier keeps on one line there; "fluid" layout
+      const left = code.left.kind === 'member' ? codeText(code.left) : codeDoc(code.left);
+      const id = Symbol('assignment');
+      return group([group(left), ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(codeDoc(code.right), { groupId: id })]);
     }
     case 'binary':
       return group([group(codeDoc(code.left)), ' ', group([code.operator, line, codeDoc(code.right)])]);
@@ -106,16 +162,23 @@ export function codeDoc(code: Code): Doc {
   }
 }
 
+/** prettier's call arguments: all on one line or one per line, a last object or array argument hugged. */
 function callArgumentsDoc(args: Code[]): Doc {
   if (!args.length) return '()';
+  const printed = args.map(codeDoc);
+  const separated = printed.flatMap((d, i) => (i < printed.length - 1 ? [d, ',', line] : [d]));
+  const allBrokenOut = () => group(['(', indent([line, ...separated]), ',', line, ')'], { shouldBreak: true });
   const last = args.at(-1)!;
   const previous = args.at(-2);
-  // prettier hugs a last object or array argument (`f(a, {`); emitted calls never end with one
-  if (((last.kind === 'object' && last.props.length) || (last.kind === 'array' && last.items.length)) && previous?.kind !== last.kind) {
-    throw new Error(`code-layout: a call ending with an object or array argument has no layout here: ${JSON.stringify(last).slice(0, 80)}`);
+  const expandLast = isObjectOrArrayWithItems(last) && previous?.kind !== last.kind && !(args.length > 1 && last.kind === 'array' && last.items.every(isNumber));
+  if (expandLast) {
+    const head = separated.slice(0, -1);
+    if (printed.slice(0, -1).some((d) => doc.utils.willBreak(d))) return allBrokenOut();
+    const lastDoc = printed.at(-1)!;
+    if (doc.utils.willBreak(lastDoc)) return [breakParent, conditionalGroup([['(', ...head, group(lastDoc, { shouldBreak: true }), ')'], allBrokenOut()])];
+    return conditionalGroup([['(', ...head, lastDoc, ')'], ['(', ...head, group(lastDoc, { shouldBreak: true }), ')'], allBrokenOut()]);
   }
-  const printed = args.map(codeDoc);
-  return group(['(', indent([softline, join([',', line], printed)]), ifBreak(','), softline, ')'], { shouldBreak: printed.some((d) => doc.utils.willBreak(d)) });
+  return group(['(', indent([softline, ...separated]), ifBreak(','), softline, ')'], { shouldBreak: printed.some((d) => doc.utils.willBreak(d)) });
 }
 
 const isNumber = (c: Code) => c.kind === 'name' && /^-?\d/.test(c.text);

@@ -18,6 +18,12 @@ export type Code =
   | { kind: 'object'; props: CodeProperty[] }
   /** `object?.["key"]`. */
   | { kind: 'optional-member'; object: string; key: string }
+  /** `object.property` (`this.client`, `options.webhookSecret`). */
+  | { kind: 'member'; object: Code; property: string }
+  /** `new Callee<typeArgs>(args)`. */
+  | { kind: 'new'; callee: string; typeArgs: TypeNode[]; args: Code[] }
+  /** `left = right`, as a statement. */
+  | { kind: 'assign'; left: Code; right: Code }
   /** `callee<typeArgs>(args)`; `callee` may be a member (`client.request`). */
   | { kind: 'call'; callee: string; typeArgs: TypeNode[]; args: Code[] }
   /** `left && right`, `left === right`. */
@@ -32,6 +38,7 @@ export const array = (items: Code[]): Code => ({ kind: 'array', items });
 export const object = (props: CodeProperty[]): Code => ({ kind: 'object', props });
 export const prop = (key: string, value: Code): CodeProperty => ({ key, value });
 export const call = (callee: string, args: Code[], typeArgs: TypeNode[] = []): Code => ({ kind: 'call', callee, typeArgs, args });
+export const member = (object: Code, property: string): Code => ({ kind: 'member', object, property });
 
 /** A JSON-compatible value (`undefined` array holes as `undefined`; `undefined` properties left out). */
 export function plainCode(value: unknown): Code {
@@ -62,13 +69,23 @@ export function codeText(code: Code): string {
       return code.props.length ? `{ ${code.props.map(propertyText).join(', ')} }` : '{}';
     case 'optional-member':
       return `${code.object}?.[${literal(code.key)}]`;
+    case 'member':
+      return `${codeText(code.object)}.${code.property}`;
     case 'call':
-      return `${code.callee}${code.typeArgs.length ? `<${code.typeArgs.map(nodeText).join(', ')}>` : ''}(${code.args.map(codeText).join(', ')})`;
+      return `${code.callee}${typeArgsText(code.typeArgs)}(${code.args.map(codeText).join(', ')})`;
+    case 'new':
+      return `new ${code.callee}${typeArgsText(code.typeArgs)}(${code.args.map(codeText).join(', ')})`;
+    case 'assign':
+      return `${codeText(code.left)} = ${codeText(code.right)}`;
     case 'binary':
       return `${codeText(code.left)} ${code.operator} ${codeText(code.right)}`;
     case 'conditional':
       return `${codeText(code.test)} ? ${codeText(code.consequent)} : ${codeText(code.alternate)}`;
   }
+}
+
+function typeArgsText(args: TypeNode[]): string {
+  return args.length ? `<${args.map(nodeText).join(', ')}>` : '';
 }
 
 function propertyText(p: CodeProperty): string {

@@ -2,12 +2,14 @@
  * `src/client.ts`: the client class (e.g. `OpenAI`). Its methods carry the operation names and signatures minus
  * the client argument, and delegate to the operation functions; for a spec with webhooks it has `webhooks`.
  */
-import { StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from './structures.js';
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from './structures.js';
 import type { IRDocument } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';
 import { operationDoc } from './emit-operations.js';
-import { parameterStructures, type OperationShape } from './signature.js';
-import { literal, propertyKey } from './type-expr.js';
+import type { Argument, OperationShape } from './signature.js';
+import { generic, keyword, literal, propertyKey, reference } from './type-expr.js';
+import { call, member, name as codeName, object, prop } from './code.js';
+import { blockDoc, classPropertyDoc, classStatement, expressionStatement, leadingComments, returnBlock, signatureDoc, type LaidMember, type LaidParameter, type LaidStatement } from './code-layout.js';
 import type { PackagePlan } from './plan.js';
 import { authLiteral, clientSchemes, sentAs, type ClientScheme } from './auth.js';
 
@@ -153,83 +155,87 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
 
 /**
  * A method that calls the operation's function with `client` (`this` in the client class, `this.client` in a
- * resource class): the operation's docs, overloads and signature, named `name`.
+ * resource class): the operation's docs, overloads and signature, named `name`. Its declarations, overloads
+ * first, in prettier's layout (`code-layout.ts`).
  */
-export function delegatingMethod(shape: OperationShape, name: string, client: string): MethodDeclarationStructure {
+export function delegatingMethod(shape: OperationShape, name: string, client: 'this' | 'this.client'): LaidMember[] {
   const doc = operationDoc(shape.op);
-  const docs = jsDocs(doc.description, doc.deprecated, doc.returns);
-  const names = shape.args.map((a) => a.name).join(', ');
-  return {
-    kind: StructureKind.Method,
-    name,
-    docs: shape.overloads.length ? [] : docs,
-    overloads: shape.overloads.map((o) => ({ docs, parameters: parameterStructures(o.args), returnType: o.returnType })),
-    parameters: parameterStructures(shape.args),
-    returnType: shape.returnType,
-    statements: `return ops.${shape.op.name}(${client}, ${names});`,
-  };
+  const comments = leadingComments(jsDocs(doc.description, doc.deprecated, doc.returns));
+  const params = (args: Argument[]): LaidParameter[] => args.map((a) => ({ name: a.name, optional: a.optional, type: a.node }));
+  const receiver = client === 'this' ? codeName('this') : member(codeName('this'), 'client');
+  const callCode = call(`ops.${shape.op.name}`, [receiver, ...shape.args.map((a) => codeName(a.name))]);
+  const overloads = shape.overloads.map((o, i) => ({ doc: [...comments, name, signatureDoc(params(o.args), o.returnNode), ';'], blank: i === 0 }));
+  const implementation = [...(shape.overloads.length ? [] : comments), name, signatureDoc(params(shape.args), shape.returnNode), ' ', returnBlock(callCode)];
+  return [...overloads, { doc: implementation, blank: overloads.length === 0 }];
 }
 
 /**
  * The client class: the constructor, a field per top-level resource namespace (`chat`, `models`) and, unless
  * `resourcesOnly`, a flat method per operation, named by its operationId.
  */
-export function clientClass(plan: PackagePlan): ClassDeclarationStructure {
+export function clientClass(plan: PackagePlan): LaidStatement {
   const { ir, shapes, ctx: naming } = plan;
   const webhookEvent = plan.webhooks?.union;
   const webhooks = ir.webhooks && webhookEvent;
-  return {
-    kind: StructureKind.Class,
-    name: naming.clientName,
-    isExported: true,
-    extends: 'ClientCore',
-    docs: jsDocs(
-      `Client for ${ir.title} ${ir.version}.\n\n${credentialsDoc(ir, naming)}The base URL defaults to \`${naming.envPrefix}_BASE_URL\`, then ${ir.baseURL ? `\`${ir.baseURL}\`` : 'none'}.`,
-    ),
-    ctors: [
-      {
-        kind: StructureKind.Constructor,
-        parameters: [{ kind: StructureKind.Parameter, name: 'options', type: 'ClientOptions', initializer: '{}' }],
-        statements: [
-          'super(options, clientDefaults);',
-          ...(webhooks ? [`this.webhooks = new Webhooks<${webhookEvent}>(webhookDefaults, { secret: options.webhookSecret });`] : []),
-        ],
-      },
-    ],
-    properties: [
-      ...plan.resources.map((r) => ({ kind: StructureKind.Property, name: r.path[0]!, isReadonly: true, type: r.className, initializer: `new ${r.className}(this)` })),
-      ...(webhooks
+  const comments = leadingComments(
+    jsDocs(`Client for ${ir.title} ${ir.version}.\n\n${credentialsDoc(ir, naming)}The base URL defaults to \`${naming.envPrefix}_BASE_URL\`, then ${ir.baseURL ? `\`${ir.baseURL}\`` : 'none'}.`),
+  );
+  const properties: LaidMember[] = [
+    ...plan.resources.map((r) => ({ doc: classPropertyDoc([], r.path[0]!, reference(r.className), { kind: 'new' as const, callee: r.className, typeArgs: [], args: [codeName('this')] }), blank: false })),
+    ...(webhooks
       ? [
           {
-            kind: StructureKind.Property,
-            name: 'webhooks',
-            isReadonly: true,
-            type: `Webhooks<${webhookEvent}>`,
-            docs: jsDocs(
-              `Incoming webhooks: \`unwrap(payload, headers, options?)\` verifies and parses an event (a \`${webhookEvent}\`), \`verifySignature\` only verifies. The secret defaults to the \`webhookSecret\` option, then \`${naming.envPrefix}_WEBHOOK_SECRET\`.`,
+            doc: classPropertyDoc(
+              leadingComments(
+                jsDocs(
+                  `Incoming webhooks: \`unwrap(payload, headers, options?)\` verifies and parses an event (a \`${webhookEvent}\`), \`verifySignature\` only verifies. The secret defaults to the \`webhookSecret\` option, then \`${naming.envPrefix}_WEBHOOK_SECRET\`.`,
+                ),
+              ),
+              'webhooks',
+              generic('Webhooks', [reference(webhookEvent)]),
             ),
+            blank: false,
           },
         ]
       : []),
+  ];
+  const constructor: LaidMember = {
+    doc: [
+      'constructor',
+      signatureDoc([{ name: 'options', optional: false, type: reference('ClientOptions'), initializer: object([]) }], undefined),
+      ' ',
+      blockDoc([
+        expressionStatement(call('super', [codeName('options'), codeName('clientDefaults')])),
+        ...(webhooks
+          ? [
+              expressionStatement({
+                kind: 'assign',
+                left: member(codeName('this'), 'webhooks'),
+                right: { kind: 'new', callee: 'Webhooks', typeArgs: [reference(webhookEvent)], args: [codeName('webhookDefaults'), object([prop('secret', member(codeName('options'), 'webhookSecret'))])] },
+              }),
+            ]
+          : []),
+      ]),
     ],
-    methods: [
-      // typed with the package's own options (named servers, one option per security scheme)
-      ...(hasOwnOptions(ir)
-        ? [
-            {
-              kind: StructureKind.Method,
-              name: 'withOptions',
-              hasOverrideKeyword: true,
-              docs: jsDocs('A client with `options` merged over this one\'s (`defaultHeaders`, `defaultQuery` and `fetchOptions` key by key); this client is unchanged, and the two share no mutable state.'),
-              parameters: [{ name: 'options', type: 'ClientOptions' }],
-              returnType: 'this',
-              statements: 'return super.withOptions(options);',
-            },
-          ]
-        : []),
-      ...(plan.ctx.resourcesOnly ? [] : shapes.map((shape) => delegatingMethod(shape, shape.op.name, 'this'))),
-    ],
+    blank: properties.length > 0,
   };
+  // typed with the package's own options (named servers, one option per security scheme)
+  const withOptions: LaidMember[] = hasOwnOptions(ir)
+    ? [
+        {
+          doc: [
+            ...leadingComments(jsDocs("A client with `options` merged over this one's (`defaultHeaders`, `defaultQuery` and `fetchOptions` key by key); this client is unchanged, and the two share no mutable state.")),
+            'override withOptions',
+            signatureDoc([{ name: 'options', optional: false, type: reference('ClientOptions') }], keyword('this')),
+            ' ',
+            returnBlock(call('super.withOptions', [codeName('options')])),
+          ],
+          blank: true,
+        },
+      ]
+    : [];
+  const methods = naming.resourcesOnly ? [] : shapes.flatMap((shape) => delegatingMethod(shape, shape.op.name, 'this'));
+  return classStatement(comments, `export class ${naming.clientName} extends ClientCore`, [...properties, constructor, ...withOptions, ...methods]);
 }
 
 /** The client class's sentence on credentials: each option and its variable, `apiKey` for the main scheme. */

@@ -33,7 +33,9 @@ export const PREFORMATTED = (name: string): boolean =>
   name === 'src/shared-types.ts' ||
   name === 'src/other-types.ts' ||
   name === 'src/operations.ts' ||
-  /^src\/resources\/[^/]+\/(?:types|operations)\.ts$/.test(name) || name.startsWith('src/runtime/') || name === 'README.md' || name === '.gitignore' || name.endsWith('.json');
+  name === 'src/resources.ts' ||
+  name === 'src/client.ts' ||
+  /^src\/resources\/[^/]+\/(?:types|operations|resource)\.ts$/.test(name) || name.startsWith('src/runtime/') || name === 'README.md' || name === '.gitignore' || name.endsWith('.json');
 
 type Emitter = (plan: PackagePlan) => [string, string][];
 

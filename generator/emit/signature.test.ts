@@ -175,7 +175,7 @@ describe('calls', () => {
     const shape = shapeOf(op('get', '/m/{id}', { parameters: params({ path: [param('id', 'path')] }), success: json(ref('Model')) }));
     expect(shape.returnType).toBe('APIPromise<Model>');
     expect(shape.overloads).toEqual([]);
-    expect(shape.call).toBe('client.request<Model>({ method: "GET", path: encodePath`/m/${id}`, security: [] }, options)');
+    expect(codeText(shape.callCode)).toBe('client.request<Model>({ method: "GET", path: encodePath`/m/${id}`, security: [] }, options)');
   });
 
   test('pagination: PagePromise of the item type, requestPage with the scheme\'s page class and its parameters', () => {
@@ -188,11 +188,11 @@ describe('calls', () => {
       }),
     );
     expect(cursor.returnType).toBe('PagePromise<Item, ListResponse>');
-    expect(cursor.call).toBe('requestPage<Item, ListResponse>(client, { method: "GET", path: "/list", query: params, security: [["key"]] }, CursorPage, { cursorParam: "after", cursorField: "id", hasMore: ["has_more"], items: ["data"] }, options)');
+    expect(codeText(cursor.callCode)).toBe('requestPage<Item, ListResponse>(client, { method: "GET", path: "/list", query: params, security: [["key"]] }, CursorPage, { cursorParam: "after", cursorField: "id", hasMore: ["has_more"], items: ["data"] }, options)');
     expect(cursor.runtimeImports).toEqual([{ file: 'pagination.ts', name: 'requestPage' }, { file: 'cursor-page.ts', name: 'CursorPage' }]);
     const single = shapeOf(op('get', '/all', { success: json(ref('AllResponse')), pagination: { kind: 'single', item: STRING, items: [], reason: 'a `data` array', source: 'x-sdkforge-pagination' } }));
     expect(single.returnType).toBe('PagePromise<string, AllResponse>');
-    expect(single.call).toBe('requestPage<string, AllResponse>(client, { method: "GET", path: "/all", security: [] }, SinglePage, { items: [] }, options)');
+    expect(codeText(single.callCode)).toBe('requestPage<string, AllResponse>(client, { method: "GET", path: "/all", security: [] }, SinglePage, { items: [] }, options)');
     // each scheme's fields, optional ones only when set; never kind, item, reason or source
     const token = shapeOf(
       op('get', '/t', {
@@ -200,9 +200,9 @@ describe('calls', () => {
         pagination: { kind: 'token', cursorParam: 'cursor', nextCursor: ['response_metadata', 'next_cursor'], done: ['done'], item: STRING, items: ['channels'], reason: 'r', source: 'detected' },
       }),
     );
-    expect(token.call).toContain('TokenPage, { cursorParam: "cursor", nextCursor: ["response_metadata", "next_cursor"], done: ["done"], items: ["channels"] }, options)');
+    expect(codeText(token.callCode)).toContain('TokenPage, { cursorParam: "cursor", nextCursor: ["response_metadata", "next_cursor"], done: ["done"], items: ["channels"] }, options)');
     const pages = shapeOf(op('get', '/p', { success: json(ref('P')), pagination: { kind: 'page-number', pageParam: 'page', start: 0, item: STRING, items: ['result'], reason: 'r', source: 'detected' } }));
-    expect(pages.call).toContain('PageNumberPage, { pageParam: "page", start: 0, items: ["result"] }, options)');
+    expect(codeText(pages.callCode)).toContain('PageNumberPage, { pageParam: "page", start: 0, items: ["result"] }, options)');
     expect(pages.runtimeImports).toContainEqual({ file: 'page-number-page.ts', name: 'PageNumberPage' });
     const next = shapeOf(op('get', '/n', { success: json(ref('N')), pagination: { kind: 'next-url', nextURL: ['next'], item: STRING, items: ['results'], reason: 'r', source: 'x-fern-pagination' } }));
     expect(next.runtimeImports).toContainEqual({ file: 'next-url-page.ts', name: 'NextUrlPage' });
@@ -223,7 +223,7 @@ describe('calls', () => {
       [['body: ChatRequest', 'options?: RequestOptions'], 'APIPromise<Stream<Chunk> | Chat>'],
     ]);
     expect(shape.returnType).toBe('APIPromise<Stream<Chunk> | Chat>');
-    expect(shape.call).toBe(
+    expect(codeText(shape.callCode)).toBe(
       'client.request<Stream<Chunk> | Chat>({ method: "POST", path: "/chat", body, security: [], stream: body?.["stream"] === true ? { format: sseFormat, terminator: "[DONE]" } : undefined }, options)',
     );
   });
@@ -242,17 +242,17 @@ describe('calls', () => {
       'SpeechRequest',
     ]);
     expect(shape.overloads.map((o) => o.args[0]!.optional)).toEqual([false, true, true]);
-    expect(shape.call).toMatch(/stream: body\?\.\["stream_format"\] === "sse" \? \{ format: sseFormat \} : undefined \}, options\)$/); // no terminator known
+    expect(codeText(shape.callCode)).toMatch(/stream: body\?\.\["stream_format"\] === "sse" \? \{ format: sseFormat \} : undefined \}, options\)$/); // no terminator known
   });
 
   test('streaming with nothing in the request to select it: always a stream, or detected from the content type', () => {
     const always = shapeOf(op('get', '/events', { success: undefined, streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'always' }, item: ref('Event'), terminator: '[DONE]' } }));
     expect(always.overloads).toEqual([]);
     expect(always.returnType).toBe('APIPromise<Stream<Event>>');
-    expect(always.call).toBe('client.request<Stream<Event>>({ method: "GET", path: "/events", responseType: "none", security: [], stream: { format: sseFormat, terminator: "[DONE]" } }, options)');
+    expect(codeText(always.callCode)).toBe('client.request<Stream<Event>>({ method: "GET", path: "/events", responseType: "none", security: [], stream: { format: sseFormat, terminator: "[DONE]" } }, options)');
     expect(always.runtimeImports).toEqual([{ file: 'sse.ts', name: 'sseFormat' }]);
     const detected = shapeOf(op('get', '/events', { success: json(ref('Snapshot')), streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'response-content-type' }, item: ref('Event') } }));
     expect(detected.returnType).toBe('APIPromise<Stream<Event> | Snapshot>');
-    expect(detected.call).toBe('client.request<Stream<Event> | Snapshot>({ method: "GET", path: "/events", security: [], stream: { format: sseFormat, detect: true } }, options)');
+    expect(codeText(detected.callCode)).toBe('client.request<Stream<Event> | Snapshot>({ method: "GET", path: "/events", security: [], stream: { format: sseFormat, detect: true } }, options)');
   });
 });

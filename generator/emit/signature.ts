@@ -3,7 +3,6 @@
  * path order, then the request body, then the parameter object (query, header and cookie parameters), then the
  * per-request options. An argument is optional when nothing in it is required.
  */
-import type { OptionalKind, ParameterDeclarationStructure } from './structures.js';
 import { NameAllocator, pascalCase } from '../ir/names.js';
 import { FORMATS } from '../ir/streaming.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
@@ -11,7 +10,7 @@ import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
 import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
 import { generic, keyword, literal, nodeText, objectNode, propertyKey, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
-import { array, call, codeText, name, object, plainCode, prop, str, type Code, type CodeProperty } from './code.js';
+import { array, call, name, object, plainCode, prop, str, type Code, type CodeProperty } from './code.js';
 import { httpMethod } from '../ir/methods.js';
 
 export interface Argument {
@@ -39,8 +38,7 @@ export interface OperationShape {
   returnNode: TypeNode;
   /** Overload signatures (streaming operations), shown to callers instead of the implementation's. */
   overloads: Signature[];
-  /** The expression the function returns, calling the runtime through `client` (`callCode` as text). */
-  call: string;
+  /** The expression the function returns, calling the runtime through `client`. */
   callCode: Code;
   /** The runtime values `call` names besides `client` (a page class, a stream format, `requestPage`). */
   runtimeImports: RuntimeImport[];
@@ -103,7 +101,7 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   const responseType = responseTypeOf(success?.mediaType);
   const result = success && responseType !== 'none' ? typeNode(success.schema, out) : keyword('void');
   const returnNode = generic('APIPromise', [result]);
-  const built: OperationShape = { op, args, returnType: nodeText(returnNode), returnNode, overloads: [], call: '', callCode: name(''), runtimeImports: [], paramKeys: keys, responseType, signatureRefs, refs, ...shape };
+  const built: OperationShape = { op, args, returnType: nodeText(returnNode), returnNode, overloads: [], callCode: name(''), runtimeImports: [], paramKeys: keys, responseType, signatureRefs, refs, ...shape };
   const spec = requestSpecCode(built);
 
   if (op.pagination) {
@@ -117,7 +115,6 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   } else {
     built.callCode = call('client.request', [spec, name('options')], [result]);
   }
-  built.call = codeText(built.callCode);
   if (op.parameters.querystring.length) built.runtimeImports = [...built.runtimeImports, ENCODE_QUERYSTRING];
   if (shape.body && isPositionalMultipart(shape.body.content.mediaType)) built.runtimeImports = [...built.runtimeImports, ENCODE_PARTS];
   if (shape.body && encodesOtherThanJSON(shape.body)) built.runtimeImports = [...built.runtimeImports, ENCODE_BODY];
@@ -210,9 +207,6 @@ export function pickRequestContent(contents: IRContent[]): IRContent | undefined
   return contents.find((c) => isJson(c.mediaType)) ?? contents[0];
 }
 
-export function parameterStructures(args: Argument[]): OptionalKind<ParameterDeclarationStructure>[] {
-  return args.map((a) => ({ name: a.name, type: a.type, hasQuestionToken: a.optional }));
-}
 
 /** Escapes literal path text for a template literal. */
 function templateText(text: string): string {

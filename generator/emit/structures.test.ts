@@ -9,17 +9,13 @@ import { printStatements, StructureKind, type StatementStructures } from './stru
 import { HAVE_SHARED, OFFICIAL_SPEC, ROOT, SHARED } from '../../test/helpers/paths.js';
 
 const KINDS: Record<string, TsKind> = {
-  [StructureKind.Class]: TsKind.Class,
-  [StructureKind.Constructor]: TsKind.Constructor,
   [StructureKind.ExportDeclaration]: TsKind.ExportDeclaration,
   [StructureKind.Function]: TsKind.Function,
   [StructureKind.ImportDeclaration]: TsKind.ImportDeclaration,
   [StructureKind.Interface]: TsKind.Interface,
   [StructureKind.JSDoc]: TsKind.JSDoc,
   [StructureKind.JSDocTag]: TsKind.JSDocTag,
-  [StructureKind.Method]: TsKind.Method,
   [StructureKind.Parameter]: TsKind.Parameter,
-  [StructureKind.Property]: TsKind.Property,
   [StructureKind.PropertySignature]: TsKind.PropertySignature,
   [StructureKind.TypeAlias]: TsKind.TypeAlias,
   [StructureKind.VariableStatement]: TsKind.VariableStatement,
@@ -56,9 +52,10 @@ async function samePrinted(spec: string, split: 'none' | 'resource'): Promise<nu
 }
 
 test('spec/openai.yaml: every file prints as ts-morph prints it, in both layouts', async () => {
-  expect(await samePrinted(path.join(ROOT, 'spec/openai.yaml'), 'none')).toBeGreaterThan(4);
-  // the operations modules and the barrels are printed in prettier's layout instead (code-layout.ts)
-  expect(await samePrinted(path.join(ROOT, 'spec/openai.yaml'), 'resource')).toBeGreaterThan(6);
+  // the operations, resource and client modules and the barrels are printed in prettier's layout instead
+  // (code-layout.ts): index.ts, defaults.ts, webhooks.ts and the units' index.ts remain
+  expect(await samePrinted(path.join(ROOT, 'spec/openai.yaml'), 'none')).toBeGreaterThanOrEqual(3);
+  expect(await samePrinted(path.join(ROOT, 'spec/openai.yaml'), 'resource')).toBeGreaterThanOrEqual(6);
 }, 60_000);
 
 const REAL = ['corpus-more/scalar-galaxy-3.2/3.2.yaml', 'corpus/twilio-api-v2010/twilio_api_v2010.json', 'corpus-more/ollama/openapi.yaml', 'corpus/box/openapi.json'];

@@ -1,6 +1,7 @@
 /**
  * The statement structures the emitters describe source files with (imports, exports, functions with overloads,
- * classes, interfaces, type aliases, variable statements, JSDoc), and their printer. The shapes are ts-morph's
+ * interfaces, type aliases, variable statements, JSDoc), and their printer; the big modules (types, operations,
+ * resource classes, the client class) are printed in prettier's layout instead (`emit-types.ts`, `code-layout.ts`). The shapes are ts-morph's
  * (`StatementStructures` and friends, the subset sdkforge uses), printed as ts-morph prints them, statement
  * separation included: prettier, which formats the text afterwards, keeps the blank lines it finds between
  * statements and members, so those decide the output and everything else it lays out itself.
@@ -12,24 +13,17 @@
  */
 
 export const StructureKind = {
-  Class: 'class',
-  Constructor: 'constructor',
   ExportDeclaration: 'export-declaration',
   Function: 'function',
   ImportDeclaration: 'import-declaration',
   Interface: 'interface',
   JSDoc: 'jsdoc',
   JSDocTag: 'jsdoc-tag',
-  Method: 'method',
   Parameter: 'parameter',
-  Property: 'property',
   PropertySignature: 'property-signature',
   TypeAlias: 'type-alias',
   VariableStatement: 'variable-statement',
 } as const;
-
-export const Scope = { Public: 'public', Protected: 'protected', Private: 'private' } as const;
-export type Scope = (typeof Scope)[keyof typeof Scope];
 
 export const VariableDeclarationKind = { Const: 'const', Let: 'let' } as const;
 export type VariableDeclarationKind = (typeof VariableDeclarationKind)[keyof typeof VariableDeclarationKind];
@@ -56,8 +50,6 @@ export interface ParameterDeclarationStructure {
   type?: string;
   hasQuestionToken?: boolean;
   initializer?: string;
-  isReadonly?: boolean;
-  scope?: Scope;
 }
 
 interface Signature {
@@ -72,42 +64,6 @@ export interface FunctionDeclarationStructure extends Signature {
   isExported?: boolean;
   overloads?: Signature[];
   statements?: string | string[];
-}
-
-export interface MethodDeclarationStructure extends Signature {
-  kind?: typeof StructureKind.Method;
-  name: string;
-  hasOverrideKeyword?: boolean;
-  overloads?: Signature[];
-  statements?: string | string[];
-}
-
-export interface ConstructorDeclarationStructure {
-  kind?: typeof StructureKind.Constructor;
-  docs?: Docs;
-  parameters?: OptionalKind<ParameterDeclarationStructure>[];
-  statements?: string | string[];
-}
-
-export interface PropertyDeclarationStructure {
-  kind?: typeof StructureKind.Property;
-  name: string;
-  docs?: Docs;
-  isReadonly?: boolean;
-  hasQuestionToken?: boolean;
-  type?: string;
-  initializer?: string;
-}
-
-export interface ClassDeclarationStructure {
-  kind: typeof StructureKind.Class;
-  name: string;
-  isExported?: boolean;
-  docs?: Docs;
-  extends?: string;
-  properties?: PropertyDeclarationStructure[];
-  ctors?: ConstructorDeclarationStructure[];
-  methods?: MethodDeclarationStructure[];
 }
 
 export interface PropertySignatureStructure {
@@ -165,7 +121,6 @@ export type StatementStructures =
   | ImportDeclarationStructure
   | ExportDeclarationStructure
   | FunctionDeclarationStructure
-  | ClassDeclarationStructure
   | InterfaceDeclarationStructure
   | TypeAliasDeclarationStructure
   | VariableStatementStructure;
@@ -255,7 +210,7 @@ function docText(doc: JSDocStructure): string {
 
 function parameters(list: OptionalKind<ParameterDeclarationStructure>[] | undefined): string {
   return (list ?? [])
-    .map((p) => `${p.scope ? `${p.scope} ` : ''}${p.isReadonly ? 'readonly ' : ''}${p.name}${p.hasQuestionToken ? '?' : ''}${p.type ? `: ${p.type}` : ''}${p.initializer ? ` = ${p.initializer}` : ''}`)
+    .map((p) => `${p.name}${p.hasQuestionToken ? '?' : ''}${p.type ? `: ${p.type}` : ''}${p.initializer ? ` = ${p.initializer}` : ''}`)
     .join(', ');
 }
 
@@ -321,24 +276,6 @@ function statement(w: Writer, s: StatementStructures): void {
         }
       });
       return;
-    case StructureKind.Class:
-      docs(w, s.docs);
-      w.write(`${exported(s)}class ${s.name}${s.extends ? ` extends ${s.extends}` : ''}`).block(() => {
-        for (const p of s.properties ?? []) {
-          w.newline();
-          docs(w, p.docs);
-          w.write(`${p.isReadonly ? 'readonly ' : ''}${p.name}${p.hasQuestionToken ? '?' : ''}${p.type ? `: ${p.type}` : ''}${p.initializer ? ` = ${p.initializer}` : ''};`);
-        }
-        for (const ctor of s.ctors ?? []) {
-          w.blank();
-          callable(w, 'constructor', ctor);
-        }
-        for (const method of s.methods ?? []) {
-          w.blank();
-          callable(w, `${method.hasOverrideKeyword ? 'override ' : ''}${method.name}`, method);
-        }
-      });
-      return;
   }
 }
 
@@ -352,7 +289,7 @@ export function printStatements(statements: StatementStructures[]): string {
   for (const s of statements) {
     if (w.lastFilled()?.trimEnd().endsWith('}')) w.blank();
     else w.newline();
-    if (s.kind === StructureKind.Function || s.kind === StructureKind.Class || s.kind === StructureKind.Interface) w.blank();
+    if (s.kind === StructureKind.Function || s.kind === StructureKind.Interface) w.blank();
     statement(w, s);
   }
   return w.toString();

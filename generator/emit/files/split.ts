@@ -65,7 +65,7 @@ function unitFiles(plan: PackagePlan, split: SplitLayout, unit: SplitUnit): [str
   return [
     splitTypes(split, `resources/${unit.dir}/types`, unit.schemas, plan.writable),
     [`${base}/operations.ts`, operationsSource(unit.shapes, paths)],
-    ...(resources.length ? [[`${base}/resource.ts`, resourcesSource('resource.ts', resources, unit.shapes, plan.ctx.clientName, paths)] as [string, string]] : []),
+    ...(resources.length ? [[`${base}/resource.ts`, resourcesSource(resources, unit.shapes, plan.ctx.clientName, paths)] as [string, string]] : []),
     [`${base}/index.ts`, sourceFile('index.ts', entry)],
   ];
 }
