@@ -14,6 +14,7 @@ import { runtimeSources } from '../generator/emit/runtime-files.js';
 import { generate } from '../generator/index.js';
 import { ROOT } from './helpers/paths.js';
 import { prettierDrift } from './helpers/prettier-stable.js';
+import { PREFORMATTED } from '../generator/emit/emit-package.js';
 import { typecheck } from './helpers/typecheck.js';
 import { mulberry32 } from './helpers/random.js';
 
@@ -487,12 +488,14 @@ test(
   ALL_TIME_LIMIT_MS + 120_000,
 );
 
-test(`the sample's src/types.ts and README.md (emitted in prettier's form) are exactly as prettier formats them`, async () => {
+test(`the sample's files emitted in prettier's form (types, operations, resource and client classes, README) are exactly as prettier formats them`, async () => {
   await runAllMutants();
   expect(sample.length).toBe(TYPECHECK_SAMPLE);
   const drift: string[] = [];
   for (const s of sample) {
-    for (const [name, text] of [['src/types.ts', s.files.get('src/types.ts')!], ['README.md', s.readme]] as const) {
+    const laidOut = [...s.files].filter(([name]) => PREFORMATTED(name));
+    expect(laidOut.map(([name]) => name)).toEqual(expect.arrayContaining(['src/types.ts', 'src/operations.ts', 'src/client.ts']));
+    for (const [name, text] of [...laidOut, ['README.md', s.readme]] as const) {
       const problem = await prettierDrift(name, text);
       if (problem) drift.push(`seed ${SEED} mutant #${s.index} [${s.mutations.join('; ')}]: ${problem}`);
     }
