@@ -6,10 +6,10 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { IRDocument } from '../ir/types.js';
 import { jsDocs } from './jsdoc.js';
 import { operationDoc } from './emit-operations.js';
-import type { Argument, OperationShape } from './signature.js';
+import type { OperationShape } from './signature.js';
 import { generic, keyword, literal, propertyKey, reference } from './type-expr.js';
 import { call, member, name as codeName, object, prop } from './code.js';
-import { blockDoc, classPropertyDoc, classStatement, expressionStatement, leadingComments, returnBlock, signatureDoc, type LaidMember, type LaidParameter, type LaidStatement } from './code-layout.js';
+import { blockDoc, classPropertyDoc, classStatement, expressionStatement, leadingComments, returnBlock, signatureDoc, type LaidMember, type LaidStatement } from './code-layout.js';
 import type { PackagePlan } from './plan.js';
 import { authLiteral, clientSchemes, sentAs, type ClientScheme } from './auth.js';
 
@@ -161,11 +161,10 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
 export function delegatingMethod(shape: OperationShape, name: string, client: 'this' | 'this.client'): LaidMember[] {
   const doc = operationDoc(shape.op);
   const comments = leadingComments(jsDocs(doc.description, doc.deprecated, doc.returns));
-  const params = (args: Argument[]): LaidParameter[] => args.map((a) => ({ name: a.name, optional: a.optional, type: a.node }));
   const receiver = client === 'this' ? codeName('this') : member(codeName('this'), 'client');
   const callCode = call(`ops.${shape.op.name}`, [receiver, ...shape.args.map((a) => codeName(a.name))]);
-  const overloads = shape.overloads.map((o, i) => ({ doc: [...comments, name, signatureDoc(params(o.args), o.returnNode), ';'], blank: i === 0 }));
-  const implementation = [...(shape.overloads.length ? [] : comments), name, signatureDoc(params(shape.args), shape.returnNode), ' ', returnBlock(callCode)];
+  const overloads = shape.overloads.map((o, i) => ({ doc: [...comments, name, signatureDoc(o.args, o.returnNode), ';'], blank: i === 0 }));
+  const implementation = [...(shape.overloads.length ? [] : comments), name, signatureDoc(shape.args, shape.returnNode), ' ', returnBlock(callCode)];
   return [...overloads, { doc: implementation, blank: overloads.length === 0 }];
 }
 

@@ -47,7 +47,7 @@ export function operationStatements(shapes: OperationShape[]): LaidStatement[] {
     const doc = operationDoc(shape.op);
     const comment = leadingComments(jsDocs(doc.description, doc.deprecated, doc.returns));
     const head = `export function ${shape.op.name}`;
-    const withClient = (args: Argument[]) => [CLIENT, ...args.map((a) => ({ name: a.name, optional: a.optional, type: a.node }))];
+    const withClient = (args: Argument[]) => [CLIENT, ...args];
     const overloads = shape.overloads.flatMap((o) => [...comment, head, signatureDoc(withClient(o.args), o.returnNode), ';', hardline]);
     const implementation = [...(shape.overloads.length ? [] : comment), head, signatureDoc(withClient(shape.args), shape.returnNode), ' ', returnBlock(shape.callCode)];
     statements.push({ doc: [...overloads, ...implementation], declaration: true, endsWithBrace: true });

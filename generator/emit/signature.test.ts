@@ -40,7 +40,7 @@ function param(name: string, location: IRParameter['in'], options: Partial<IRPar
 
 const params = (p: Partial<IROperation['parameters']>): IROperation['parameters'] => ({ path: [], query: [], querystring: [], header: [], cookie: [], ...p });
 const shapeOf = (operation: IROperation) => operationShape(operation, new NameAllocator());
-const args = (operation: IROperation) => shapeOf(operation).args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`);
+const args = (operation: IROperation) => shapeOf(operation).args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${nodeText(a.type)}`);
 const spec = (operation: IROperation) => requestSpecLiteral(shapeOf(operation));
 
 describe('arguments', () => {
@@ -216,7 +216,7 @@ describe('calls', () => {
         streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'body-property', property: 'stream', value: true }, item: ref('Chunk'), terminator: '[DONE]' },
       }),
     );
-    const overloads = shape.overloads.map((o) => [o.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`), o.returnType]);
+    const overloads = shape.overloads.map((o) => [o.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${nodeText(a.type)}`), o.returnType]);
     expect(overloads).toEqual([
       [['body: ChatRequest & { stream: true }', 'options?: RequestOptions'], 'APIPromise<Stream<Chunk>>'],
       [['body: ChatRequest & { stream?: false | null }', 'options?: RequestOptions'], 'APIPromise<Chat>'],
@@ -236,7 +236,7 @@ describe('calls', () => {
         streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'body-property', property: 'stream_format', value: 'sse' }, item: ref('SpeechEvent') },
       }),
     );
-    expect(shape.overloads.map((o) => o.args[0]!.type)).toEqual([
+    expect(shape.overloads.map((o) => nodeText(o.args[0]!.type))).toEqual([
       'SpeechRequest & { stream_format: "sse" }',
       'SpeechRequest & { stream_format?: Exclude<SpeechRequest["stream_format"], "sse"> }',
       'SpeechRequest',

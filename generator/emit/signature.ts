@@ -9,15 +9,14 @@ import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStr
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
 import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
-import { generic, keyword, literal, nodeText, objectNode, propertyKey, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
+import { generic, keyword, literal, nodeText, objectNode, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
 import { array, call, name, object, plainCode, prop, str, type Code, type CodeProperty } from './code.js';
 import { httpMethod } from '../ir/methods.js';
 
+/** An argument after the client, as the signature printers take it (`LaidParameter` in `code-layout.ts`). */
 export interface Argument {
   name: string;
-  /** The type as text (`nodeText(node)`), for the statement structures. */
-  type: string;
-  node: TypeNode;
+  type: TypeNode;
   optional: boolean;
 }
 
@@ -27,7 +26,7 @@ export interface Signature {
   returnNode: TypeNode;
 }
 
-const argument = (name: string, node: TypeNode, optional: boolean): Argument => ({ name, type: nodeText(node), node, optional });
+const argument = (name: string, type: TypeNode, optional: boolean): Argument => ({ name, type, optional });
 
 export interface OperationShape {
   op: IROperation;
@@ -167,14 +166,14 @@ function streamingShape(shape: OperationShape, streaming: IRStreaming, event: Ty
   const body = shape.args[bodyIndex]!;
   const withBody = (node: TypeNode, optional: boolean) => shape.args.map((a, i) => (i === bodyIndex ? argument(a.name, node, optional) : a));
   const on: TypeNode = flag.value === true ? { kind: 'literal', text: 'true' } : { kind: 'literal', text: literal(flag.value) };
-  const off: TypeNode = flag.value === true ? union([{ kind: 'literal', text: 'false' }, keyword('null')]) : generic('Exclude', [{ kind: 'indexed', object: body.node, index: literal(flag.property) }, on]);
+  const off: TypeNode = flag.value === true ? union([{ kind: 'literal', text: 'false' }, keyword('null')]) : generic('Exclude', [{ kind: 'indexed', object: body.type, index: literal(flag.property) }, on]);
   const member = (optional: boolean, type: TypeNode): TypeNode => ({ kind: 'object', members: [{ kind: 'property', name: flag.property, optional, type, doc: '' }], broken: false });
   const test: Code = { kind: 'binary', left: { kind: 'optional-member', object: shape.body!.argName, key: flag.property }, operator: '===', right: flag.value === true ? name('true') : str(flag.value) };
   const spec = requestSpecCode(shape, [prop('stream', { kind: 'conditional', test, consequent: object(terminator), alternate: name('undefined') })]);
   return {
     overloads: [
-      { args: withBody({ kind: 'intersection', types: [body.node, member(false, on)] }, false), ...returns(generic('APIPromise', [stream])) },
-      { args: withBody({ kind: 'intersection', types: [body.node, member(true, off)] }, body.optional), ...returns(generic('APIPromise', [result])) },
+      { args: withBody({ kind: 'intersection', types: [body.type, member(false, on)] }, false), ...returns(generic('APIPromise', [stream])) },
+      { args: withBody({ kind: 'intersection', types: [body.type, member(true, off)] }, body.optional), ...returns(generic('APIPromise', [result])) },
       { args: shape.args, ...returns(generic('APIPromise', [either])) },
     ],
     ...returns(generic('APIPromise', [either])),
