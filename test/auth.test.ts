@@ -40,7 +40,7 @@ const none = { authorization: undefined, key: undefined, query: null, cookie: un
 test('one option per scheme, named after it, each with its environment variable; apiKey is the main (first bearer) scheme\'s', () => {
   expect(built.pkg.clientDefaults.auth).toEqual({
     bearerAuth: { kind: 'bearer', option: 'bearerAuth', env: 'SCALAR_GALAXY_BEARER_AUTH', apiKey: true },
-    basicAuth: { kind: 'basic', option: 'basicAuth', env: 'SCALAR_GALAXY_BASIC_AUTH' },
+    basicAuth: { kind: 'basic', credential: expect.objectContaining({ shape: '{ username, password }' }), option: 'basicAuth', env: 'SCALAR_GALAXY_BASIC_AUTH' },
     apiKeyHeader: { kind: 'apiKey', in: 'header', name: 'X-API-Key', option: 'apiKeyHeader', env: 'SCALAR_GALAXY_API_KEY_HEADER' },
     apiKeyQuery: { kind: 'apiKey', in: 'query', name: 'api_key', option: 'apiKeyQuery', env: 'SCALAR_GALAXY_API_KEY_QUERY' },
     apiKeyCookie: { kind: 'apiKey', in: 'cookie', name: 'api_key', option: 'apiKeyCookie', env: 'SCALAR_GALAXY_API_KEY_COOKIE' },

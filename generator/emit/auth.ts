@@ -6,7 +6,7 @@
  * suffix, in document order.
  */
 import { camelCase, constantCase } from '../ir/names.js';
-import { OBJECT_PROTOTYPE_NAMES } from './runtime-files.js';
+import { OBJECT_PROTOTYPE_NAMES, type RuntimeImport } from './runtime-files.js';
 import type { IRDocument, IRSecurityScheme } from '../ir/types.js';
 import { literal, propertyKey } from './type-expr.js';
 
@@ -62,13 +62,21 @@ export function clientSchemes(ir: IRDocument, envPrefix: string): ClientScheme[]
   return out;
 }
 
-/** `ClientDefaults.auth`: each sendable scheme by name, how it is sent, its option and variable. */
+/** What a basic scheme's entry in `ClientDefaults.auth` names as its credential (`CredentialKind` in `auth.ts`). */
+export const BASIC_CREDENTIAL: RuntimeImport = { file: 'basic-auth.ts', name: 'basicCredential' };
+
+/**
+ * `ClientDefaults.auth`: each sendable scheme by name, how it is sent, its option and variable. A basic scheme
+ * names `basicCredential`, which the module holding the literal imports.
+ */
 export function authLiteral(schemes: ClientScheme[]): string {
   const entries = schemes.map(({ scheme, option, env, apiKey }) => {
     const how =
       scheme.kind === 'apiKey'
         ? [`kind: ${literal('apiKey')}`, `in: ${literal(scheme.in ?? 'header')}`, `name: ${literal(scheme.parameterName ?? '')}`]
-        : [`kind: ${literal(scheme.kind)}`];
+        : scheme.kind === 'basic'
+          ? [`kind: ${literal('basic')}`, `credential: ${BASIC_CREDENTIAL.name}`]
+          : [`kind: ${literal(scheme.kind)}`];
     const fields = [...how, `option: ${literal(option)}`, `env: ${literal(env)}`, ...(apiKey ? ['apiKey: true'] : [])];
     return `${propertyKey(scheme.name)}: { ${fields.join(', ')} }`;
   });

@@ -11,7 +11,7 @@ import { generic, keyword, literal, propertyKey, reference } from './type-expr.j
 import { call, member, name as codeName, object, prop } from './code.js';
 import { blockDoc, classPropertyDoc, classStatement, expressionStatement, leadingComments, returnBlock, signatureDoc, type LaidMember, type LaidStatement } from './code-layout.js';
 import type { PackagePlan } from './plan.js';
-import { authLiteral, clientSchemes, sentAs, type ClientScheme } from './auth.js';
+import { authLiteral, BASIC_CREDENTIAL, clientSchemes, sentAs, type ClientScheme } from './auth.js';
 
 export interface ClientNaming {
   clientName: string;
@@ -112,12 +112,11 @@ function ownOptionsStatements(ir: IRDocument, naming: ClientNaming): StatementSt
 export function defaultsStatements(ir: IRDocument, naming: ClientNaming, exampleOperation = 'operation'): StatementStructures[] {
   const own = hasOwnOptions(ir);
   const schemes = clientSchemes(ir, naming.envPrefix);
-  const credentialTypes = [
-    ...(schemes.some((s) => s.scheme.kind === 'basic') ? ['BasicCredential'] : []),
-    ...(schemes.some((s) => s.scheme.kind !== 'basic') || schemes.some((s) => s.apiKey) ? ['TokenCredential'] : []),
-  ];
+  const basic = schemes.some((s) => s.scheme.kind === 'basic');
+  const token = schemes.some((s) => s.scheme.kind !== 'basic') || schemes.some((s) => s.apiKey);
   return [
-    ...(credentialTypes.length ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/auth.js', namedImports: credentialTypes }] : []),
+    ...(token ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/auth.js', namedImports: ['TokenCredential'] }] : []),
+    ...(basic ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./runtime/${BASIC_CREDENTIAL.file.replace(/\.ts$/, '.js')}`, namedImports: [BASIC_CREDENTIAL.name, 'type BasicCredential'] }] : []),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime/core.js',

@@ -8,6 +8,7 @@ import type { IRDocument, IRSchema, IRWebhook } from '../ir/types.js';
 import { forEachChild, propertiesOf, resolved } from '../ir/walk.js';
 import type { PackageNaming } from '../naming.js';
 import { splitBy, splitLayout, type Split, type SplitLayout } from './layout.js';
+import { BASIC_CREDENTIAL } from './auth.js';
 import { reservedTypeNames, runtimeSources } from './runtime-files.js';
 import { operationShape, type OperationShape } from './signature.js';
 
@@ -97,11 +98,12 @@ export interface WebhookEventPlan {
 /**
  * The runtime modules a package ships: those the package's own files import (the client core, its errors and
  * `APIPromise`, which every package exports; the page classes and stream formats its operations name; the chat
- * accumulator where a chat-shaped stream exists), and every module they import in turn.
+ * accumulator where a chat-shaped stream exists; `features`, the modules the defaults and other files import for
+ * what the spec has: environments, webhooks, HTTP basic credentials), and every module they import in turn.
  */
-function shippedRuntime(shapes: OperationShape[], chatStream: boolean, environments: boolean, webhooks: boolean): [string, string][] {
+function shippedRuntime(shapes: OperationShape[], features: string[]): [string, string][] {
   const sources = new Map(runtimeSources());
-  const roots = ['core.ts', 'errors.ts', 'api-promise.ts', ...shapes.flatMap((s) => s.runtimeImports.map((i) => i.file)), ...(chatStream ? ['accumulate.ts'] : []), ...(environments ? ['environments.ts'] : []), ...(webhooks ? ['webhooks.ts'] : [])];
+  const roots = ['core.ts', 'errors.ts', 'api-promise.ts', ...shapes.flatMap((s) => s.runtimeImports.map((i) => i.file)), ...features];
   const shipped = new Set<string>();
   const visit = (file: string): void => {
     if (shipped.has(file)) return;
@@ -131,7 +133,12 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
     writable,
     shapes,
     chatStream,
-    runtime: shippedRuntime(shapes, chatStream, !!ir.environments, !!webhooks),
+    runtime: shippedRuntime(shapes, [
+      ...(chatStream ? ['accumulate.ts'] : []),
+      ...(ir.environments ? ['environments.ts'] : []),
+      ...(webhooks ? ['webhooks.ts'] : []),
+      ...(ir.security.some((s) => s.kind === 'basic') ? [BASIC_CREDENTIAL.file] : []),
+    ]),
     resources,
     ...(webhooks ? { webhooks } : {}),
     ...(by ? { split: splitLayout(ir, shapes, by, writable) } : {}),

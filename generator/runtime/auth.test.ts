@@ -1,5 +1,6 @@
 import { json, startServer, type TestServer } from '../../test/helpers/server.js';
 import type { AuthSchemes } from './auth.js';
+import { basicCredential } from './basic-auth.js';
 import { ClientCore, type RequestSpec } from './core.js';
 import { SDKError } from './errors.js';
 
@@ -15,7 +16,7 @@ beforeEach(() => {
 
 const schemes: AuthSchemes = {
   bearerAuth: { kind: 'bearer', option: 'bearerAuth', env: 'AUTHTEST_BEARER_AUTH', apiKey: true },
-  basicAuth: { kind: 'basic', option: 'basicAuth', env: 'AUTHTEST_BASIC_AUTH' },
+  basicAuth: { kind: 'basic', credential: basicCredential, option: 'basicAuth', env: 'AUTHTEST_BASIC_AUTH' },
   headerKey: { kind: 'apiKey', in: 'header', name: 'X-API-Key', option: 'headerKey', env: 'AUTHTEST_HEADER_KEY' },
   queryKey: { kind: 'apiKey', in: 'query', name: 'api_key', option: 'queryKey', env: 'AUTHTEST_QUERY_KEY' },
   cookieKey: { kind: 'apiKey', in: 'cookie', name: 'session', option: 'cookieKey', env: 'AUTHTEST_COOKIE_KEY' },

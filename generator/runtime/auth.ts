@@ -12,22 +12,33 @@ import { readEnv } from './util.js';
  */
 export type TokenCredential = string | (() => string | Promise<string>);
 
-/** HTTP basic credentials, or a function returning them (called once per request, like a token function). */
-export type BasicCredential =
-  | { username: string; password: string }
-  | (() =>
-      | { username: string; password: string }
-      | Promise<{ username: string; password: string }>);
+/**
+ * A credential other than a token, implemented by its own module (HTTP basic: `basicCredential` in
+ * `basic-auth.ts`), which the generated defaults import only where the spec has such a scheme: a package whose
+ * schemes are all tokens ships none of it.
+ */
+export interface CredentialKind {
+  /** What a configured value must be, in words, for errors: `{ username, password }`. */
+  readonly shape: string;
+  /** Whether a configured value (not a function, `null` or `undefined`) has that shape. */
+  accepts(value: unknown): boolean;
+  /** The environment variables read, from the scheme's `env` base name (`<env>_USERNAME`, `<env>_PASSWORD`). */
+  envNames(env: string): string[];
+  /** The credential from those variables, else `undefined`. */
+  fromEnv(env: string): unknown;
+  /** The `authorization` header for a resolved value; an `SDKError` naming `option` when it is not usable. */
+  authorization(value: unknown, option: string): string;
+}
 
 /** How the client sends one scheme's credential, and where it reads it (written by the generator from the spec). */
 export type AuthScheme = (
   | { kind: 'bearer' | 'oauth2' | 'openIdConnect' }
-  | { kind: 'basic' }
+  | { kind: 'basic'; credential: CredentialKind }
   | { kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
 ) & {
   /** The client option that holds the credential, e.g. `bearerAuth`. */
   option: string;
-  /** The environment variable read when the option is not given; basic reads it with `_USERNAME` and `_PASSWORD`. */
+  /** The environment variable read when the option is not given (a base name for `credential.envNames`). */
   env: string;
   /** The `apiKey` option and the `<PREFIX>_API_KEY` variable are this scheme's credential too (after its own). */
   apiKey?: boolean | undefined;
@@ -51,7 +62,8 @@ interface Secured {
   security?: string[][] | undefined;
 }
 
-type Credential = TokenCredential | BasicCredential;
+/** A token, or what a `CredentialKind` reads (a function returning it is called once per request). */
+type Credential = TokenCredential | object;
 
 /** The credentials a client was configured with, one per scheme that has one. */
 export class ClientCredentials {
@@ -126,18 +138,9 @@ export class ClientCredentials {
     const value = this.values.get(name)!;
     const resolved = typeof value === 'function' ? await value() : value;
     if (scheme.kind === 'basic') {
-      const basic = resolved as { username?: unknown; password?: unknown } | null;
-      if (typeof basic?.username !== 'string' || typeof basic.password !== 'string')
-        throw new SDKError(
-          `\`${scheme.option}\` gave no { username, password } strings; the request was not sent.`,
-        );
-      if (basic.username.includes(':'))
-        throw new SDKError(
-          `\`${scheme.option}\`: a basic authentication username cannot contain ":"; the request was not sent.`,
-        );
       parts.headers.push([
         'authorization',
-        `Basic ${base64(`${basic.username}:${basic.password}`)}`,
+        scheme.credential.authorization(resolved, scheme.option),
       ]);
       return;
     }
@@ -155,45 +158,28 @@ export class ClientCredentials {
   private describe(names: string[]): string {
     const schemes = names.map((name) => this.scheme(name)!);
     const options = schemes.map((s) => `\`${s.option}\`${s.apiKey ? ' (or `apiKey`)' : ''}`);
-    const envs = schemes.map((s) =>
+    const envs = schemes.flatMap((s) =>
       s.kind === 'basic'
-        ? `${s.env}_USERNAME and ${s.env}_PASSWORD`
-        : `${s.env}${s.apiKey ? ` (or ${this.envPrefix}_API_KEY)` : ''}`,
+        ? s.credential.envNames(s.env)
+        : [`${s.env}${s.apiKey ? ` (or ${this.envPrefix}_API_KEY)` : ''}`],
     );
-    const several = schemes.length > 1 || schemes[0]!.kind === 'basic';
+    const several = envs.length > 1;
     return `pass ${options.join(' and ')} in the client options, or set the ${envs.join(' and ')} environment variable${several ? 's' : ''}`;
   }
 }
 
 /** A scheme's credential from its environment variables, else `undefined`. */
-function fromEnv(scheme: AuthScheme, envPrefix: string): Credential | undefined {
-  if (scheme.kind !== 'basic')
-    return readEnv(scheme.env) ?? (scheme.apiKey ? readEnv(`${envPrefix}_API_KEY`) : undefined);
-  const username = readEnv(`${scheme.env}_USERNAME`);
-  const password = readEnv(`${scheme.env}_PASSWORD`);
-  return username === undefined && password === undefined
-    ? undefined
-    : { username: username ?? '', password: password ?? '' };
+function fromEnv(scheme: AuthScheme, envPrefix: string): unknown {
+  if (scheme.kind === 'basic') return scheme.credential.fromEnv(scheme.env);
+  return readEnv(scheme.env) ?? (scheme.apiKey ? readEnv(`${envPrefix}_API_KEY`) : undefined);
 }
 
 /** Refuses, when the client is made, a credential of the wrong shape for its scheme. */
 function checkCredential(scheme: AuthScheme, value: unknown): void {
   if (value === undefined || value === null || typeof value === 'function') return;
-  const ok =
-    scheme.kind === 'basic'
-      ? typeof value === 'object' &&
-        typeof (value as { username?: unknown }).username === 'string' &&
-        typeof (value as { password?: unknown }).password === 'string'
-      : typeof value === 'string';
+  const ok = scheme.kind === 'basic' ? scheme.credential.accepts(value) : typeof value === 'string';
   if (!ok)
     throw new SDKError(
-      `\`${scheme.option}\` must be ${scheme.kind === 'basic' ? '{ username, password }' : 'a string'}, a function returning one, or null.`,
+      `\`${scheme.option}\` must be ${scheme.kind === 'basic' ? scheme.credential.shape : 'a string'}, a function returning one, or null.`,
     );
-}
-
-/** Base64 of the UTF-8 bytes of `text`, with Web APIs only (no `Buffer`). */
-function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
