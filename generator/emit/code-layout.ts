@@ -12,8 +12,8 @@
 import { doc, util } from 'prettier';
 import { PRETTIER_OPTIONS } from '../format.js';
 import { codeText, isShorthand, type Code, type CodeProperty } from './code.js';
-import { commentDoc, print, propertyKeyDoc, stringDoc, typeArgsDoc, typeDoc } from './emit-types.js';
-import { commentTexts, type Docs, type ImportDeclarationStructure } from './structures.js';
+import { commentDoc, importDoc, print, propertyKeyDoc, stringDoc, typeArgsDoc, typeDoc } from './emit-types.js';
+import { blankLineBefore, commentTexts, type Docs, type ImportDeclarationStructure } from './structures.js';
 import { literal, type TypeNode } from './type-expr.js';
 
 type Doc = doc.builders.Doc;
@@ -33,12 +33,12 @@ export interface LaidStatement {
 
 /**
  * The module text after `head` (the provenance comment): the statements separated as the statement-structure
- * printer separates them (`printStatements`), whose blank lines prettier keeps.
+ * printer separates them (`blankLineBefore`), whose blank lines prettier keeps.
  */
 export function moduleText(head: string, statements: readonly LaidStatement[]): string {
   let out = head;
   statements.forEach((s, i) => {
-    if (i > 0) out += statements[i - 1]!.endsWithBrace || s.declaration ? '\n\n' : '\n';
+    if (i > 0) out += blankLineBefore(statements[i - 1]!.endsWithBrace, s.declaration) ? '\n\n' : '\n';
     out += print(s.doc, LAYOUT);
   });
   return `${out}\n`;
@@ -50,13 +50,7 @@ export function importStatement(s: ImportDeclarationStructure): LaidStatement {
     return { doc: [`import ${s.isTypeOnly ? 'type ' : ''}* as ${s.namespaceImport} from `, stringDoc(JSON.stringify(s.moduleSpecifier)), ';'], declaration: false, endsWithBrace: false };
   }
   const names = (s.namedImports ?? []).map((n) => (typeof n === 'string' ? n : n.alias ? `${n.name} as ${n.alias}` : n.name));
-  const head = `import ${s.isTypeOnly ? 'type ' : ''}`;
-  const from = [' from ', stringDoc(JSON.stringify(s.moduleSpecifier)), ';'];
-  const d: Doc =
-    names.length === 1
-      ? [head, '{ ', names[0]!, ' }', ...from]
-      : group([head, '{', indent([line, join([',', line], names)]), ifBreak(','), line, '}', ...from]);
-  return { doc: d, declaration: false, endsWithBrace: false };
+  return { doc: importDoc(names, s.moduleSpecifier, !!s.isTypeOnly), declaration: false, endsWithBrace: false };
 }
 
 /** The JSDoc comments of a declaration, each followed by its line break. */

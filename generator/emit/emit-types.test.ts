@@ -101,3 +101,14 @@ test('seeded random type trees print exactly as prettier formats them', async ()
   const schemas = Array.from({ length: 400 }, (_, i) => named(`${i % 2 ? 'Short' : long(Math.floor(rnd() * 40))}T${i}`, randomSchema(rnd, 4)));
   await expectStable(schemas);
 }, 60_000);
+
+test('a split types module imports as prettier lays the imports out: one long name unbroken, several broken', async () => {
+  const imports = [
+    { from: '../../shared-types.js', names: [long(90)] },
+    { from: '../../shared-types.js', names: [long(30), long(31), long(32)] },
+    { from: './a.js', names: ['A', 'B'] },
+  ];
+  const text = typesSource(HEAD, [named('Local', obj({ a: ref(long(90)) }))], new Map(), LAYOUT, imports);
+  expect(await prettierDrift('src/types.ts', text)).toBeUndefined();
+  expect(text).toContain(`import type { ${long(90)} } from '../../shared-types.js';`);
+});

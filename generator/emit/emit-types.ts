@@ -26,13 +26,13 @@ export interface LayoutOptions {
 /** Where a type sits, as far as prettier's layout of it depends on that. */
 export type Position = TypeNode['kind'] | 'alias' | 'member' | 'tuple-only' | 'rest' | 'type-args';
 
-/** The source of `src/types.ts` (after `head`, the provenance comment), formatted. */
 /** `import type { names } from 'from';`, at the top of a types module that refers to another one's types. */
 export interface TypesImport {
   from: string;
   names: string[];
 }
 
+/** The source of `src/types.ts` (after `head`, the provenance comment), formatted. */
 export function typesSource(
   head: string,
   schemas: readonly IRNamedSchema[],
@@ -41,7 +41,7 @@ export function typesSource(
   imports: readonly TypesImport[] = [],
 ): string {
   const statements: string[] = [];
-  if (imports.length) statements.push(imports.map((i) => print(importDoc(i), options)).join('\n'));
+  if (imports.length) statements.push(imports.map((i) => print(importDoc(i.names, i.from, true), options)).join('\n'));
   for (const named of schemas) {
     statements.push(print(schemaStatement(named, {}), options));
     const name = writable.get(named.name);
@@ -50,8 +50,15 @@ export function typesSource(
   return `${commentLines(head).join('\n')}\n${statements.length ? statements.join('\n\n') : 'export {};'}\n`;
 }
 
-export function importDoc({ from, names }: TypesImport): Doc {
-  return group(['import type {', indent([line, join([',', line], names)]), ifBreak(','), line, '} from ', stringDoc(`'${from}'`), ';']);
+/**
+ * `import { a, b } from 'from';` (`import type` for a type-only one) as prettier lays it out: the specifiers on one
+ * line, or one per line when that does not fit; a single specifier never breaks.
+ */
+export function importDoc(names: readonly string[], from: string, typeOnly: boolean): Doc {
+  const head = `import ${typeOnly ? 'type ' : ''}`;
+  const tail = [' from ', stringDoc(JSON.stringify(from)), ';'];
+  if (names.length === 1) return [head, '{ ', names[0]!, ' }', ...tail];
+  return group([head, '{', indent([line, join([',', line], [...names])]), ifBreak(','), line, '}', ...tail]);
 }
 
 /**

@@ -153,8 +153,8 @@ describe('the RequestSpec literal', () => {
     expect(spec(answering('text/plain'))).toBe('{ method: "GET", path: "/r", responseType: "text", accept: "text/plain", security: [] }');
     expect(spec(answering('application/octet-stream'))).toBe('{ method: "GET", path: "/r", responseType: "binary", accept: "application/octet-stream", security: [] }');
     expect(spec(answering())).toBe('{ method: "GET", path: "/r", responseType: "none", security: [] }');
-    expect(shapeOf(answering()).returnType).toBe('APIPromise<void>');
-    expect(shapeOf(answering('application/octet-stream')).returnType).toBe('APIPromise<Blob>');
+    expect(nodeText(shapeOf(answering()).returnNode)).toBe('APIPromise<void>');
+    expect(nodeText(shapeOf(answering('application/octet-stream')).returnNode)).toBe('APIPromise<Blob>');
   });
 
   test('security: the requirement alternatives, each the scheme names sent together', () => {
@@ -173,7 +173,7 @@ describe('the RequestSpec literal', () => {
 describe('calls', () => {
   test('a plain operation calls client.request with its spec', () => {
     const shape = shapeOf(op('get', '/m/{id}', { parameters: params({ path: [param('id', 'path')] }), success: json(ref('Model')) }));
-    expect(shape.returnType).toBe('APIPromise<Model>');
+    expect(nodeText(shape.returnNode)).toBe('APIPromise<Model>');
     expect(shape.overloads).toEqual([]);
     expect(codeText(shape.callCode)).toBe('client.request<Model>({ method: "GET", path: encodePath`/m/${id}`, security: [] }, options)');
   });
@@ -187,11 +187,11 @@ describe('calls', () => {
         security: [['key']],
       }),
     );
-    expect(cursor.returnType).toBe('PagePromise<Item, ListResponse>');
+    expect(nodeText(cursor.returnNode)).toBe('PagePromise<Item, ListResponse>');
     expect(codeText(cursor.callCode)).toBe('requestPage<Item, ListResponse>(client, { method: "GET", path: "/list", query: params, security: [["key"]] }, CursorPage, { cursorParam: "after", cursorField: "id", hasMore: ["has_more"], items: ["data"] }, options)');
     expect(cursor.runtimeImports).toEqual([{ file: 'pagination.ts', name: 'requestPage' }, { file: 'cursor-page.ts', name: 'CursorPage' }]);
     const single = shapeOf(op('get', '/all', { success: json(ref('AllResponse')), pagination: { kind: 'single', item: STRING, items: [], reason: 'a `data` array', source: 'x-sdkforge-pagination' } }));
-    expect(single.returnType).toBe('PagePromise<string, AllResponse>');
+    expect(nodeText(single.returnNode)).toBe('PagePromise<string, AllResponse>');
     expect(codeText(single.callCode)).toBe('requestPage<string, AllResponse>(client, { method: "GET", path: "/all", security: [] }, SinglePage, { items: [] }, options)');
     // each scheme's fields, optional ones only when set; never kind, item, reason or source
     const token = shapeOf(
@@ -216,13 +216,13 @@ describe('calls', () => {
         streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'body-property', property: 'stream', value: true }, item: ref('Chunk'), terminator: '[DONE]' },
       }),
     );
-    const overloads = shape.overloads.map((o) => [o.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${nodeText(a.type)}`), o.returnType]);
+    const overloads = shape.overloads.map((o) => [o.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${nodeText(a.type)}`), nodeText(o.returnNode)]);
     expect(overloads).toEqual([
       [['body: ChatRequest & { stream: true }', 'options?: RequestOptions'], 'APIPromise<Stream<Chunk>>'],
       [['body: ChatRequest & { stream?: false | null }', 'options?: RequestOptions'], 'APIPromise<Chat>'],
       [['body: ChatRequest', 'options?: RequestOptions'], 'APIPromise<Stream<Chunk> | Chat>'],
     ]);
-    expect(shape.returnType).toBe('APIPromise<Stream<Chunk> | Chat>');
+    expect(nodeText(shape.returnNode)).toBe('APIPromise<Stream<Chunk> | Chat>');
     expect(codeText(shape.callCode)).toBe(
       'client.request<Stream<Chunk> | Chat>({ method: "POST", path: "/chat", body, security: [], stream: body?.["stream"] === true ? { format: sseFormat, terminator: "[DONE]" } : undefined }, options)',
     );
@@ -248,11 +248,11 @@ describe('calls', () => {
   test('streaming with nothing in the request to select it: always a stream, or detected from the content type', () => {
     const always = shapeOf(op('get', '/events', { success: undefined, streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'always' }, item: ref('Event'), terminator: '[DONE]' } }));
     expect(always.overloads).toEqual([]);
-    expect(always.returnType).toBe('APIPromise<Stream<Event>>');
+    expect(nodeText(always.returnNode)).toBe('APIPromise<Stream<Event>>');
     expect(codeText(always.callCode)).toBe('client.request<Stream<Event>>({ method: "GET", path: "/events", responseType: "none", security: [], stream: { format: sseFormat, terminator: "[DONE]" } }, options)');
     expect(always.runtimeImports).toEqual([{ file: 'sse.ts', name: 'sseFormat' }]);
     const detected = shapeOf(op('get', '/events', { success: json(ref('Snapshot')), streaming: { format: 'sse', mediaType: 'text/event-stream', selector: { by: 'response-content-type' }, item: ref('Event') } }));
-    expect(detected.returnType).toBe('APIPromise<Stream<Event> | Snapshot>');
+    expect(nodeText(detected.returnNode)).toBe('APIPromise<Stream<Event> | Snapshot>');
     expect(codeText(detected.callCode)).toBe('client.request<Stream<Event> | Snapshot>({ method: "GET", path: "/events", security: [], stream: { format: sseFormat, detect: true } }, options)');
   });
 });

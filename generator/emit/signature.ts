@@ -9,7 +9,7 @@ import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStr
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
 import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
-import { generic, keyword, literal, nodeText, objectNode, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
+import { generic, keyword, literal, objectNode, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
 import { array, call, name, object, plainCode, prop, str, type Code, type CodeProperty } from './code.js';
 import { httpMethod } from '../ir/methods.js';
 
@@ -22,7 +22,6 @@ export interface Argument {
 
 export interface Signature {
   args: Argument[];
-  returnType: string;
   returnNode: TypeNode;
 }
 
@@ -32,8 +31,7 @@ export interface OperationShape {
   op: IROperation;
   /** Arguments after the client (function) or first (method); the trailing `options` included. */
   args: Argument[];
-  /** The implementation's return type, e.g. `APIPromise<Model>` (`returnNode` as text). */
-  returnType: string;
+  /** The implementation's return type, e.g. `APIPromise<Model>`. */
   returnNode: TypeNode;
   /** Overload signatures (streaming operations), shown to callers instead of the implementation's. */
   overloads: Signature[];
@@ -100,13 +98,13 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   const responseType = responseTypeOf(success?.mediaType);
   const result = success && responseType !== 'none' ? typeNode(success.schema, out) : keyword('void');
   const returnNode = generic('APIPromise', [result]);
-  const built: OperationShape = { op, args, returnType: nodeText(returnNode), returnNode, overloads: [], callCode: name(''), runtimeImports: [], paramKeys: keys, responseType, signatureRefs, refs, ...shape };
+  const built: OperationShape = { op, args, returnNode, overloads: [], callCode: name(''), runtimeImports: [], paramKeys: keys, responseType, signatureRefs, refs, ...shape };
   const spec = requestSpecCode(built);
 
   if (op.pagination) {
     const item = typeNode(op.pagination.item, out);
     const page = pageClassImport(op.pagination.kind);
-    Object.assign(built, returns(generic('PagePromise', [item, result])));
+    built.returnNode = generic('PagePromise', [item, result]);
     built.callCode = call(REQUEST_PAGE.name, [name('client'), spec, name(page.name), paginationParams(op.pagination), name('options')], [item, result]);
     built.runtimeImports = [REQUEST_PAGE, page];
   } else if (op.streaming) {
@@ -135,11 +133,6 @@ export function paramsObjectParameters(op: IROperation): IRParameter[] {
   return [...querystring, ...query, ...header, ...cookie];
 }
 
-/** The return type fields of a shape or signature. */
-function returns(node: TypeNode): { returnType: string; returnNode: TypeNode } {
-  return { returnType: nodeText(node), returnNode: node };
-}
-
 /** Overloads and call for an operation that can answer with server-sent events. */
 function streamingShape(shape: OperationShape, streaming: IRStreaming, event: TypeNode, result: TypeNode): Partial<OperationShape> {
   const stream = generic('Stream', [event]);
@@ -161,7 +154,7 @@ function streamingShape(shape: OperationShape, streaming: IRStreaming, event: Ty
     const detect = streaming.selector.by === 'response-content-type' || streaming.selector.by === 'body-property';
     const type = detect ? either : stream;
     const spec = requestSpecCode(shape, [prop('stream', object([...terminator, ...(detect ? [prop('detect', name('true'))] : [])]))]);
-    return { ...returns(generic('APIPromise', [type])), callCode: call('client.request', [spec, name('options')], [type]), runtimeImports };
+    return { returnNode: generic('APIPromise', [type]), callCode: call('client.request', [spec, name('options')], [type]), runtimeImports };
   }
   const body = shape.args[bodyIndex]!;
   const withBody = (node: TypeNode, optional: boolean) => shape.args.map((a, i) => (i === bodyIndex ? argument(a.name, node, optional) : a));
@@ -172,11 +165,11 @@ function streamingShape(shape: OperationShape, streaming: IRStreaming, event: Ty
   const spec = requestSpecCode(shape, [prop('stream', { kind: 'conditional', test, consequent: object(terminator), alternate: name('undefined') })]);
   return {
     overloads: [
-      { args: withBody({ kind: 'intersection', types: [body.type, member(false, on)] }, false), ...returns(generic('APIPromise', [stream])) },
-      { args: withBody({ kind: 'intersection', types: [body.type, member(true, off)] }, body.optional), ...returns(generic('APIPromise', [result])) },
-      { args: shape.args, ...returns(generic('APIPromise', [either])) },
+      { args: withBody({ kind: 'intersection', types: [body.type, member(false, on)] }, false), returnNode: generic('APIPromise', [stream]) },
+      { args: withBody({ kind: 'intersection', types: [body.type, member(true, off)] }, body.optional), returnNode: generic('APIPromise', [result]) },
+      { args: shape.args, returnNode: generic('APIPromise', [either]) },
     ],
-    ...returns(generic('APIPromise', [either])),
+    returnNode: generic('APIPromise', [either]),
     callCode: call('client.request', [spec, name('options')], [either]),
     runtimeImports,
   };

@@ -283,13 +283,22 @@ function quote(text: string): string {
   return JSON.stringify(text);
 }
 
+/**
+ * Whether an empty line separates a top-level statement from the one before it: after a statement ending with `}`,
+ * and before a function or interface declaration, as ts-morph separates them (prettier keeps them). The one rule of
+ * both module printers, this one's and `code-layout.ts`'s `moduleText`.
+ */
+export function blankLineBefore(previousEndsWithBrace: boolean, declaration: boolean): boolean {
+  return previousEndsWithBrace || declaration;
+}
+
 /** The source text of `statements`, separated as ts-morph separates them (see the module comment). */
 export function printStatements(statements: StatementStructures[]): string {
   const w = new Writer();
   for (const s of statements) {
-    if (w.lastFilled()?.trimEnd().endsWith('}')) w.blank();
+    const declaration = s.kind === StructureKind.Function || s.kind === StructureKind.Interface;
+    if (blankLineBefore(!!w.lastFilled()?.trimEnd().endsWith('}'), declaration)) w.blank();
     else w.newline();
-    if (s.kind === StructureKind.Function || s.kind === StructureKind.Interface) w.blank();
     statement(w, s);
   }
   return w.toString();

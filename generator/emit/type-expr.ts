@@ -168,6 +168,34 @@ export function objectNode(schema: Extract<IRSchema, { kind: 'object' }>, ctx: T
 
 export const generic = (name: string, args: TypeNode[]): TypeNode => ({ kind: 'generic', name, args });
 
+/** Adds to `out` the names of the generic types in `node` (`APIPromise`, `Stream`), and returns it. */
+export function genericNames(node: TypeNode, out = new Set<string>()): Set<string> {
+  const visit = (n: TypeNode): void => {
+    switch (n.kind) {
+      case 'generic':
+        out.add(n.name);
+        return n.args.forEach(visit);
+      case 'union':
+      case 'intersection':
+        return n.types.forEach(visit);
+      case 'array':
+        return visit(n.element);
+      case 'tuple':
+        n.elements.forEach(visit);
+        if (n.rest) visit(n.rest);
+        return;
+      case 'object':
+        return n.members.forEach((m) => visit(m.type));
+      case 'indexed':
+        return visit(n.object);
+      default:
+        return;
+    }
+  };
+  visit(node);
+  return out;
+}
+
 /** Whether `node` needs parentheses as a direct child of a `parent` node. */
 export function needsParens(node: TypeNode, parent: TypeNode['kind']): boolean {
   if (parent === 'array' || parent === 'indexed') return node.kind === 'union' || node.kind === 'intersection';

@@ -502,12 +502,16 @@ export class ClientCore {
 
     const startedAt = Date.now();
     const log = this.logging;
+    // what only a line at these levels needs (header snapshots, the request id) is not computed otherwise
+    const debug = log.enabled('debug');
+    const info = log.enabled('info');
     const shown = `${spec.method} ${log.url(url)}`;
     for (let attempt = 0; ; attempt++) {
       const retriesLeft = canRetry ? rule.maxRetries - attempt : 0;
       const call = new CallSignal(options.signal, timeout);
       let response: Response;
-      log.debug(`request ${shown} (attempt ${attempt + 1})`, { headers: log.headers(headers) });
+      if (debug)
+        log.debug(`request ${shown} (attempt ${attempt + 1})`, { headers: log.headers(headers) });
       try {
         response = await this.fetchImpl(url, { ...init, signal: call.signal });
       } catch (err) {
@@ -526,9 +530,10 @@ export class ClientCore {
         log.info(`${shown} failed after ${Date.now() - startedAt} ms: ${error.message}`);
         throw error;
       }
-      log.debug(`response ${shown} ${response.status}`, {
-        headers: log.headers(response.headers),
-      });
+      if (debug)
+        log.debug(`response ${shown} ${response.status}`, {
+          headers: log.headers(response.headers),
+        });
 
       if (!response.ok) {
         const wait =
@@ -552,7 +557,7 @@ export class ClientCore {
         }
       }
 
-      log.info(responseLine(shown, response, startedAt));
+      if (info) log.info(responseLine(shown, response, startedAt));
       return { response, call, release: () => call.clearTimer() };
     }
   }

@@ -1,6 +1,7 @@
 /** Import declarations the source files share: the runtime types signatures name, and component types. */
 import { StructureKind, type StatementStructures } from '../structures.js';
 import type { OperationShape } from '../signature.js';
+import { genericNames } from '../type-expr.js';
 
 /** Where a file's imports point, relative to it: the runtime directory, the operations module, each type's module. */
 export interface ImportPaths {
@@ -21,7 +22,8 @@ export const SRC_PATHS: ImportPaths = { runtime: './runtime/', operations: './op
  * (`requestPage`, a page class, a stream format), one declaration per module.
  */
 export function runtimeImports(shapes: OperationShape[], values = false, paths: ImportPaths = SRC_PATHS): StatementStructures[] {
-  const text = shapes.map((s) => [s.returnType, ...s.overloads.map((o) => o.returnType)].join(' ')).join(' ');
+  const named = new Set<string>();
+  for (const s of shapes) for (const node of [s.returnNode, ...s.overloads.map((o) => o.returnNode)]) genericNames(node, named);
   const types: [string, string][] = [
     ['APIPromise', 'api-promise.ts'],
     ['PagePromise', 'pagination.ts'],
@@ -29,7 +31,7 @@ export function runtimeImports(shapes: OperationShape[], values = false, paths: 
   ];
   const byFile = new Map<string, { values: Set<string>; types: Set<string> }>();
   const entry = (file: string) => byFile.get(file) ?? byFile.set(file, { values: new Set(), types: new Set() }).get(file)!;
-  for (const [name, file] of types) if (new RegExp(`\\b${name}<`).test(text)) entry(file).types.add(name);
+  for (const [name, file] of types) if (named.has(name)) entry(file).types.add(name);
   if (values) for (const { file, name } of shapes.flatMap((s) => s.runtimeImports)) entry(file).values.add(name);
   return [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, names]) => ({
     kind: StructureKind.ImportDeclaration,
