@@ -58,9 +58,9 @@ test('the IR: each operation policy and idempotency header; the invalid policy i
 
 test('the emitted request specs carry the policy and the header', () => {
   const ops = result.files.get('src/operations.ts')!;
-  expect(ops).toContain('retry: { enabled: false }');
+  expect(ops).toContain('retry: retryPolicy({ enabled: false })');
   expect(ops).toContain("idempotency: idempotencyHeader('X-Payout-Key')");
-  expect(ops).toMatch(/retry: \{\s*statusCodes: \[429\],\s*connectionErrors: false,\s*backoff: \{ initialMs: 5, maxMs: 5, exponent: 2 \},\s*maxRetries: 3,?\s*\}/);
+  expect(ops).toMatch(/retry: retryPolicy\(\{\s*statusCodes: \[429\],\s*connectionErrors: false,\s*backoff: \{ initialMs: 5, maxMs: 5, exponent: 2 \},\s*maxRetries: 3,?\s*\}\)/);
 });
 
 test("the root's policy: 5xx and dropped connections retried, 429 not; a GET carries no key", async () => {

@@ -33,6 +33,8 @@ const CASES: [string, Code][] = [
   ['a logical body', request(prop('body', { kind: 'binary', left: name('body'), operator: '&&', right: call('encodeParts', [name('body'), object([prop('file', str('application/octet-stream'))]), str('multipart/mixed')]) }))],
   ['a short call after a long key', request(prop('idempotency', call('idempotencyHeader', [str('Idempotency-Key')])), prop('x', str(long(70))))],
   ['a long call after a long key', request(prop('idempotency', call('idempotencyHeader', [str(long(40))])), prop('x', str(long(70))))],
+  ['a call of an object after a key (a retry policy), fitting and breaking', request(prop('retry', call('retryPolicy', [object([prop('enabled', name('false'))])])), prop('x', str(long(50))))],
+  ['a call of a long object after a long key', request(prop('retryPolicyOfTheOperation', call('retryPolicy', [object([prop('statusCodes', array([name('429'), name('503')])), prop('backoff', object([prop('initialMs', name('500')), prop('maxMs', name(long(40)))])), prop('maxRetries', name('3'))])])))],
   ['a spread', request(prop('query', object([prop('api-version', str('2024-01-01')), { spread: name('params') }])), prop('x', str(long(70))))],
   ['quoted keys', request(prop('query', object([prop('a-b', { kind: 'optional-member', object: 'params', key: 'a-b' }), prop('c', name('d'))])))],
   ['a page request with type arguments that break', call('requestPage', [name('client'), object([prop('method', str('GET'))]), name('CursorPage'), object([prop('items', array([str('data')]))]), name('options')], [reference(`Item${long(40)}`), reference(`Body${long(40)}`)])],

@@ -252,5 +252,7 @@ function loneShortArgument(c: Code): boolean {
   const threshold = LAYOUT.printWidth * 0.25;
   if (c.kind === 'name') return /^-?\d/.test(c.text) || c.text.length <= threshold || ['true', 'false', 'null'].includes(c.text);
   if (c.kind === 'string') return stringDoc(literal(c.value)).length <= threshold;
+  // not a literal (`retryPolicy({ … })`)
+  if (c.kind === 'object' || c.kind === 'array') return false;
   throw new Error(`code-layout: no lone-argument rule for a ${c.kind}`);
 }

@@ -44,6 +44,9 @@ export const ENCODE_BODY: RuntimeImport = { file: 'body.ts', name: 'encodeReques
 /** `RequestSpec.idempotency` of an operation whose spec declares an idempotency header. */
 export const IDEMPOTENCY_HEADER: RuntimeImport = { file: 'idempotency.ts', name: 'idempotencyHeader' };
 
+/** `RequestSpec.retry` of an operation whose spec declares a retry policy. */
+export const RETRY_POLICY: RuntimeImport = { file: 'retry-policy.ts', name: 'retryPolicy' };
+
 /** Every runtime value emitted operations may import, beside `encodePath`. */
 export const OPERATION_IMPORTS: readonly RuntimeImport[] = [
   REQUEST_PAGE,
@@ -51,6 +54,7 @@ export const OPERATION_IMPORTS: readonly RuntimeImport[] = [
   ENCODE_PARTS,
   ENCODE_BODY,
   IDEMPOTENCY_HEADER,
+  RETRY_POLICY,
   ...PAGINATION_KINDS.map(pageClassImport),
   ...(Object.keys(FORMATS) as StreamFormat[]).map(streamFormatImport),
 ];

@@ -8,7 +8,7 @@ import { FORMATS } from '../ir/streaming.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
-import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, streamFormatImport, type RuntimeImport } from './runtime-files.js';
+import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, RETRY_POLICY, streamFormatImport, type RuntimeImport } from './runtime-files.js';
 import { generic, keyword, literal, objectNode, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
 import { array, call, name, object, plainCode, prop, str, type Code, type CodeProperty } from './code.js';
 import { httpMethod } from '../ir/methods.js';
@@ -116,6 +116,7 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   if (shape.body && isPositionalMultipart(shape.body.content.mediaType)) built.runtimeImports = [...built.runtimeImports, ENCODE_PARTS];
   if (shape.body && encodesOtherThanJSON(shape.body)) built.runtimeImports = [...built.runtimeImports, ENCODE_BODY];
   if (op.idempotency) built.runtimeImports = [...built.runtimeImports, IDEMPOTENCY_HEADER];
+  if (op.retries) built.runtimeImports = [...built.runtimeImports, RETRY_POLICY];
   return built;
 }
 
@@ -259,15 +260,15 @@ export function requestSpecCode(shape: OperationShape, extra: CodeProperty[] = [
 }
 
 /**
- * `retry` (the operation's policy, as `RetryPolicy` in `runtime/retry-policy.ts` takes it) and `idempotency`,
- * for an operation whose spec declares them; nothing otherwise.
+ * `retry` (`retryPolicy(…)` of the operation's policy, as `RetryPolicy` in `runtime/retry-policy.ts` takes it) and
+ * `idempotency`, for an operation whose spec declares them; nothing otherwise.
  */
 function retryFields(op: IROperation): CodeProperty[] {
   const fields: CodeProperty[] = [];
   const r = op.retries;
   if (r) {
     const policy = r.enabled ? { statusCodes: r.statusCodes, connectionErrors: r.connectionErrors, backoff: r.backoff, maxRetries: r.maxRetries } : { enabled: false };
-    fields.push(prop('retry', plainCode(policy)));
+    fields.push(prop('retry', call(RETRY_POLICY.name, [plainCode(policy)])));
   }
   if (op.idempotency) fields.push(prop('idempotency', call(IDEMPOTENCY_HEADER.name, [str(op.idempotency.header)])));
   return fields;

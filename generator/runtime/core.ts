@@ -14,7 +14,7 @@ import {
 import type { IdempotencyRule } from './idempotency.js';
 import { isJSONMediaType } from './media-type.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
-import { retryRule, type RetryPolicy } from './retry-policy.js';
+import { builtInRetryRule, type RetryRuleFor } from './retry.js';
 import { castToError, readEnv } from './util.js';
 import { Log, type Logger, type LogLevel } from './logging.js';
 import {
@@ -26,7 +26,7 @@ import {
 
 export { readEnv };
 
-export { backoffDelay, retryDelay } from './retry-policy.js';
+export { backoffDelay, retryDelay } from './retry.js';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -161,8 +161,11 @@ export interface RequestSpec {
         events?: StreamOpenOptions['events'];
       }
     | undefined;
-  /** The operation's retry policy from the spec (`x-sdkforge-retries`, `x-speakeasy-retries`); absent: the built-in rule. */
-  retry?: RetryPolicy | undefined;
+  /**
+   * The operation's retry policy from the spec (`x-sdkforge-retries`, `x-speakeasy-retries`), as `retryPolicy({ … })`
+   * from `retry-policy.ts` gives it; absent: the built-in rule (`retry.ts`).
+   */
+  retry?: RetryRuleFor | undefined;
   /**
    * The idempotency header the spec declares for the operation (`idempotencyHeader(name)` from
    * `idempotency.ts`; see `RequestOptions.idempotencyKey`).
@@ -469,8 +472,7 @@ export class ClientCore {
    * request timeout keeps running until the caller has read the body (`SentCall.call.dispose()`).
    */
   protected async send(spec: RequestSpec, options: RequestOptions): Promise<SentCall> {
-    const rule = retryRule(
-      spec.retry,
+    const rule = (spec.retry ?? builtInRetryRule)(
       options.maxRetries ?? this.maxRetriesOption,
       DEFAULT_MAX_RETRIES,
     );

@@ -3,6 +3,7 @@ import { testClient } from '../../test/helpers/core-client.js';
 import type { ClientOptions, RequestSpec } from './core.js';
 import { SDKError } from './errors.js';
 import { idempotencyHeader, idempotencyKey } from './idempotency.js';
+import { retryPolicy } from './retry-policy.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ const keyed = (method: string, extra: Partial<RequestSpec> = {}): RequestSpec =>
   path: '/charges',
   body: ['GET', 'HEAD', 'OPTIONS'].includes(method) ? undefined : { amount: 1 },
   idempotency: idempotencyHeader('Idempotency-Key'),
-  retry: { statusCodes: [503], backoff: { initialMs: 2, maxMs: 5, exponent: 2 } },
+  retry: retryPolicy({ statusCodes: [503], backoff: { initialMs: 2, maxMs: 5, exponent: 2 } }),
   ...extra,
 });
 const sent = () => server.requests.map((r) => r.headers['idempotency-key']);

@@ -2,7 +2,8 @@ import { json, startServer, type TestServer } from '../../test/helpers/server.js
 import { testClient } from '../../test/helpers/core-client.js';
 import type { ClientCore, ClientOptions, RequestSpec } from './core.js';
 import { APIConnectionError, APIConnectionTimeoutError, InternalServerError, RateLimitError } from './errors.js';
-import { backoffDelay, retryDelay, retryRule, shouldRetry, type RetryPolicy } from './retry-policy.js';
+import { retryPolicy, type RetryPolicy } from './retry-policy.js';
+import { backoffDelay, builtInRetryRule, retryDelay, shouldRetry } from './retry.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ const make = (options: ClientOptions = {}) => testClient(server, options);
 
 /** A small, fast backoff so that tests wait milliseconds. */
 const fast = { initialMs: 5, maxMs: 20, exponent: 2 };
-const get = (retry?: RetryPolicy): RequestSpec => ({ method: 'GET', path: '/r', ...(retry ? { retry } : {}) });
+const get = (retry?: RetryPolicy): RequestSpec => ({ method: 'GET', path: '/r', ...(retry ? { retry: retryPolicy(retry) } : {}) });
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 
 /** Answers `status` the first `n` times, then 200. */
@@ -149,13 +150,16 @@ describe('a retry policy from the spec, against a local server', () => {
   });
 });
 
-describe('retryRule and its parts', () => {
+describe('the rules and their parts', () => {
   const res = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
 
   test('shouldRetry: built-in statuses without a list; exact codes and ranges with one', () => {
     expect([408, 409, 429, 500, 503, 400, 404].map((s) => shouldRetry(res(s)))).toEqual([true, true, true, true, true, false, false]);
-    expect([503, 500, 429].map((s) => shouldRetry(res(s), [503, '4XX']))).toEqual([true, false, true]);
-    expect(shouldRetry(res(400), [])).toBe(false);
+    const listed = (statusCodes: RetryPolicy['statusCodes']) => retryPolicy({ statusCodes })(undefined, 2);
+    expect([503, 500, 429].map((s) => listed([503, '4XX']).retries(res(s)))).toEqual([true, false, true]);
+    expect(listed([]).retries(res(400))).toBe(false);
+    expect(listed([]).retries(res(400, { 'x-should-retry': 'true' }))).toBe(true);
+    expect(shouldRetry(res(503, { 'x-should-retry': 'false' }))).toBe(false);
   });
 
   test('backoffDelay: initial · exponent^attempt capped at max, at most 25 % less', () => {
@@ -177,18 +181,18 @@ describe('retryRule and its parts', () => {
   });
 
   test('wait is undefined once maxElapsedMs would be passed', () => {
-    const rule = retryRule({ backoff: { initialMs: 100, maxMs: 100, exponent: 1, maxElapsedMs: 1000 } }, undefined, 2);
+    const rule = retryPolicy({ backoff: { initialMs: 100, maxMs: 100, exponent: 1, maxElapsedMs: 1000 } })(undefined, 2);
     expect(rule.wait(0, Date.now())).toBeGreaterThan(0);
     expect(rule.wait(0, Date.now() - 950)).toBeUndefined();
-    expect(retryRule(undefined, undefined, 2).wait(0, Date.now() - 10 ** 9)).toBeGreaterThan(0);
+    expect(builtInRetryRule(undefined, 2).wait(0, Date.now() - 10 ** 9)).toBeGreaterThan(0);
   });
 
   test('the count and what is retried', () => {
-    expect(retryRule(undefined, undefined, 2)).toMatchObject({ maxRetries: 2, connectionErrors: true });
-    expect(retryRule({ maxRetries: 5, connectionErrors: false }, undefined, 2)).toMatchObject({ maxRetries: 5, connectionErrors: false });
-    expect(retryRule({ maxRetries: 5 }, 1, 2).maxRetries).toBe(1);
-    expect(retryRule({ enabled: false }, undefined, 2).maxRetries).toBe(0);
-    const reenabled = retryRule({ enabled: false, statusCodes: [] }, 3, 2);
+    expect(builtInRetryRule(undefined, 2)).toMatchObject({ maxRetries: 2, connectionErrors: true });
+    expect(retryPolicy({ maxRetries: 5, connectionErrors: false })(undefined, 2)).toMatchObject({ maxRetries: 5, connectionErrors: false });
+    expect(retryPolicy({ maxRetries: 5 })(1, 2).maxRetries).toBe(1);
+    expect(retryPolicy({ enabled: false })(undefined, 2).maxRetries).toBe(0);
+    const reenabled = retryPolicy({ enabled: false, statusCodes: [] })(3, 2);
     expect(reenabled).toMatchObject({ maxRetries: 3, connectionErrors: true });
     expect(reenabled.retries(res(429))).toBe(true);
   });
