@@ -35,6 +35,8 @@ const CASES: [string, Code][] = [
   ['a long call after a long key', request(prop('idempotency', call('idempotencyHeader', [str(long(40))])), prop('x', str(long(70))))],
   ['a call of an object after a key (a retry policy), fitting and breaking', request(prop('retry', call('retryPolicy', [object([prop('enabled', name('false'))])])), prop('x', str(long(50))))],
   ['a call of a long object after a long key', request(prop('retryPolicyOfTheOperation', call('retryPolicy', [object([prop('statusCodes', array([name('429'), name('503')])), prop('backoff', object([prop('initialMs', name('500')), prop('maxMs', name(long(40)))])), prop('maxRetries', name('3'))])])))],
+  ['typed events after a key: a call of a name, of an array', request(prop('stream', object([prop('format', name('sseFormat')), prop('events', call('typedEvents', [name('true')]))])), prop('x', str(long(30))))],
+  ['typed events of many names', request(prop('stream', object([prop('format', name('sseFormat')), prop('events', call('typedEvents', [array(Array.from({ length: 8 }, (_, i) => str(`event${long(8)}${i}`)))]))])))],
   ['a spread', request(prop('query', object([prop('api-version', str('2024-01-01')), { spread: name('params') }])), prop('x', str(long(70))))],
   ['quoted keys', request(prop('query', object([prop('a-b', { kind: 'optional-member', object: 'params', key: 'a-b' }), prop('c', name('d'))])))],
   ['a page request with type arguments that break', call('requestPage', [name('client'), object([prop('method', str('GET'))]), name('CursorPage'), object([prop('items', array([str('data')]))]), name('options')], [reference(`Item${long(40)}`), reference(`Body${long(40)}`)])],

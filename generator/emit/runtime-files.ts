@@ -47,6 +47,9 @@ export const IDEMPOTENCY_HEADER: RuntimeImport = { file: 'idempotency.ts', name:
 /** `RequestSpec.retry` of an operation whose spec declares a retry policy. */
 export const RETRY_POLICY: RuntimeImport = { file: 'retry-policy.ts', name: 'retryPolicy' };
 
+/** `StreamOpenOptions.events` of an operation that streams typed server-sent events (OpenAPI 3.2). */
+export const TYPED_EVENTS: RuntimeImport = { file: 'sse-events.ts', name: 'typedEvents' };
+
 /** Every runtime value emitted operations may import, beside `encodePath`. */
 export const OPERATION_IMPORTS: readonly RuntimeImport[] = [
   REQUEST_PAGE,
@@ -55,6 +58,7 @@ export const OPERATION_IMPORTS: readonly RuntimeImport[] = [
   ENCODE_BODY,
   IDEMPOTENCY_HEADER,
   RETRY_POLICY,
+  TYPED_EVENTS,
   ...PAGINATION_KINDS.map(pageClassImport),
   ...(Object.keys(FORMATS) as StreamFormat[]).map(streamFormatImport),
 ];

@@ -8,7 +8,7 @@ import { FORMATS } from '../ir/streaming.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
-import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, RETRY_POLICY, streamFormatImport, type RuntimeImport } from './runtime-files.js';
+import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, RETRY_POLICY, streamFormatImport, TYPED_EVENTS, type RuntimeImport } from './runtime-files.js';
 import { generic, keyword, literal, objectNode, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
 import { array, call, name, object, plainCode, prop, str, type Code, type CodeProperty } from './code.js';
 import { httpMethod } from '../ir/methods.js';
@@ -139,13 +139,13 @@ function streamingShape(shape: OperationShape, streaming: IRStreaming, event: Ty
   const stream = generic('Stream', [event]);
   const either = union([stream, result]);
   const format = streamFormatImport(streaming.format);
-  const runtimeImports = [format];
+  const runtimeImports = [format, ...(streaming.events ? [TYPED_EVENTS] : [])];
   const terminator: CodeProperty[] = [
     prop('format', name(format.name)),
     // the spec's own media type is asked for where it is not the format's default (`application/x-ndjson`)
     ...(streaming.mediaType === FORMATS[streaming.format].mediaType ? [] : [prop('mediaType', str(streaming.mediaType))]),
     ...(streaming.terminator === undefined ? [] : [prop('terminator', str(streaming.terminator))]),
-    ...(streaming.events ? [prop('events', object([prop('jsonData', streaming.events.jsonData === true ? name('true') : array(streaming.events.jsonData.map(str)))]))] : []),
+    ...(streaming.events ? [prop('events', call(TYPED_EVENTS.name, [streaming.events.jsonData === true ? name('true') : array(streaming.events.jsonData.map(str))]))] : []),
   ];
   const flag = streaming.selector.by === 'body-property' ? streaming.selector : undefined;
   const bodyIndex = shape.body ? shape.args.findIndex((a) => a.name === shape.body!.argName) : -1;

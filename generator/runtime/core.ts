@@ -217,10 +217,26 @@ export interface StreamOpenOptions {
   onClose?: (() => void) | undefined;
   /**
    * For a format whose items are events (server-sent events): yield whole events (`{ event, data, id, retry }`,
-   * the typed events of an OpenAPI 3.2 `itemSchema`) instead of each event's JSON data; the data of the events
-   * `jsonData` names (`true`: every event) is decoded as JSON, other data stays text.
+   * the typed events of an OpenAPI 3.2 `itemSchema`) instead of each event's JSON data, as `typedEvents(…)` from
+   * `sse-events.ts` makes them (imported only by the operations that stream typed events).
    */
-  events?: { jsonData: true | readonly string[] } | undefined;
+  events?: EventItems | undefined;
+}
+
+/** `StreamOpenOptions.events`: which events' data is JSON, and the item each event becomes. */
+export interface EventItems {
+  /** Whether the data of the events named `name` (`message` for unnamed ones) is JSON. */
+  json(name: string): boolean;
+  /** The item of an event (`ServerSentEvent` in `sse.ts`): its fields, its data decoded when `json`. */
+  item(
+    event: {
+      event?: string | undefined;
+      data: string;
+      id?: string | undefined;
+      retry?: number | undefined;
+    },
+    json: boolean,
+  ): unknown;
 }
 
 /**

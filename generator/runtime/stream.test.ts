@@ -5,6 +5,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import { LineDecoder } from './line-decoder.js';
 import type { StreamOpenOptions } from './core.js';
 import { SSEDecoder, sseFormat, type ServerSentEvent } from './sse.js';
+import { typedEvents } from './sse-events.js';
 import { Stream } from './stream.js';
 
 let server: TestServer;
@@ -195,18 +196,18 @@ describe('sseFormat.open', () => {
     // the 3.2 text's example stream, with the JSON event's name as its schema spells it
     const text = 'event: addString\r\ndata: This data is formatted\r\ndata: across two lines\r\nretry: 5\r\n\r\nevent: addInt64\r\ndata: 1234.5678\r\nunknownField: this is ignored\r\n\r\n: This is a comment\r\nevent: addJson\r\nid: 7\r\ndata: {"foo": 42, "s": "é"}\r\n\r\n';
     serve({ writes: bytewise(text) });
-    expect(await collect(await open({ events: { jsonData: ['addJson'] } }))).toEqual([
+    expect(await collect(await open({ events: typedEvents(['addJson']) }))).toEqual([
       { event: 'addString', data: 'This data is formatted\nacross two lines', retry: 5 },
       { event: 'addInt64', data: '1234.5678' },
       { event: 'addJson', data: { foo: 42, s: 'é' }, id: '7' },
     ]);
     // an error event with JSON data is an item; one with text data, or bad JSON data, fails as before
     serve({ writes: ['event: error\ndata: {"code":1}\n\n'] });
-    expect(await collect(await open({ events: { jsonData: true } }))).toEqual([{ event: 'error', data: { code: 1 } }]);
+    expect(await collect(await open({ events: typedEvents(true) }))).toEqual([{ event: 'error', data: { code: 1 } }]);
     serve({ writes: ['event: error\ndata: overloaded\n\n'] });
-    expect((await failure(await open({ events: { jsonData: ['x'] } }))).error).toBeInstanceOf(APIError);
+    expect((await failure(await open({ events: typedEvents(['x']) }))).error).toBeInstanceOf(APIError);
     serve({ writes: ['event: x\ndata: {"foo"\n\n'] });
-    expect(String((await failure(await open({ events: { jsonData: ['x'] } }))).error)).toMatch(/server-sent event x as JSON: "\{\\"foo\\""/);
+    expect(String((await failure(await open({ events: typedEvents(['x']) }))).error)).toMatch(/server-sent event x as JSON: "\{\\"foo\\""/);
   });
 
   test('ends at the terminator and ignores what follows', async () => {

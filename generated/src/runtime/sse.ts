@@ -6,8 +6,9 @@
  * EventSource parser (`SSEDecoder`, on the shared line decoder), and the item source (`SSEItemSource`), which
  * turns each event's data into a JSON item the way OpenAI-style APIs use them: `[DONE]` (or the declared
  * terminator) ends the stream, an `error` event or a top-level `error` object throws `APIError`, empty data is a
- * keep-alive. With `StreamOpenOptions.events` (typed events, OpenAPI 3.2) the items are whole events, whose data
- * is decoded as JSON only for the events named; an `error` event is then an item when its data is JSON.
+ * keep-alive. With `StreamOpenOptions.events` (typed events, OpenAPI 3.2: `typedEvents` in `sse-events.ts`) the
+ * items are whole events, whose data is decoded as JSON only for the events named; an `error` event is then an item
+ * when its data is JSON.
  */
 import type { BodyState } from './body-reader.js';
 import type { StreamFormat, StreamOpenOptions } from './core.js';
@@ -190,17 +191,11 @@ export class SSEItemSource<T> implements ItemSource<T> {
     this.fields.end();
   }
 
-  /** Whether a typed event's data is JSON: every event's, or those of the names listed (no name: `message`). */
-  private jsonData(event: ServerSentEvent): boolean {
-    const names = this.events!.jsonData;
-    return names === true || names.includes(event.event ?? 'message');
-  }
-
   take(): IteratorResult<T> | undefined {
     const events = this.pending;
     while (this.index < events.length) {
       const event = events[this.index++]!;
-      const json = this.events && this.jsonData(event);
+      const json = this.events?.json(event.event ?? 'message') ?? false;
       if (event.event === 'error' && !json) {
         let payload: unknown = event.data;
         try {
@@ -223,7 +218,7 @@ export class SSEItemSource<T> implements ItemSource<T> {
       }
       if (this.events) {
         if (json && data === '') continue;
-        return { value: typedEvent(event, json) as T, done: false };
+        return { value: this.events.item(event, json) as T, done: false };
       }
       if (data === '') continue;
       const value = parseItem(data, 'the server-sent event data');
@@ -244,18 +239,6 @@ export class SSEItemSource<T> implements ItemSource<T> {
   }
 }
 
-/** A typed event (`StreamOpenOptions.events`): the fields it has, its data decoded as JSON when `json`. */
-function typedEvent(event: ServerSentEvent, json: boolean | undefined): Record<string, unknown> {
-  const item: Record<string, unknown> = {};
-  if (event.event !== undefined) item.event = event.event;
-  item.data = json
-    ? parseItem(event.data, `the data of the server-sent event ${event.event ?? 'message'}`)
-    : event.data;
-  if (event.id !== undefined) item.id = event.id;
-  if (event.retry !== undefined) item.retry = event.retry;
-  return item;
-}
-
 /**
  * Server-sent events as a streaming format: asked for with `accept: text/event-stream`, and a stream of the JSON
  * data of each event (`SSEItemSource`). `sseFormat.open(response, controller)` reads any event-stream `Response`.
@@ -263,7 +246,7 @@ function typedEvent(event: ServerSentEvent, json: boolean | undefined): Record<s
 export const sseFormat = {
   mediaType: 'text/event-stream',
   accepts: isEventStream,
-  open: <T,>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
+  open: <T>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
     Stream.fromResponse<T>(
       response,
       controller,
