@@ -18,7 +18,7 @@ function shipped(paths: Record<string, unknown>, schemas: Record<string, unknown
   return planPackage(ir, CTX).runtime.map(([file]) => file);
 }
 
-const CORE = ['api-promise.ts', 'auth.ts', 'core.ts', 'errors.ts', 'idempotency.ts', 'logging.ts', 'media-type.ts', 'query.ts', 'retry.ts', 'util.ts'];
+const CORE = ['api-promise.ts', 'auth.ts', 'core.ts', 'errors.ts', 'logging.ts', 'media-type.ts', 'query.ts', 'retry.ts', 'util.ts'];
 
 test('a package without streams or pages ships the client core only', () => {
   expect(shipped({ '/pets': { get: { operationId: 'listPets', responses: { 200: json({ type: 'array', items: { type: 'string' } }) } } } })).toEqual(CORE);

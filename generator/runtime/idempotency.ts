@@ -3,6 +3,7 @@
  * `idempotencyHeader(name)` as `RequestSpec.idempotency`, so other packages ship none of this), a request with a method that is not safe carries a key, generated once per
  * call so that every retry of the call sends the same one.
  */
+import type { IdempotencyRule } from './core.js';
 
 /** Methods that change nothing on the server (RFC 9110, and QUERY): never given a key. */
 const SAFE_METHODS = /^(?:GET|HEAD|OPTIONS|TRACE|QUERY)$/i;
@@ -27,22 +28,6 @@ export function idempotencyKey(
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** `RequestSpec.idempotency`: the operation's idempotency header, and the key one call sends in it. */
-export interface IdempotencyRule {
-  readonly header: string;
-  /**
-   * The key one call sends, or `undefined` for none: `given` (the `idempotencyKey` request option); else none
-   * when the method is safe, or the header is already set (the header parameter, `defaultHeaders` or the
-   * request's `headers`) or removed by a `null` in `sources`; else a new key.
-   */
-  keyFor(
-    method: string,
-    given: string | undefined,
-    headers: Headers,
-    sources: readonly (Record<string, unknown> | undefined)[],
-  ): string | undefined;
 }
 
 /** The rule of an operation whose spec declares `header` for idempotency keys (emitted code passes it). */

@@ -14,7 +14,6 @@ import {
   APIUserAbortError,
   SDKError,
 } from './errors.js';
-import type { IdempotencyRule } from './idempotency.js';
 import { isJSONMediaType } from './media-type.js';
 import { buildQuery, type QueryParamStyle } from './query.js';
 import { builtInRetryRule, type RetryRuleFor } from './retry.js';
@@ -174,6 +173,25 @@ export interface RequestSpec {
    * `idempotency.ts`; see `RequestOptions.idempotencyKey`).
    */
   idempotency?: IdempotencyRule | undefined;
+}
+
+/**
+ * `RequestSpec.idempotency`: the operation's idempotency header, and the key one call sends in it
+ * (`idempotencyHeader` in `idempotency.ts` makes it, for the operations whose spec declares one).
+ */
+export interface IdempotencyRule {
+  readonly header: string;
+  /**
+   * The key one call sends, or `undefined` for none: `given` (the `idempotencyKey` request option); else none
+   * when the method is safe, or the header is already set (the header parameter, `defaultHeaders` or the
+   * request's `headers`) or removed by a `null` in `sources`; else a new key.
+   */
+  keyFor(
+    method: string,
+    given: string | undefined,
+    headers: Headers,
+    sources: readonly (Record<string, unknown> | undefined)[],
+  ): string | undefined;
 }
 
 /** A body as `fetch` takes it, and the content-type header to send with it (none for `FormData`). */
