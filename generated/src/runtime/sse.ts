@@ -246,7 +246,7 @@ export class SSEItemSource<T> implements ItemSource<T> {
 export const sseFormat = {
   mediaType: 'text/event-stream',
   accepts: isEventStream,
-  open: <T>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
+  open: <T,>(response: Response, controller: AbortController, options: StreamOpenOptions = {}) =>
     Stream.fromResponse<T>(
       response,
       controller,
