@@ -12,6 +12,7 @@ import { call, member, name as codeName, object, prop } from './code.js';
 import { blockDoc, classPropertyDoc, classStatement, expressionStatement, leadingComments, returnBlock, signatureDoc, type LaidMember, type LaidStatement } from './code-layout.js';
 import type { PackagePlan } from './plan.js';
 import { authLiteral, BASIC_CREDENTIAL, clientSchemes, sentAs, type ClientScheme } from './auth.js';
+import { runtimeSpecifier } from './runtime-files.js';
 
 export interface ClientNaming {
   clientName: string;
@@ -116,7 +117,7 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
   const token = schemes.some((s) => s.scheme.kind !== 'basic') || schemes.some((s) => s.apiKey);
   return [
     ...(token ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/auth.js', namedImports: ['TokenCredential'] }] : []),
-    ...(basic ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./runtime/${BASIC_CREDENTIAL.file.replace(/\.ts$/, '.js')}`, namedImports: [BASIC_CREDENTIAL.name, 'type BasicCredential'] }] : []),
+    ...(basic ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeSpecifier(BASIC_CREDENTIAL.file), namedImports: [BASIC_CREDENTIAL.name, 'type BasicCredential'] }] : []),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime/core.js',

@@ -23,6 +23,9 @@ export interface RuntimeImport {
   name: string;
 }
 
+/** The specifier a file importing `file` (`auth.ts`) writes, from the path to the runtime directory: `./runtime/auth.js`. */
+export const runtimeSpecifier = (file: string, runtimeDir = './runtime/'): string => `${runtimeDir}${file.replace(/\.ts$/, '.js')}`;
+
 /** The object a format's module exports for `RequestSpec.stream.format`: `sse` → `sseFormat` from `sse.ts`. */
 export const streamFormatImport = (format: StreamFormat): RuntimeImport => ({ file: `${format}.ts`, name: `${camelCase(format)}Format` });
 

@@ -1,6 +1,7 @@
 /** Import declarations the source files share: the runtime types signatures name, and component types. */
 import { StructureKind, type StatementStructures } from '../structures.js';
 import type { OperationShape } from '../signature.js';
+import { runtimeSpecifier } from '../runtime-files.js';
 import { genericNames } from '../type-expr.js';
 
 /** Where a file's imports point, relative to it: the runtime directory, the operations module, each type's module. */
@@ -36,7 +37,7 @@ export function runtimeImports(shapes: OperationShape[], values = false, paths: 
   return [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, names]) => ({
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: names.values.size === 0,
-    moduleSpecifier: `${paths.runtime}${file.replace(/\.ts$/, '.js')}`,
+    moduleSpecifier: runtimeSpecifier(file, paths.runtime),
     namedImports: names.values.size === 0 ? [...names.types] : [...[...names.values].sort(), ...[...names.types].map((t) => `type ${t}`)],
   }));
 }
