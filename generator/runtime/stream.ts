@@ -67,7 +67,7 @@ export class Stream<T> implements AsyncIterable<T> {
     options: ReadOptions = {},
   ): Stream<T> {
     return new Stream<T>(
-      () => new StreamIterator<T>(() => response.body, source, controller, options),
+      () => iterate<T>(() => response.body, source, controller, options),
       controller,
     );
   }
@@ -81,7 +81,7 @@ export class Stream<T> implements AsyncIterable<T> {
     controller: AbortController = new AbortController(),
   ): Stream<T> {
     return new Stream<T>(
-      () => new StreamIterator<T>(() => stream, new NDJSONItemSource<T>(), controller, {}),
+      () => iterate<T>(() => stream, new NDJSONItemSource<T>(), controller, {}),
       controller,
     );
   }
@@ -159,149 +159,53 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 }
 
-/** Where a `StreamIterator` is: not started yet, reading, or over (completed, failed or left). */
-const START = 0;
-const RUNNING = 1;
-const OVER = 2;
-
 /**
- * The iterator of a `Stream`: reads the body into the item source and hands out its items. Written by hand
- * rather than as an async generator, with the same behaviour (the body is opened on the first `next()`; calls
- * made while a read is pending wait for it, in order; `return()` before the first `next()` touches nothing),
- * because it is cheaper: the items of a chunk are decoded in one go, and each is handed out as an already
- * resolved promise, without resuming a generator.
+ * The iteration of a `Stream`: opens the body on the first `next()`, reads it into the item source and hands out
+ * its items, checking for an abort before each; when it is over (completed, failed, left early), the body is
+ * released as the source's status says and `onClose` is called. An async generator, which gives the iterator
+ * protocol's guarantees for free: calls made while a read is pending wait for it, in order, and `return()`
+ * before the first `next()` touches nothing.
  */
-class StreamIterator<T> implements AsyncIterator<T> {
-  private phase: typeof START | typeof RUNNING | typeof OVER = START;
-  private input!: BodyReader;
-  /** The read in progress; calls made meanwhile wait for it. */
-  private pending: Promise<IteratorResult<T>> | undefined = undefined;
-
-  constructor(
-    /** The body, opened on the first `next()`; null for a response without one. */
-    private readonly body: () => ReadableStream<Uint8Array> | null,
-    private readonly source: ItemSource<T>,
-    private readonly controller: AbortController,
-    private readonly options: ReadOptions,
-  ) {}
-
-  next(): Promise<IteratorResult<T>> {
-    if (this.pending !== undefined) return this.pending.then(this.nextLater, this.nextLater);
-    if (this.phase !== RUNNING) {
-      if (this.phase === OVER) return Promise.resolve({ value: undefined, done: true });
-      try {
-        this.start();
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    }
-    let result: IteratorResult<T> | undefined;
-    try {
-      if (this.controller.signal.aborted) throw this.input.failure();
-      result = this.take();
-    } catch (err) {
-      return Promise.reject(this.failed(err));
-    }
-    if (result !== undefined) return Promise.resolve(result);
-    const read = this.read();
-    this.pending = read;
-    return read;
-  }
-
-  private readonly nextLater = () => this.next();
-
-  return(value?: unknown): Promise<IteratorResult<T>> {
-    if (this.pending !== undefined) {
-      const later = () => this.return(value);
-      return this.pending.then(later, later);
-    }
-    const result = { value, done: true } as IteratorReturnResult<T>;
-    if (this.phase !== RUNNING) {
-      this.phase = OVER;
-      return Promise.resolve(result);
-    }
-    try {
-      this.close();
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    return Promise.resolve(result);
-  }
-
-  throw(error?: unknown): Promise<IteratorResult<T>> {
-    if (this.pending !== undefined) {
-      const later = () => this.throw(error);
-      return this.pending.then(later, later);
-    }
-    if (this.phase !== RUNNING) {
-      this.phase = OVER;
-      return Promise.reject(error);
-    }
-    return Promise.reject(this.failed(error));
-  }
-
-  /** The first `next()`: opens the body. */
-  private start(): void {
-    const body = this.body();
-    if (!body) {
-      this.phase = OVER;
-      throw new APIConnectionError({ message: 'The streaming response has no body.' });
-    }
-    const idleMs = this.options.idleTimeoutMs;
-    // No idle timeout unless it is a positive finite number of ms.
-    this.input = new BodyReader(
-      body,
-      this.controller,
-      Number.isFinite(idleMs) && idleMs! > 0 ? idleMs : undefined,
-    );
-    this.phase = RUNNING;
-  }
-
-  /** Reads chunks until one gives an item (or the stream is over). */
-  private async read(): Promise<IteratorResult<T>> {
-    const input = this.input;
-    const source = this.source;
-    try {
+async function* iterate<T>(
+  /** The body, opened on the first `next()`; null for a response without one. */
+  body: () => ReadableStream<Uint8Array> | null,
+  source: ItemSource<T>,
+  controller: AbortController,
+  options: ReadOptions,
+): AsyncGenerator<T, undefined> {
+  const stream = body();
+  if (!stream) throw new APIConnectionError({ message: 'The streaming response has no body.' });
+  const idleMs = options.idleTimeoutMs;
+  // No idle timeout unless it is a positive finite number of ms.
+  const input = new BodyReader(
+    stream,
+    controller,
+    Number.isFinite(idleMs) && idleMs! > 0 ? idleMs : undefined,
+  );
+  try {
+    for (;;) {
       for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        input.begin();
-        try {
-          chunk = await input.reader.read();
-        } catch (err) {
-          throw input.failure(err);
-        } finally {
-          input.finish();
-        }
-        if (input.interrupted) throw input.failure();
-        if (chunk.done) source.end();
-        else source.push(chunk.value);
-        const result = this.take();
-        if (result !== undefined) return result;
+        if (controller.signal.aborted) throw input.failure();
+        const result = source.take();
+        if (result === undefined) break;
+        if (result.done) return undefined;
+        yield result.value;
       }
-    } catch (err) {
-      throw this.failed(err);
-    } finally {
-      this.pending = undefined;
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      input.begin();
+      try {
+        chunk = await input.reader.read();
+      } catch (err) {
+        throw input.failure(err);
+      } finally {
+        input.finish();
+      }
+      if (input.interrupted) throw input.failure();
+      if (chunk.done) source.end();
+      else source.push(chunk.value);
     }
-  }
-
-  /** The source's next item; at the end of the stream the iteration is closed. */
-  private take(): IteratorResult<T> | undefined {
-    const result = this.source.take();
-    if (result?.done) this.close();
-    return result;
-  }
-
-  /** Ends the iteration: releases the body as the source's status says and calls `onClose`. */
-  private close(): void {
-    this.phase = OVER;
-    this.input.close(this.source.status);
-    this.options.onClose?.();
-  }
-
-  /** Ends the iteration after `err`, which is returned to be thrown. */
-  private failed(err: unknown): unknown {
-    if (this.phase === RUNNING) this.close();
-    return err;
+  } finally {
+    input.close(source.status);
+    options.onClose?.();
   }
 }
