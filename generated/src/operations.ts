@@ -5,6 +5,7 @@ import { encodePath, type ClientCore, type RequestOptions } from './runtime/core
 import type { APIPromise } from './runtime/api-promise.js';
 import { CursorPage } from './runtime/cursor-page.js';
 import { requestPage, type PagePromise } from './runtime/pagination.js';
+import { paramStyles } from './runtime/query-styles.js';
 import { SinglePage } from './runtime/single-page.js';
 import { sseFormat } from './runtime/sse.js';
 import type { Stream } from './runtime/stream.js';
@@ -57,7 +58,7 @@ export function listChatCompletions(
       method: 'GET',
       path: '/chat/completions',
       query: params,
-      queryStyles: { metadata: { style: 'deepObject', explode: true } },
+      queryStyles: paramStyles({ metadata: { style: 'deepObject', explode: true } }),
       security: [['ApiKeyAuth']],
     },
     CursorPage,

@@ -50,6 +50,9 @@ export const IDEMPOTENCY_HEADER: RuntimeImport = { file: 'idempotency.ts', name:
 /** `RequestSpec.retry` of an operation whose spec declares a retry policy. */
 export const RETRY_POLICY: RuntimeImport = { file: 'retry-policy.ts', name: 'retryPolicy' };
 
+/** `RequestSpec.queryStyles` of an operation with query parameters in other styles than `form`, exploded. */
+export const PARAM_STYLES: RuntimeImport = { file: 'query-styles.ts', name: 'paramStyles' };
+
 /** `StreamOpenOptions.events` of an operation that streams typed server-sent events (OpenAPI 3.2). */
 export const TYPED_EVENTS: RuntimeImport = { file: 'sse-events.ts', name: 'typedEvents' };
 
@@ -61,6 +64,7 @@ export const OPERATION_IMPORTS: readonly RuntimeImport[] = [
   ENCODE_BODY,
   IDEMPOTENCY_HEADER,
   RETRY_POLICY,
+  PARAM_STYLES,
   TYPED_EVENTS,
   ...PAGINATION_KINDS.map(pageClassImport),
   ...(Object.keys(FORMATS) as StreamFormat[]).map(streamFormatImport),

@@ -8,7 +8,7 @@ import { FORMATS } from '../ir/streaming.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
-import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, REQUEST_PAGE, RETRY_POLICY, streamFormatImport, TYPED_EVENTS, type RuntimeImport } from './runtime-files.js';
+import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, PARAM_STYLES, REQUEST_PAGE, RETRY_POLICY, streamFormatImport, TYPED_EVENTS, type RuntimeImport } from './runtime-files.js';
 import { generic, keyword, literal, objectNode, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
 import { array, call, name, object, plainCode, prop, str, type Code, type CodeProperty } from './code.js';
 import { httpMethod } from '../ir/methods.js';
@@ -117,6 +117,7 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   if (shape.body && encodesOtherThanJSON(shape.body)) built.runtimeImports = [...built.runtimeImports, ENCODE_BODY];
   if (op.idempotency) built.runtimeImports = [...built.runtimeImports, IDEMPOTENCY_HEADER];
   if (op.retries) built.runtimeImports = [...built.runtimeImports, RETRY_POLICY];
+  if (op.parameters.query.some(styledQueryParameter)) built.runtimeImports = [...built.runtimeImports, PARAM_STYLES];
   return built;
 }
 
@@ -127,6 +128,9 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
 function encodesOtherThanJSON(body: NonNullable<OperationShape['body']>): boolean {
   return !isJson(body.content.mediaType) || body.fileContent !== undefined;
 }
+
+/** A query parameter sent in another style than `form`, exploded: `RequestSpec.queryStyles` names its writer. */
+const styledQueryParameter = (q: IRParameter): boolean => q.style !== 'form' || !q.explode;
 
 /** The parameters the params object holds: the querystring, query, header and cookie ones, in that order. */
 export function paramsObjectParameters(op: IROperation): IRParameter[] {
@@ -228,9 +232,9 @@ export function requestSpecCode(shape: OperationShape, extra: CodeProperty[] = [
     const own = onlyQuery ? name(p) : pick(query);
     // the path key's own query first: a parameter of the same name is sent instead
     fields.push(prop('query', fixed.length ? object([...fixed, { spread: own }]) : own));
-    const styles = query.filter((q) => q.style !== 'form' || !q.explode);
+    const styles = query.filter(styledQueryParameter);
     if (styles.length > 0) {
-      fields.push(prop('queryStyles', object(styles.map((q) => prop(q.name, object([prop('style', str(q.style)), prop('explode', name(String(q.explode)))]))))));
+      fields.push(prop('queryStyles', call(PARAM_STYLES.name, [object(styles.map((q) => prop(q.name, object([prop('style', str(q.style)), prop('explode', name(String(q.explode)))]))))])));
     }
   } else if (fixed.length) {
     fields.push(prop('query', object(fixed)));

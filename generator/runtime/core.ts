@@ -12,7 +12,7 @@ import {
   SDKError,
 } from './errors.js';
 import { isJSONMediaType } from './media-type.js';
-import { buildQuery, type QueryParamStyle } from './query.js';
+import { buildQuery, type QueryWriters } from './query.js';
 import { builtInRetryRule, type RetryRuleFor } from './retry.js';
 import { castToError, readEnv } from './util.js';
 import { Log, type Logger, type LogLevel } from './logging.js';
@@ -114,7 +114,11 @@ export interface RequestSpec {
    */
   url?: string | undefined;
   query?: Record<string, unknown> | undefined;
-  queryStyles?: Record<string, QueryParamStyle> | undefined;
+  /**
+   * How the parameters whose style is not `form`, exploded, are written, as `paramStyles({ … })` from
+   * `query-styles.ts` gives it (emitted only for the operations whose spec declares such styles).
+   */
+  queryStyles?: QueryWriters | undefined;
   /**
    * The whole query string an OpenAPI 3.2 `in: querystring` parameter makes, already serialized (emitted code
    * calls `encodeQuerystring` from `querystring.ts`); `query` is appended after it.
@@ -452,7 +456,7 @@ export class ClientCore {
       ...(spec.url === undefined ? { ...this.defaultQuery, ...spec.query } : {}),
       ...auth?.query,
     };
-    const styles = { ...spec.queryStyles };
+    const styles = spec.queryStyles;
     if (spec.url !== undefined) {
       const qs = buildQuery(query, styles);
       return qs ? `${spec.url}${spec.url.includes('?') ? '&' : '?'}${qs}` : spec.url;

@@ -1,58 +1,46 @@
 /**
- * Query-string serialization per OpenAPI parameter styles: `form` (exploded or not), `deepObject`,
- * `pipeDelimited` and `spaceDelimited`. `undefined` and `null` values are left out.
+ * Query-string serialization: each parameter as OpenAPI's default style, `form` exploded (`tags=x&tags=y` for
+ * an array, `a=1&b=2` for an object), unless the request names another writer for it (`RequestSpec.queryStyles`,
+ * which `paramStyles` in `query-styles.ts` makes for the operations whose spec declares other styles, so that a
+ * package without them ships none). `undefined` and `null` values are left out.
  */
 import { scalar } from './util.js';
 
-export type QueryStyle = 'form' | 'deepObject' | 'pipeDelimited' | 'spaceDelimited';
+/** Writes one parameter: its `name=value` pairs (`key` is the encoded name) pushed to `out`. */
+export type QueryParamWriter = (key: string, value: unknown, out: string[]) => void;
 
-export interface QueryParamStyle {
-  style?: QueryStyle;
-  /** Defaults to true for `form` and `deepObject`, false otherwise. */
-  explode?: boolean;
-}
+/** `RequestSpec.queryStyles`: the writers of the parameters not sent as `form`, exploded, by name. */
+export type QueryWriters = ReadonlyMap<string, QueryParamWriter>;
 
-const enc = encodeURIComponent;
+export const enc = encodeURIComponent;
 
-/** `metadata[a][b]=v` with the brackets left readable. */
-function deepObject(prefix: string, value: unknown, out: string[]): void {
-  if (value === undefined || value === null) return;
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => deepObject(`${prefix}[${i}]`, item, out));
-  } else if (typeof value === 'object' && !(value instanceof Date)) {
-    for (const [k, v] of Object.entries(value)) deepObject(`${prefix}[${enc(k)}]`, v, out);
-  } else {
-    out.push(`${prefix}=${enc(scalar(value))}`);
-  }
-}
+/** Whether a value is written as an object (its entries): not a scalar, an array or a date. */
+export const isObjectValue = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !(value instanceof Date);
+
+/** The values of an array, or the entries of an object, that are sent (not `undefined` or `null`). */
+export const present = <T,>(items: T[], value: (item: T) => unknown = (item) => item): T[] =>
+  items.filter((item) => value(item) !== undefined && value(item) !== null);
+
+/** `form`, exploded: an array as one pair per item, an object as one pair per entry, a scalar as one pair. */
+export const formExploded: QueryParamWriter = (key, value, out) => {
+  if (Array.isArray(value))
+    for (const item of present(value)) out.push(`${key}=${enc(scalar(item))}`);
+  else if (isObjectValue(value))
+    for (const [k, v] of present(Object.entries(value), ([, v]) => v))
+      out.push(`${enc(k)}=${enc(scalar(v))}`);
+  else out.push(`${key}=${enc(scalar(value))}`);
+};
 
 export function buildQuery(
   query: Record<string, unknown> | undefined,
-  styles: Record<string, QueryParamStyle> = {},
+  writers?: QueryWriters,
 ): string {
   if (!query) return '';
   const out: string[] = [];
   for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    const { style = 'form', explode = style === 'form' || style === 'deepObject' } =
-      styles[name] ?? {};
-    const key = enc(name);
-    if (style === 'deepObject') {
-      deepObject(key, value, out);
-    } else if (Array.isArray(value)) {
-      const items = value.filter((v) => v !== undefined && v !== null).map(scalar);
-      if (explode) for (const item of items) out.push(`${key}=${enc(item)}`);
-      else
-        out.push(
-          `${key}=${items.map(enc).join(style === 'pipeDelimited' ? '|' : style === 'spaceDelimited' ? '%20' : ',')}`,
-        );
-    } else if (typeof value === 'object' && !(value instanceof Date)) {
-      const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null);
-      if (explode) for (const [k, v] of entries) out.push(`${enc(k)}=${enc(scalar(v))}`);
-      else out.push(`${key}=${entries.map(([k, v]) => `${enc(k)},${enc(scalar(v))}`).join(',')}`);
-    } else {
-      out.push(`${key}=${enc(scalar(value))}`);
-    }
+    if (value !== undefined && value !== null)
+      (writers?.get(name) ?? formExploded)(enc(name), value, out);
   }
   return out.join('&');
 }
