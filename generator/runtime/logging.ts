@@ -26,8 +26,8 @@ export const REDACTED = '***';
 /** The client's log: lines at or above its level go to its logger, with credentials redacted. */
 export class Log {
   readonly level: LogLevel;
-  private readonly secretHeaders: Set<string>;
-  private readonly secretQuery: Set<string>;
+  readonly #secretHeaders: Set<string>;
+  readonly #secretQuery: Set<string>;
 
   constructor(
     level: LogLevel | undefined,
@@ -41,11 +41,11 @@ export class Log {
       ? (chosen as LogLevel)
       : 'warn';
     const keys = Object.values(schemes).flatMap((s) => (s.kind === 'apiKey' ? [s] : []));
-    this.secretHeaders = new Set([
+    this.#secretHeaders = new Set([
       ...SECRET_HEADERS,
       ...keys.filter((s) => s.in === 'header').map((s) => s.name.toLowerCase()),
     ]);
-    this.secretQuery = new Set(keys.filter((s) => s.in === 'query').map((s) => s.name));
+    this.#secretQuery = new Set(keys.filter((s) => s.in === 'query').map((s) => s.name));
     if (this.level !== chosen) {
       this.warn(
         `${level === undefined ? `${envPrefix}_LOG` : 'logLevel'} is ${JSON.stringify(chosen)}, which is not a log level (off, error, warn, info, debug): logging at warn.`,
@@ -78,10 +78,10 @@ export class Log {
 
   /** `url` with the value of every query parameter a security scheme sends replaced by `***`. */
   url(url: string): string {
-    if (!this.secretQuery.size || !url.includes('?')) return url;
+    if (!this.#secretQuery.size || !url.includes('?')) return url;
     try {
       const parsed = new URL(url);
-      for (const name of this.secretQuery) {
+      for (const name of this.#secretQuery) {
         if (parsed.searchParams.has(name)) parsed.searchParams.set(name, REDACTED);
       }
       return parsed.toString();
@@ -94,7 +94,7 @@ export class Log {
   headers(headers: Headers): Record<string, string> {
     const out: Record<string, string> = {};
     headers.forEach((value, name) => {
-      out[name] = this.secretHeaders.has(name.toLowerCase()) ? REDACTED : value;
+      out[name] = this.#secretHeaders.has(name.toLowerCase()) ? REDACTED : value;
     });
     return out;
   }

@@ -48,13 +48,16 @@ type ReadOptions = Pick<StreamOpenOptions, 'idleTimeoutMs' | 'onClose'>;
  *   discarded in the background for up to a second, so that the connection can be reused.
  */
 export class Stream<T> implements AsyncIterable<T> {
-  private consumed = false;
+  #consumed = false;
+  readonly #iterator: () => AsyncIterator<T>;
 
   constructor(
-    private readonly iterator: () => AsyncIterator<T>,
+    iterator: () => AsyncIterator<T>,
     /** Aborting it cancels the request. */
     readonly controller: AbortController,
-  ) {}
+  ) {
+    this.#iterator = iterator;
+  }
 
   /**
    * A stream of the items `source` decodes from `response`'s body: what a format's `open` returns.
@@ -87,12 +90,12 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    if (this.consumed)
+    if (this.#consumed)
       throw new SDKError(
         'This stream has already been iterated; a stream can be read only once (use `.tee()` to read it twice).',
       );
-    this.consumed = true;
-    return this.iterator();
+    this.#consumed = true;
+    return this.#iterator();
   }
 
   /**

@@ -72,13 +72,13 @@ type Credential = TokenCredential | object;
 export class ClientCredentials {
   /** The `apiKey` option's credential: the main scheme's when the API has one, else as given or from the environment. */
   readonly apiKey: TokenCredential | null;
-  private readonly values = new Map<string, Credential>();
+  readonly #values = new Map<string, Credential>();
+  readonly #schemes: AuthSchemes;
+  readonly #envPrefix: string;
 
-  constructor(
-    options: object,
-    private readonly schemes: AuthSchemes,
-    private readonly envPrefix: string,
-  ) {
+  constructor(options: object, schemes: AuthSchemes, envPrefix: string) {
+    this.#schemes = schemes;
+    this.#envPrefix = envPrefix;
     const given = (name: string): unknown =>
       Object.prototype.hasOwnProperty.call(options, name)
         ? (options as Record<string, unknown>)[name]
@@ -91,7 +91,7 @@ export class ClientCredentials {
       if (value === undefined) value = fromEnv(scheme, envPrefix);
       checkCredential(scheme, value);
       if (value !== null && value !== undefined && value !== '')
-        this.values.set(name, value as Credential);
+        this.#values.set(name, value as Credential);
       if (scheme.apiKey) main = (value as TokenCredential | null | undefined) || null;
     }
     this.apiKey =
@@ -112,33 +112,33 @@ export class ClientCredentials {
     const parts: AuthParts = { headers: [], query: {}, cookies: [] };
     const alternatives = spec.security ?? [];
     const chosen = alternatives.find(
-      (names) => names.length > 0 && names.every((name) => this.values.has(name)),
+      (names) => names.length > 0 && names.every((name) => this.#values.has(name)),
     );
     if (!chosen) {
       const sendable = alternatives.filter((names) =>
-        names.every((name) => this.scheme(name) !== undefined),
+        names.every((name) => this.#scheme(name) !== undefined),
       );
       // none needed, an anonymous call allowed, or a scheme only the `fetch` or headers given can supply
       if (sendable.length === 0 || sendable.length < alternatives.length) return parts;
       if (sendable.some((names) => names.length === 0)) return parts;
       throw new SDKError(
-        `${spec.method} ${spec.path} requires credentials and none are configured: ${sendable.map((names) => this.describe(names)).join('; or ')}. The request was not sent.`,
+        `${spec.method} ${spec.path} requires credentials and none are configured: ${sendable.map((names) => this.#describe(names)).join('; or ')}. The request was not sent.`,
       );
     }
-    for (const name of chosen) await this.add(parts, name);
+    for (const name of chosen) await this.#add(parts, name);
     return parts;
   }
 
   /** The scheme of that name, not an `Object.prototype` member (a spec may name a scheme `constructor`). */
-  private scheme(name: string): AuthScheme | undefined {
-    return Object.prototype.hasOwnProperty.call(this.schemes, name)
-      ? this.schemes[name]
+  #scheme(name: string): AuthScheme | undefined {
+    return Object.prototype.hasOwnProperty.call(this.#schemes, name)
+      ? this.#schemes[name]
       : undefined;
   }
 
-  private async add(parts: AuthParts, name: string): Promise<void> {
-    const scheme = this.scheme(name)!;
-    const value = this.values.get(name)!;
+  async #add(parts: AuthParts, name: string): Promise<void> {
+    const scheme = this.#scheme(name)!;
+    const value = this.#values.get(name)!;
     const resolved = typeof value === 'function' ? await value() : value;
     if (scheme.kind === 'basic') {
       parts.headers.push([
@@ -158,13 +158,13 @@ export class ClientCredentials {
   }
 
   /** `pass \`a\` and \`b\` in the client options or set A and B`: what one alternative needs. */
-  private describe(names: string[]): string {
-    const schemes = names.map((name) => this.scheme(name)!);
+  #describe(names: string[]): string {
+    const schemes = names.map((name) => this.#scheme(name)!);
     const options = schemes.map((s) => `\`${s.option}\`${s.apiKey ? ' (or `apiKey`)' : ''}`);
     const envs = schemes.flatMap((s) =>
       s.kind === 'basic'
         ? s.credential.envNames(s.env)
-        : [`${s.env}${s.apiKey ? ` (or ${this.envPrefix}_API_KEY)` : ''}`],
+        : [`${s.env}${s.apiKey ? ` (or ${this.#envPrefix}_API_KEY)` : ''}`],
     );
     const several = envs.length > 1;
     return `pass ${options.join(' and ')} in the client options, or set the ${envs.join(' and ')} environment variable${several ? 's' : ''}`;

@@ -21,61 +21,66 @@ const DRAIN_MS = 1000;
 
 export class BodyReader {
   readonly reader: ReadableStreamDefaultReader<Uint8Array>;
-  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
   /** When the read being waited on started; -1 while not waiting. */
-  private since = -1;
+  #since = -1;
   timedOut = false;
-  private readonly onAbort = () => {
+  readonly #onAbort = () => {
     this.reader.cancel().catch(noop);
   };
 
+  readonly #controller: AbortController;
+  readonly #idleMs: number | undefined;
+
   constructor(
     body: ReadableStream<Uint8Array>,
-    private readonly controller: AbortController,
-    private readonly idleMs: number | undefined,
+    controller: AbortController,
+    idleMs: number | undefined,
   ) {
+    this.#controller = controller;
+    this.#idleMs = idleMs;
     this.reader = body.getReader();
-    controller.signal.addEventListener('abort', this.onAbort, { once: true });
+    controller.signal.addEventListener('abort', this.#onAbort, { once: true });
   }
 
   /** Marks the start of a read (for the idle timeout). */
   begin(): void {
-    if (this.idleMs === undefined) return;
-    this.since = Date.now();
-    if (this.timer === undefined) this.arm(this.idleMs);
+    if (this.#idleMs === undefined) return;
+    this.#since = Date.now();
+    if (this.#timer === undefined) this.#arm(this.#idleMs);
   }
 
   /** Marks the end of a read. */
   finish(): void {
-    this.since = -1;
+    this.#since = -1;
   }
 
   /**
    * One timer for the whole stream rather than one per read: when it fires it checks how long the current read
    * has been waiting and re-arms itself for the rest of the window.
    */
-  private arm(ms: number): void {
-    this.timer = setTimeout(this.tick, ms);
+  #arm(ms: number): void {
+    this.#timer = setTimeout(this.#tick, ms);
   }
 
-  private readonly tick = () => {
-    this.timer = undefined;
-    if (this.since < 0 || this.idleMs === undefined) return;
-    const left = this.since + this.idleMs - Date.now();
+  readonly #tick = () => {
+    this.#timer = undefined;
+    if (this.#since < 0 || this.#idleMs === undefined) return;
+    const left = this.#since + this.#idleMs - Date.now();
     if (left > 0) {
-      this.arm(left);
+      this.#arm(left);
       return;
     }
     this.timedOut = true;
-    this.controller.abort();
+    this.#controller.abort();
     this.reader.cancel().catch(noop);
   };
 
   /** The error to throw after an interrupted read (aborted, timed out), or for a failed one. */
   failure(err?: unknown): Error {
     if (this.timedOut)
-      return new APIConnectionTimeoutError({ message: `No data received for ${this.idleMs} ms.` });
-    if (this.controller.signal.aborted) return new APIUserAbortError();
+      return new APIConnectionTimeoutError({ message: `No data received for ${this.#idleMs} ms.` });
+    if (this.#controller.signal.aborted) return new APIUserAbortError();
     return new APIConnectionError({
       message: 'The connection was lost while reading the stream.',
       cause: castToError(err),
@@ -83,19 +88,19 @@ export class BodyReader {
   }
 
   get interrupted(): boolean {
-    return this.timedOut || this.controller.signal.aborted;
+    return this.timedOut || this.#controller.signal.aborted;
   }
 
   /** Releases everything; `state` says how the stream ended. */
   close(state: BodyState): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.controller.signal.removeEventListener('abort', this.onAbort);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#controller.signal.removeEventListener('abort', this.#onAbort);
     if (state === 'ended') this.reader.releaseLock();
     else if (state === 'terminated') drain(this.reader);
     else {
       // Left early or failed: abort the request so the server sees the connection close.
-      if (!this.controller.signal.aborted) this.controller.abort();
+      if (!this.#controller.signal.aborted) this.#controller.abort();
       this.reader.cancel().catch(noop);
     }
   }

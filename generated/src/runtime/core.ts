@@ -624,18 +624,17 @@ interface SentCall extends SentRequest {
 /** Links the caller's signal with a timeout into one signal for a single attempt. */
 class CallSignal {
   readonly controller = new AbortController();
-  private readonly timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onAbort = () => this.controller.abort();
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onAbort = () => this.controller.abort();
+  readonly #user: AbortSignal | undefined;
   timedOut = false;
 
-  constructor(
-    private readonly user: AbortSignal | undefined,
-    timeout: number,
-  ) {
+  constructor(user: AbortSignal | undefined, timeout: number) {
+    this.#user = user;
     if (user?.aborted) this.controller.abort();
-    user?.addEventListener('abort', this.onAbort, { once: true });
+    user?.addEventListener('abort', this.#onAbort, { once: true });
     if (Number.isFinite(timeout)) {
-      this.timer = setTimeout(() => {
+      this.#timer = setTimeout(() => {
         this.timedOut = true;
         this.controller.abort();
       }, timeout);
@@ -647,12 +646,12 @@ class CallSignal {
   }
 
   clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
   }
 
   dispose(): void {
     this.clearTimer();
-    this.user?.removeEventListener('abort', this.onAbort);
+    this.#user?.removeEventListener('abort', this.#onAbort);
   }
 
   /** Turns an abort caused by the user or the timeout into the matching error. */

@@ -37,17 +37,21 @@ const MAX_KEPT_CAPACITY = 1 << 20;
 
 export class LineDecoder {
   /** Decodes only whole lines (cut right after a CR or LF byte), so no character is ever split between decodes. */
-  private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  readonly #utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   /** Bytes after the last line end seen, not decoded yet: `kept[0, keptBytes)`. */
-  private kept = new Uint8Array(INITIAL_KEPT_CAPACITY);
-  private keptBytes = 0;
-  private started = false;
+  #kept = new Uint8Array(INITIAL_KEPT_CAPACITY);
+  #keptBytes = 0;
+  #started = false;
   /** The unfinished last line of the text decoded so far. */
-  private pending = '';
+  #pending = '';
   /** The previous text ended in CR: a LF at the start of the next one belongs to the same line end. */
-  private afterCR = false;
+  #afterCR = false;
 
-  constructor(private readonly sink: LineSink) {}
+  readonly #sink: LineSink;
+
+  constructor(sink: LineSink) {
+    this.#sink = sink;
+  }
 
   /** Decodes a chunk of the body. Lines and UTF-8 characters may be split anywhere across chunks. */
   push(chunk: Uint8Array): void {
@@ -73,69 +77,69 @@ export class LineDecoder {
       }
     }
     if (last === -1) {
-      this.keep(chunk);
+      this.#keep(chunk);
       return;
     }
     const head = last === n - 1 ? chunk : chunk.subarray(0, last + 1);
-    if (this.keptBytes === 0) this.decode(head);
+    if (this.#keptBytes === 0) this.#decode(head);
     else {
-      this.keep(head);
-      this.decode(this.takeKept());
+      this.#keep(head);
+      this.#decode(this.#takeKept());
     }
-    if (last + 1 < n) this.keep(chunk.subarray(last + 1));
+    if (last + 1 < n) this.#keep(chunk.subarray(last + 1));
   }
 
   /** Ends the body: an unfinished last line (one without a line end) is delivered as a line. */
   end(): void {
-    this.decode(this.keptBytes > 0 ? this.takeKept() : EMPTY, true);
-    if (this.pending !== '') {
-      const line = this.pending;
-      this.pending = '';
-      this.sink.line(line, 0, line.length);
+    this.#decode(this.#keptBytes > 0 ? this.#takeKept() : EMPTY, true);
+    if (this.#pending !== '') {
+      const line = this.#pending;
+      this.#pending = '';
+      this.#sink.line(line, 0, line.length);
     }
-    this.afterCR = false;
+    this.#afterCR = false;
   }
 
   /** Appends to the undecoded bytes (a buffer that doubles when full: each byte is copied once, amortised). */
-  private keep(bytes: Uint8Array): void {
-    const need = this.keptBytes + bytes.length;
-    if (need > this.kept.length) {
-      const grown = new Uint8Array(Math.max(need, this.kept.length * 2));
-      grown.set(this.kept.subarray(0, this.keptBytes));
-      this.kept = grown;
+  #keep(bytes: Uint8Array): void {
+    const need = this.#keptBytes + bytes.length;
+    if (need > this.#kept.length) {
+      const grown = new Uint8Array(Math.max(need, this.#kept.length * 2));
+      grown.set(this.#kept.subarray(0, this.#keptBytes));
+      this.#kept = grown;
     }
-    this.kept.set(bytes, this.keptBytes);
-    this.keptBytes = need;
+    this.#kept.set(bytes, this.#keptBytes);
+    this.#keptBytes = need;
   }
 
   /** The undecoded bytes, emptied; valid until the next `keep()`. */
-  private takeKept(): Uint8Array {
-    const bytes = this.kept.subarray(0, this.keptBytes);
-    this.keptBytes = 0;
+  #takeKept(): Uint8Array {
+    const bytes = this.#kept.subarray(0, this.#keptBytes);
+    this.#keptBytes = 0;
     // Do not hold on to the memory of one very long line.
-    if (this.kept.length > MAX_KEPT_CAPACITY) this.kept = new Uint8Array(INITIAL_KEPT_CAPACITY);
+    if (this.#kept.length > MAX_KEPT_CAPACITY) this.#kept = new Uint8Array(INITIAL_KEPT_CAPACITY);
     return bytes;
   }
 
-  private decode(bytes: Uint8Array, final = false): void {
+  #decode(bytes: Uint8Array, final = false): void {
     // Streaming mode only because it is the faster path in Node; `bytes` always ends on a character boundary,
     // except possibly at the end of the body, where the final flush turns a truncated character into U+FFFD.
-    let text = this.utf8.decode(bytes, { stream: !final });
-    if (!this.started) {
-      this.started = true;
+    let text = this.#utf8.decode(bytes, { stream: !final });
+    if (!this.#started) {
+      this.#started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    this.split(text);
+    this.#split(text);
   }
 
   /** Hands the complete lines of `s` (after what is pending) to the sink, and keeps the unfinished rest. */
-  private split(s: string): void {
+  #split(s: string): void {
     const n = s.length;
     if (n === 0) return;
-    const sink = this.sink;
+    const sink = this.#sink;
     let pos = 0;
-    if (this.afterCR) {
-      this.afterCR = false;
+    if (this.#afterCR) {
+      this.#afterCR = false;
       if (s.charCodeAt(0) === LF) pos = 1;
     }
     let lf = s.indexOf('\n', pos);
@@ -145,16 +149,16 @@ export class LineDecoder {
       if (lf !== -1 && (cr === -1 || lf < cr)) end = lf;
       else if (cr !== -1) end = cr;
       else break;
-      if (this.pending !== '') {
-        const line = this.pending + s.slice(pos, end);
-        this.pending = '';
+      if (this.#pending !== '') {
+        const line = this.#pending + s.slice(pos, end);
+        this.#pending = '';
         sink.line(line, 0, line.length);
       } else {
         sink.line(s, pos, end);
       }
       if (end === cr) {
         pos = end + 1;
-        if (pos === n) this.afterCR = true;
+        if (pos === n) this.#afterCR = true;
         else if (s.charCodeAt(pos) === LF) {
           pos++;
           lf = s.indexOf('\n', pos);
@@ -166,7 +170,7 @@ export class LineDecoder {
       }
     }
     if (pos < n)
-      this.pending =
-        this.pending === '' ? (pos === 0 ? s : s.slice(pos)) : this.pending + s.slice(pos);
+      this.#pending =
+        this.#pending === '' ? (pos === 0 ? s : s.slice(pos)) : this.#pending + s.slice(pos);
   }
 }

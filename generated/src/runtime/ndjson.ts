@@ -18,21 +18,21 @@ import type { ItemSource } from './stream.js';
 
 export class NDJSONItemSource<T> implements ItemSource<T>, LineSink {
   status: BodyState = 'open';
-  private readonly lines = new LineDecoder(this);
+  readonly #lines = new LineDecoder(this);
   /** The decoded lines not handed out yet: `texts[index, texts.length)`. */
-  private readonly texts: string[] = [];
-  private index = 0;
-  private ended = false;
+  readonly #texts: string[] = [];
+  #index = 0;
+  #ended = false;
   /** The index in `texts` of the last line when it had no line end (the body ended inside it); -1 if none. */
-  private unterminated = -1;
+  #unterminated = -1;
 
   push(chunk: Uint8Array): void {
-    this.lines.push(chunk);
+    this.#lines.push(chunk);
   }
 
   end(): void {
-    this.ended = true;
-    this.lines.end();
+    this.#ended = true;
+    this.#lines.end();
   }
 
   /** Called by the line decoder. */
@@ -40,20 +40,20 @@ export class NDJSONItemSource<T> implements ItemSource<T>, LineSink {
     const text = s.slice(start, end).trim();
     if (text === '') return;
     // after `end()`, the decoder only delivers the unfinished last line
-    if (this.ended) this.unterminated = this.texts.length;
-    this.texts.push(text);
+    if (this.#ended) this.#unterminated = this.#texts.length;
+    this.#texts.push(text);
   }
 
   take(): IteratorResult<T> | undefined {
-    if (this.index < this.texts.length) {
-      const at = this.index++;
-      const text = this.texts[at]!;
-      if (at === this.unterminated) return { value: parseLast(text) as T, done: false };
+    if (this.#index < this.#texts.length) {
+      const at = this.#index++;
+      const text = this.#texts[at]!;
+      if (at === this.#unterminated) return { value: parseLast(text) as T, done: false };
       return { value: parseItem(text, 'the stream line') as T, done: false };
     }
-    this.texts.length = 0;
-    this.index = 0;
-    if (!this.ended) return undefined;
+    this.#texts.length = 0;
+    this.#index = 0;
+    if (!this.#ended) return undefined;
     this.status = 'ended';
     return { value: undefined, done: true };
   }

@@ -43,16 +43,20 @@ const SPACE = 32;
  * as a rope, flattened once when it is read. Memory holds at most the current event.
  */
 export class SSEDecoder implements LineSink {
-  private data = '';
-  private hasData = false;
-  private eventType = '';
-  private retryValue: number | undefined = undefined;
+  #data = '';
+  #hasData = false;
+  #eventType = '';
+  #retryValue: number | undefined = undefined;
   /** The last event ID buffer; persists across events. */
   lastEventId = '';
   /** The reconnection time from the last valid `retry:` field; persists across events. */
   reconnectionTime: number | undefined = undefined;
 
-  constructor(private readonly onEvent: (event: ServerSentEvent) => void) {}
+  readonly #onEvent: (event: ServerSentEvent) => void;
+
+  constructor(onEvent: (event: ServerSentEvent) => void) {
+    this.#onEvent = onEvent;
+  }
 
   /**
    * Ends the body (after the line decoder's end, which delivers an unfinished last line): an event still being
@@ -60,13 +64,13 @@ export class SSEDecoder implements LineSink {
    * drops it).
    */
   end(): void {
-    this.dispatch();
+    this.#dispatch();
   }
 
   /** Processes the line `s[start, end)` (called by the line decoder). */
   line(s: string, start: number, end: number): void {
     if (start === end) {
-      this.dispatch();
+      this.#dispatch();
       return;
     }
     // Only the four known field names matter (anything else, comments included, is ignored), so recognise them
@@ -82,17 +86,17 @@ export class SSEDecoder implements LineSink {
           const v = valueStart(s, start + 4, end);
           if (v < 0) return;
           const value = s.slice(v, end);
-          if (this.hasData) this.data = this.data + '\n' + value;
+          if (this.#hasData) this.#data = this.#data + '\n' + value;
           else {
-            this.data = value;
-            this.hasData = true;
+            this.#data = value;
+            this.#hasData = true;
           }
         }
         return;
       case 101: // event
         if (end - start >= 5 && s.startsWith('event', start)) {
           const v = valueStart(s, start + 5, end);
-          if (v >= 0) this.eventType = s.slice(v, end);
+          if (v >= 0) this.#eventType = s.slice(v, end);
         }
         return;
       case 105: // id
@@ -109,8 +113,8 @@ export class SSEDecoder implements LineSink {
           if (v < 0 || v === end) return;
           const value = s.slice(v, end);
           if (/^[0-9]+$/.test(value)) {
-            this.retryValue = Number.parseInt(value, 10);
-            this.reconnectionTime = this.retryValue;
+            this.#retryValue = Number.parseInt(value, 10);
+            this.reconnectionTime = this.#retryValue;
           }
         }
         return;
@@ -119,23 +123,23 @@ export class SSEDecoder implements LineSink {
     }
   }
 
-  private dispatch(): void {
-    const retry = this.retryValue;
-    this.retryValue = undefined;
-    if (!this.hasData) {
-      this.eventType = '';
+  #dispatch(): void {
+    const retry = this.#retryValue;
+    this.#retryValue = undefined;
+    if (!this.#hasData) {
+      this.#eventType = '';
       return;
     }
     const event: ServerSentEvent = {
-      event: this.eventType === '' ? undefined : this.eventType,
-      data: this.data,
+      event: this.#eventType === '' ? undefined : this.#eventType,
+      data: this.#data,
       id: this.lastEventId === '' ? undefined : this.lastEventId,
       retry,
     };
-    this.data = '';
-    this.hasData = false;
-    this.eventType = '';
-    this.onEvent(event);
+    this.#data = '';
+    this.#hasData = false;
+    this.#eventType = '';
+    this.#onEvent(event);
   }
 }
 
@@ -164,38 +168,46 @@ export const DONE = '[DONE]';
 export class SSEItemSource<T> implements ItemSource<T> {
   status: BodyState = 'open';
   /** The decoded events not handed out yet: `pending[index, pending.length)`. */
-  private readonly pending: ServerSentEvent[] = [];
-  private readonly fields = new SSEDecoder((event) => this.pending.push(event));
-  private readonly lines = new LineDecoder(this.fields);
-  private index = 0;
+  readonly #pending: ServerSentEvent[] = [];
+  readonly #fields = new SSEDecoder((event) => this.#pending.push(event));
+  readonly #lines = new LineDecoder(this.#fields);
+  #index = 0;
   /** The body has ended (and the decoder has been flushed). */
-  private ended = false;
+  #ended = false;
 
   /**
    * `headers` are the response's (they go into the errors); `terminator` is the one the stream must reach; with
    * `events`, the items are whole events (see `StreamOpenOptions.events`).
    */
+  readonly #headers: Headers;
+  readonly #terminator: string | undefined;
+  readonly #events: StreamOpenOptions['events'];
+
   constructor(
-    private readonly headers: Headers,
-    private readonly terminator: string | undefined,
-    private readonly events?: StreamOpenOptions['events'],
-  ) {}
+    headers: Headers,
+    terminator: string | undefined,
+    events?: StreamOpenOptions['events'],
+  ) {
+    this.#headers = headers;
+    this.#terminator = terminator;
+    this.#events = events;
+  }
 
   push(chunk: Uint8Array): void {
-    this.lines.push(chunk);
+    this.#lines.push(chunk);
   }
 
   end(): void {
-    this.ended = true;
-    this.lines.end();
-    this.fields.end();
+    this.#ended = true;
+    this.#lines.end();
+    this.#fields.end();
   }
 
   take(): IteratorResult<T> | undefined {
-    const events = this.pending;
-    while (this.index < events.length) {
-      const event = events[this.index++]!;
-      const json = this.events?.json(event.event ?? 'message') ?? false;
+    const events = this.#pending;
+    while (this.#index < events.length) {
+      const event = events[this.#index++]!;
+      const json = this.#events?.json(event.event ?? 'message') ?? false;
       if (event.event === 'error' && !json) {
         let payload: unknown = event.data;
         try {
@@ -208,31 +220,31 @@ export class SSEItemSource<T> implements ItemSource<T> {
           undefined,
           error === '' ? undefined : error,
           'The server sent an error event.',
-          this.headers,
+          this.#headers,
         );
       }
       const data = event.data;
-      if (data === this.terminator || data === DONE) {
+      if (data === this.#terminator || data === DONE) {
         this.status = 'terminated';
         return { value: undefined, done: true };
       }
-      if (this.events) {
+      if (this.#events) {
         if (json && data === '') continue;
-        return { value: this.events.item(event, json) as T, done: false };
+        return { value: this.#events.item(event, json) as T, done: false };
       }
       if (data === '') continue;
       const value = parseItem(data, 'the server-sent event data');
       if (isRecord(value) && isRecord(value.error))
-        throw new APIError(undefined, value.error, undefined, this.headers);
+        throw new APIError(undefined, value.error, undefined, this.#headers);
       return { value: value as T, done: false };
     }
     events.length = 0;
-    this.index = 0;
-    if (!this.ended) return undefined;
+    this.#index = 0;
+    if (!this.#ended) return undefined;
     this.status = 'ended';
-    if (this.terminator !== undefined) {
+    if (this.#terminator !== undefined) {
       throw new APIConnectionError({
-        message: `The stream ended before its ${JSON.stringify(this.terminator)} terminator: the response is incomplete.`,
+        message: `The stream ended before its ${JSON.stringify(this.#terminator)} terminator: the response is incomplete.`,
       });
     }
     return { value: undefined, done: true };
