@@ -41,9 +41,9 @@ test('one option per scheme, named after it, each with its environment variable;
   expect(built.pkg.clientDefaults.auth).toEqual({
     bearerAuth: { kind: 'bearer', option: 'bearerAuth', env: 'SCALAR_GALAXY_BEARER_AUTH', apiKey: true },
     basicAuth: { kind: 'basic', credential: expect.objectContaining({ shape: '{ username, password }' }), option: 'basicAuth', env: 'SCALAR_GALAXY_BASIC_AUTH' },
-    apiKeyHeader: { kind: 'apiKey', in: 'header', name: 'X-API-Key', option: 'apiKeyHeader', env: 'SCALAR_GALAXY_API_KEY_HEADER' },
-    apiKeyQuery: { kind: 'apiKey', in: 'query', name: 'api_key', option: 'apiKeyQuery', env: 'SCALAR_GALAXY_API_KEY_QUERY' },
-    apiKeyCookie: { kind: 'apiKey', in: 'cookie', name: 'api_key', option: 'apiKeyCookie', env: 'SCALAR_GALAXY_API_KEY_COOKIE' },
+    apiKeyHeader: { kind: 'apiKey', in: 'header', name: 'X-API-Key', placement: expect.objectContaining({ send: expect.any(Function) }), option: 'apiKeyHeader', env: 'SCALAR_GALAXY_API_KEY_HEADER' },
+    apiKeyQuery: { kind: 'apiKey', in: 'query', name: 'api_key', placement: expect.objectContaining({ send: expect.any(Function) }), option: 'apiKeyQuery', env: 'SCALAR_GALAXY_API_KEY_QUERY' },
+    apiKeyCookie: { kind: 'apiKey', in: 'cookie', name: 'api_key', placement: expect.objectContaining({ send: expect.any(Function) }), option: 'apiKeyCookie', env: 'SCALAR_GALAXY_API_KEY_COOKIE' },
     oAuth2: { kind: 'oauth2', option: 'oAuth2', env: 'SCALAR_GALAXY_O_AUTH2' },
     openIdConnect: { kind: 'openIdConnect', option: 'openIdConnect', env: 'SCALAR_GALAXY_OPEN_ID_CONNECT' },
   });

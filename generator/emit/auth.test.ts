@@ -22,7 +22,7 @@ test('option camelCase(scheme name), variable <PREFIX>_CONSTANT_CASE(scheme name
     ['X-Session', 'xSession', 'ACME_X_SESSION', false],
   ]);
   expect(authLiteral(clientSchemes(ir, 'ACME'))).toBe(
-    '{ ApiKeyAuth: { kind: "bearer", option: "apiKeyAuth", env: "ACME_API_KEY_AUTH", apiKey: true }, basic_auth: { kind: "basic", credential: basicCredential, option: "basicAuth", env: "ACME_BASIC_AUTH" }, "X-Session": { kind: "apiKey", in: "cookie", name: "sid", option: "xSession", env: "ACME_X_SESSION" } }',
+    '{ ApiKeyAuth: { kind: "bearer", option: "apiKeyAuth", env: "ACME_API_KEY_AUTH", apiKey: true }, basic_auth: { kind: "basic", credential: basicCredential, option: "basicAuth", env: "ACME_BASIC_AUTH" }, "X-Session": { kind: "apiKey", in: "cookie", name: "sid", placement: apiKeyPlacement, option: "xSession", env: "ACME_X_SESSION" } }',
   );
   expect(authLiteral(clientSchemes(doc([{ name: 'tls', kind: 'other' }]), 'ACME'))).toBe('{}');
 });

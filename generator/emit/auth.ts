@@ -65,15 +65,18 @@ export function clientSchemes(ir: IRDocument, envPrefix: string): ClientScheme[]
 /** What a basic scheme's entry in `ClientDefaults.auth` names as its credential (`CredentialKind` in `auth.ts`). */
 export const BASIC_CREDENTIAL: RuntimeImport = { file: 'basic-auth.ts', name: 'basicCredential' };
 
+/** What an API-key scheme's entry in `ClientDefaults.auth` names as its placement (`KeyPlacement` in `auth.ts`). */
+export const API_KEY_PLACEMENT: RuntimeImport = { file: 'api-key.ts', name: 'apiKeyPlacement' };
+
 /**
  * `ClientDefaults.auth`: each sendable scheme by name, how it is sent, its option and variable. A basic scheme
- * names `basicCredential`, which the module holding the literal imports.
+ * names `basicCredential`, an API-key scheme `apiKeyPlacement`, which the module holding the literal imports.
  */
 export function authLiteral(schemes: ClientScheme[]): string {
   const entries = schemes.map(({ scheme, option, env, apiKey }) => {
     const how =
       scheme.kind === 'apiKey'
-        ? [`kind: ${literal('apiKey')}`, `in: ${literal(scheme.in ?? 'header')}`, `name: ${literal(scheme.parameterName ?? '')}`]
+        ? [`kind: ${literal('apiKey')}`, `in: ${literal(scheme.in ?? 'header')}`, `name: ${literal(scheme.parameterName ?? '')}`, `placement: ${API_KEY_PLACEMENT.name}`]
         : scheme.kind === 'basic'
           ? [`kind: ${literal('basic')}`, `credential: ${BASIC_CREDENTIAL.name}`]
           : [`kind: ${literal(scheme.kind)}`];

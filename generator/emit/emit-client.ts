@@ -11,7 +11,7 @@ import { generic, keyword, literal, propertyKey, reference } from './type-expr.j
 import { call, member, name as codeName, object, prop } from './code.js';
 import { blockDoc, classPropertyDoc, classStatement, expressionStatement, leadingComments, returnBlock, signatureDoc, type LaidMember, type LaidStatement } from './code-layout.js';
 import type { PackagePlan } from './plan.js';
-import { authLiteral, BASIC_CREDENTIAL, clientSchemes, sentAs, type ClientScheme } from './auth.js';
+import { API_KEY_PLACEMENT, authLiteral, BASIC_CREDENTIAL, clientSchemes, sentAs, type ClientScheme } from './auth.js';
 import { runtimeSpecifier } from './runtime-files.js';
 
 export interface ClientNaming {
@@ -114,10 +114,12 @@ export function defaultsStatements(ir: IRDocument, naming: ClientNaming, example
   const own = hasOwnOptions(ir);
   const schemes = clientSchemes(ir, naming.envPrefix);
   const basic = schemes.some((s) => s.scheme.kind === 'basic');
+  const apiKey = schemes.some((s) => s.scheme.kind === 'apiKey');
   const token = schemes.some((s) => s.scheme.kind !== 'basic') || schemes.some((s) => s.apiKey);
   return [
     ...(token ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/auth.js', namedImports: ['TokenCredential'] }] : []),
     ...(basic ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeSpecifier(BASIC_CREDENTIAL.file), namedImports: [BASIC_CREDENTIAL.name, 'type BasicCredential'] }] : []),
+    ...(apiKey ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeSpecifier(API_KEY_PLACEMENT.file), namedImports: [API_KEY_PLACEMENT.name] }] : []),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime/core.js',

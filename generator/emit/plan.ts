@@ -8,7 +8,7 @@ import type { IRDocument, IRSchema, IRWebhook } from '../ir/types.js';
 import { forEachChild, propertiesOf, resolved } from '../ir/walk.js';
 import type { PackageNaming } from '../naming.js';
 import { splitBy, splitLayout, type Split, type SplitLayout } from './layout.js';
-import { BASIC_CREDENTIAL } from './auth.js';
+import { API_KEY_PLACEMENT, BASIC_CREDENTIAL } from './auth.js';
 import { reservedTypeNames, runtimeSources } from './runtime-files.js';
 import { operationShape, type OperationShape } from './signature.js';
 
@@ -99,7 +99,7 @@ export interface WebhookEventPlan {
  * The runtime modules a package ships: those the package's own files import (the client core, its errors and
  * `APIPromise`, which every package exports; the page classes and stream formats its operations name; the chat
  * accumulator where a chat-shaped stream exists; `features`, the modules the defaults and other files import for
- * what the spec has: environments, webhooks, HTTP basic credentials), and every module they import in turn.
+ * what the spec has: environments, webhooks, HTTP basic credentials, API keys), and every module they import in turn.
  */
 function shippedRuntime(shapes: OperationShape[], features: string[]): [string, string][] {
   const sources = new Map(runtimeSources());
@@ -138,6 +138,7 @@ export function planPackage(ir: IRDocument, ctx: EmitContext): PackagePlan {
       ...(ir.environments ? ['environments.ts'] : []),
       ...(webhooks ? ['webhooks.ts'] : []),
       ...(ir.security.some((s) => s.kind === 'basic') ? [BASIC_CREDENTIAL.file] : []),
+      ...(ir.security.some((s) => s.kind === 'apiKey') ? [API_KEY_PLACEMENT.file] : []),
     ]),
     resources,
     ...(webhooks ? { webhooks } : {}),

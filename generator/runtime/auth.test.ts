@@ -1,4 +1,5 @@
 import { json, startServer, type TestServer } from '../../test/helpers/server.js';
+import { apiKeyPlacement } from './api-key.js';
 import type { AuthSchemes } from './auth.js';
 import { basicCredential } from './basic-auth.js';
 import { ClientCore, type RequestSpec } from './core.js';
@@ -17,9 +18,9 @@ beforeEach(() => {
 const schemes: AuthSchemes = {
   bearerAuth: { kind: 'bearer', option: 'bearerAuth', env: 'AUTHTEST_BEARER_AUTH', apiKey: true },
   basicAuth: { kind: 'basic', credential: basicCredential, option: 'basicAuth', env: 'AUTHTEST_BASIC_AUTH' },
-  headerKey: { kind: 'apiKey', in: 'header', name: 'X-API-Key', option: 'headerKey', env: 'AUTHTEST_HEADER_KEY' },
-  queryKey: { kind: 'apiKey', in: 'query', name: 'api_key', option: 'queryKey', env: 'AUTHTEST_QUERY_KEY' },
-  cookieKey: { kind: 'apiKey', in: 'cookie', name: 'session', option: 'cookieKey', env: 'AUTHTEST_COOKIE_KEY' },
+  headerKey: { kind: 'apiKey', in: 'header', name: 'X-API-Key', placement: apiKeyPlacement, option: 'headerKey', env: 'AUTHTEST_HEADER_KEY' },
+  queryKey: { kind: 'apiKey', in: 'query', name: 'api_key', placement: apiKeyPlacement, option: 'queryKey', env: 'AUTHTEST_QUERY_KEY' },
+  cookieKey: { kind: 'apiKey', in: 'cookie', name: 'session', placement: apiKeyPlacement, option: 'cookieKey', env: 'AUTHTEST_COOKIE_KEY' },
   oauth: { kind: 'oauth2', option: 'oauth', env: 'AUTHTEST_OAUTH' },
   oidc: { kind: 'openIdConnect', option: 'oidc', env: 'AUTHTEST_OIDC' },
 };

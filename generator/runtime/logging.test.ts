@@ -2,6 +2,7 @@
 // (bearer, a header API key, a query API key, cookies) never appearing in any logged line.
 import { TEST_DEFAULTS, testClient } from '../../test/helpers/core-client.js';
 import { json, startServer, type TestServer } from '../../test/helpers/server.js';
+import { apiKeyPlacement } from './api-key.js';
 import { ClientCore, type ClientDefaults, type ClientOptions } from './core.js';
 import type { Logger } from './logging.js';
 
@@ -23,9 +24,9 @@ const SECURED: ClientDefaults = {
   ...TEST_DEFAULTS,
   auth: {
     ...TEST_DEFAULTS.auth,
-    headerKey: { kind: 'apiKey', in: 'header', name: 'X-Api-Key', option: 'headerKey', env: 'SDKFORGE_TEST_HEADER_KEY' },
-    queryKey: { kind: 'apiKey', in: 'query', name: 'api_key', option: 'queryKey', env: 'SDKFORGE_TEST_QUERY_KEY' },
-    cookieKey: { kind: 'apiKey', in: 'cookie', name: 'session', option: 'cookieKey', env: 'SDKFORGE_TEST_COOKIE_KEY' },
+    headerKey: { kind: 'apiKey', in: 'header', name: 'X-Api-Key', placement: apiKeyPlacement, option: 'headerKey', env: 'SDKFORGE_TEST_HEADER_KEY' },
+    queryKey: { kind: 'apiKey', in: 'query', name: 'api_key', placement: apiKeyPlacement, option: 'queryKey', env: 'SDKFORGE_TEST_QUERY_KEY' },
+    cookieKey: { kind: 'apiKey', in: 'cookie', name: 'session', placement: apiKeyPlacement, option: 'cookieKey', env: 'SDKFORGE_TEST_COOKIE_KEY' },
   },
 };
 

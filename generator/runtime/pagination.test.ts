@@ -4,6 +4,7 @@
 // that loops fails its test instead of hanging it.
 import type http from 'node:http';
 import { json, startServer, type RecordedRequest, type TestServer } from '../../test/helpers/server.js';
+import { apiKeyPlacement } from './api-key.js';
 import { ClientCore } from './core.js';
 import { CursorPage, type CursorParams } from './cursor-page.js';
 import { SDKError } from './errors.js';
@@ -39,7 +40,7 @@ type Sent = { kind: 'bearer' } | { kind: 'apiKey'; in: 'header' | 'query' | 'coo
 const client = (sent: Sent = { kind: 'bearer' }, baseURL = server.url) =>
   new ClientCore(
     { apiKey: 'sk-test', baseURL, maxRetries: 0 },
-    { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { ...sent, option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } },
+    { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: { key: { ...(sent.kind === 'apiKey' ? { ...sent, placement: apiKeyPlacement } : sent), option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } },
   );
 
 interface Item {

@@ -1,6 +1,7 @@
 // OpenAPI 3.2 `in: querystring`: the serialization of the whole query string by its media type (the examples of
 // the 3.2 text), and what a request built with it sends to a real server.
 import { json, startServer, type TestServer } from '../../test/helpers/server.js';
+import { apiKeyPlacement } from './api-key.js';
 import { ClientCore } from './core.js';
 import { encodeQuerystring } from './querystring.js';
 
@@ -34,7 +35,7 @@ describe('a request with a querystring', () => {
   const make = (apiKeyIn?: 'query') =>
     new ClientCore(
       { apiKey: 'k', baseURL: server.url, maxRetries: 0 },
-      { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: apiKeyIn ? { key: { kind: 'apiKey', in: apiKeyIn, name: 'key', option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } : {} },
+      { baseURL: 'http://unused', envPrefix: 'SDKFORGE_TEST', auth: apiKeyIn ? { key: { kind: 'apiKey', in: apiKeyIn, name: 'key', placement: apiKeyPlacement, option: 'key', env: 'SDKFORGE_TEST_KEY', apiKey: true } } : {} },
     );
 
   test('is the whole query string; other query members (an API key in the query) follow it', async () => {

@@ -33,11 +33,33 @@ export interface CredentialKind {
   authorization(value: unknown, option: string): string;
 }
 
+/**
+ * How an API key is sent and kept out of the log, implemented by its own module (`apiKeyPlacement` in
+ * `api-key.ts`), which the generated defaults import only where the spec has an API-key scheme.
+ */
+export interface KeyPlacement {
+  /** Adds the key to what one request sends: the header, query parameter or cookie the scheme names. */
+  send(parts: AuthParts, scheme: ApiKeyScheme, key: string): void;
+  /**
+   * What the log hides for these schemes: the names of their headers (lowercase), and a logged URL with their
+   * query parameters' values replaced by `***`.
+   */
+  hidden(schemes: readonly ApiKeyScheme[]): { headers: string[]; url(url: string): string };
+}
+
+/** An API-key scheme: where its key goes (`in`, `name`), and the module that sends it. */
+export interface ApiKeyScheme {
+  kind: 'apiKey';
+  in: 'header' | 'query' | 'cookie';
+  name: string;
+  placement: KeyPlacement;
+}
+
 /** How the client sends one scheme's credential, and where it reads it (written by the generator from the spec). */
 export type AuthScheme = (
   | { kind: 'bearer' | 'oauth2' | 'openIdConnect' }
   | { kind: 'basic'; credential: CredentialKind }
-  | { kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  | ApiKeyScheme
 ) & {
   /** The client option that holds the credential, e.g. `bearerAuth`. */
   option: string;
@@ -151,10 +173,8 @@ export class ClientCredentials {
       throw new SDKError(
         `\`${scheme.option}\` gave no token (a non-empty string); the request was not sent.`,
       );
-    if (scheme.kind !== 'apiKey') parts.headers.push(['authorization', `Bearer ${resolved}`]);
-    else if (scheme.in === 'header') parts.headers.push([scheme.name, resolved]);
-    else if (scheme.in === 'query') parts.query[scheme.name] = resolved;
-    else parts.cookies.push([scheme.name, resolved]);
+    if (scheme.kind === 'apiKey') scheme.placement.send(parts, scheme, resolved);
+    else parts.headers.push(['authorization', `Bearer ${resolved}`]);
   }
 
   /** `pass \`a\` and \`b\` in the client options or set A and B`: what one alternative needs. */

@@ -30,7 +30,8 @@ export const REDACTED = '***';
 export class Log {
   readonly level: LogLevel;
   readonly #secretHeaders: Set<string>;
-  readonly #secretQuery: Set<string>;
+  /** Hides the API keys sent in the query (`KeyPlacement.hidden`); absent when none is. */
+  readonly #hiddenURL: ((url: string) => string) | undefined;
 
   constructor(
     level: LogLevel | undefined,
@@ -44,11 +45,10 @@ export class Log {
       ? (chosen as LogLevel)
       : 'warn';
     const keys = Object.values(schemes).flatMap((s) => (s.kind === 'apiKey' ? [s] : []));
-    this.#secretHeaders = new Set([
-      ...SECRET_HEADERS,
-      ...keys.filter((s) => s.in === 'header').map((s) => s.name.toLowerCase()),
-    ]);
-    this.#secretQuery = new Set(keys.filter((s) => s.in === 'query').map((s) => s.name));
+    // every API-key scheme names the same placement module, which knows what to hide
+    const hidden = keys[0]?.placement.hidden(keys);
+    this.#secretHeaders = new Set([...SECRET_HEADERS, ...(hidden?.headers ?? [])]);
+    this.#hiddenURL = hidden?.url;
     if (this.level !== chosen) {
       this.warn(
         `${level === undefined ? `${envPrefix}_LOG` : 'logLevel'} is ${JSON.stringify(chosen)}, which is not a log level (off, error, warn, info, debug): logging at warn.`,
@@ -81,16 +81,7 @@ export class Log {
 
   /** `url` with the value of every query parameter a security scheme sends replaced by `***`. */
   url(url: string): string {
-    if (!this.#secretQuery.size || !url.includes('?')) return url;
-    try {
-      const parsed = new URL(url);
-      for (const name of this.#secretQuery) {
-        if (parsed.searchParams.has(name)) parsed.searchParams.set(name, REDACTED);
-      }
-      return parsed.toString();
-    } catch {
-      return url.split('?')[0] + '?' + REDACTED;
-    }
+    return this.#hiddenURL ? this.#hiddenURL(url) : url;
   }
 
   /** The headers as an object, credentials replaced by `***`. */
