@@ -15,7 +15,7 @@ export function withEnvironment(
 ): ClientOptions {
   const { environment, ...rest } = options;
   if (environment === undefined) return rest;
-  if (!Object.prototype.hasOwnProperty.call(environments, environment)) {
+  if (!Object.hasOwn(environments, environment)) {
     const known = Object.keys(environments)
       .map((name) => JSON.stringify(name))
       .join(', ');

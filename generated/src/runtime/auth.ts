@@ -102,9 +102,7 @@ export class ClientCredentials {
     this.#schemes = schemes;
     this.#envPrefix = envPrefix;
     const given = (name: string): unknown =>
-      Object.prototype.hasOwnProperty.call(options, name)
-        ? (options as Record<string, unknown>)[name]
-        : undefined;
+      Object.hasOwn(options, name) ? (options as Record<string, unknown>)[name] : undefined;
     const apiKey = given('apiKey');
     let main: TokenCredential | null | undefined;
     for (const [name, scheme] of Object.entries(schemes)) {
@@ -153,9 +151,7 @@ export class ClientCredentials {
 
   /** The scheme of that name, not an `Object.prototype` member (a spec may name a scheme `constructor`). */
   #scheme(name: string): AuthScheme | undefined {
-    return Object.prototype.hasOwnProperty.call(this.#schemes, name)
-      ? this.#schemes[name]
-      : undefined;
+    return Object.hasOwn(this.#schemes, name) ? this.#schemes[name] : undefined;
   }
 
   async #add(parts: AuthParts, name: string): Promise<void> {

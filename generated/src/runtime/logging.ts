@@ -41,9 +41,7 @@ export class Log {
   ) {
     const fromEnv = readEnv(`${envPrefix}_LOG`);
     const chosen = level ?? fromEnv ?? 'warn';
-    this.level = Object.prototype.hasOwnProperty.call(LEVELS, chosen)
-      ? (chosen as LogLevel)
-      : 'warn';
+    this.level = Object.hasOwn(LEVELS, chosen) ? (chosen as LogLevel) : 'warn';
     const keys = Object.values(schemes).flatMap((s) => (s.kind === 'apiKey' ? [s] : []));
     // every API-key scheme names the same placement module, which knows what to hide
     const hidden = keys[0]?.placement.hidden(keys);
