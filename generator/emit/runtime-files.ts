@@ -53,6 +53,9 @@ export const RETRY_POLICY: RuntimeImport = { file: 'retry-policy.ts', name: 'ret
 /** `RequestSpec.queryStyles` of an operation with query parameters in other styles than `form`, exploded. */
 export const PARAM_STYLES: RuntimeImport = { file: 'query-styles.ts', name: 'paramStyles' };
 
+/** `RequestSpec.cookies` of an operation with cookie parameters. */
+export const COOKIE_PARAMS: RuntimeImport = { file: 'cookies.ts', name: 'cookieParams' };
+
 /** `StreamOpenOptions.events` of an operation that streams typed server-sent events (OpenAPI 3.2). */
 export const TYPED_EVENTS: RuntimeImport = { file: 'sse-events.ts', name: 'typedEvents' };
 
@@ -65,6 +68,7 @@ export const OPERATION_IMPORTS: readonly RuntimeImport[] = [
   IDEMPOTENCY_HEADER,
   RETRY_POLICY,
   PARAM_STYLES,
+  COOKIE_PARAMS,
   TYPED_EVENTS,
   ...PAGINATION_KINDS.map(pageClassImport),
   ...(Object.keys(FORMATS) as StreamFormat[]).map(streamFormatImport),

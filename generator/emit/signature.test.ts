@@ -82,7 +82,7 @@ describe('arguments', () => {
     expect([...shape.paramKeys.values()]).toEqual(['id', 'limit', 'header.id', 'x-trace', 'cookie.id']);
     expect(nodeText(shape.paramsType!.node).split('\n').slice(1, -1)).toEqual(['id?: string;', 'limit?: string;', '"header.id"?: string;', '"x-trace"?: string;', '"cookie.id"?: string;']);
     expect(requestSpecLiteral(shape)).toBe(
-      '{ method: "GET", path: "/items", query: { id: params?.["id"], limit: params?.["limit"] }, headers: { id: params?.["header.id"], "x-trace": params?.["x-trace"] }, cookies: { id: params?.["cookie.id"] }, security: [] }',
+      '{ method: "GET", path: "/items", query: { id: params?.["id"], limit: params?.["limit"] }, headers: { id: params?.["header.id"], "x-trace": params?.["x-trace"] }, cookies: cookieParams({ id: params?.["cookie.id"] }), security: [] }',
     );
   });
 });

@@ -8,7 +8,7 @@ import { FORMATS } from '../ir/streaming.js';
 import type { IRContent, IROperation, IRPagination, IRParameter, IRSchema, IRStreaming } from '../ir/types.js';
 import type { ResponseType } from '../runtime/core.js';
 import { isJson, isPositionalMultipart, responseTypeOf } from '../util/media-type.js';
-import { ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, PARAM_STYLES, REQUEST_PAGE, RETRY_POLICY, streamFormatImport, TYPED_EVENTS, type RuntimeImport } from './runtime-files.js';
+import { COOKIE_PARAMS, ENCODE_BODY, ENCODE_PARTS, ENCODE_QUERYSTRING, IDEMPOTENCY_HEADER, pageClassImport, PARAM_STYLES, REQUEST_PAGE, RETRY_POLICY, streamFormatImport, TYPED_EVENTS, type RuntimeImport } from './runtime-files.js';
 import { generic, keyword, literal, objectNode, reference, typeNode, union, type TypeContext, type TypeNode } from './type-expr.js';
 import { array, call, name, object, plainCode, prop, str, type Code, type CodeProperty } from './code.js';
 import { httpMethod } from '../ir/methods.js';
@@ -118,6 +118,7 @@ export function operationShape(op: IROperation, typeNames: NameAllocator, writab
   if (op.idempotency) built.runtimeImports = [...built.runtimeImports, IDEMPOTENCY_HEADER];
   if (op.retries) built.runtimeImports = [...built.runtimeImports, RETRY_POLICY];
   if (op.parameters.query.some(styledQueryParameter)) built.runtimeImports = [...built.runtimeImports, PARAM_STYLES];
+  if (op.parameters.cookie.length) built.runtimeImports = [...built.runtimeImports, COOKIE_PARAMS];
   return built;
 }
 
@@ -253,7 +254,7 @@ export function requestSpecCode(shape: OperationShape, extra: CodeProperty[] = [
     if (encodesOtherThanJSON(shape.body)) fields.push(prop('encode', name(ENCODE_BODY.name)));
   }
   if (p && cookie.length > 0) {
-    fields.push(prop('cookies', pick(cookie)));
+    fields.push(prop('cookies', call(COOKIE_PARAMS.name, [pick(cookie)])));
   }
   if (shape.responseType !== 'json') {
     fields.push(prop('responseType', str(shape.responseType)));

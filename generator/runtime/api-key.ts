@@ -10,7 +10,13 @@ export const apiKeyPlacement: KeyPlacement = {
   send(parts: AuthParts, scheme: ApiKeyScheme, key: string): void {
     if (scheme.in === 'header') parts.headers.push([scheme.name, key]);
     else if (scheme.in === 'query') parts.query[scheme.name] = key;
-    else parts.cookies.push([scheme.name, key]);
+    else {
+      // several cookie keys share one header
+      const pair = `${scheme.name}=${encodeURIComponent(key)}`;
+      const cookie = parts.headers.find(([name]) => name === 'cookie');
+      if (cookie) cookie[1] += `; ${pair}`;
+      else parts.headers.push(['cookie', pair]);
+    }
   },
 
   hidden(schemes: readonly ApiKeyScheme[]) {

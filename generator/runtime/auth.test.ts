@@ -2,6 +2,7 @@ import { json, startServer, type TestServer } from '../../test/helpers/server.js
 import { apiKeyPlacement } from './api-key.js';
 import type { AuthSchemes } from './auth.js';
 import { basicCredential } from './basic-auth.js';
+import { cookieParams } from './cookies.js';
 import { ClientCore, type RequestSpec } from './core.js';
 import { SDKError } from './errors.js';
 
@@ -43,10 +44,10 @@ describe('each scheme sends its credential as the server expects', () => {
     expect(last().headers.authorization).toBeUndefined();
     await client.request(get([['queryKey']], { query: { limit: 2 } }));
     expect(last().url).toBe('/r?limit=2&api_key=q%20k');
-    await client.request(get([['cookieKey']], { cookies: { theme: 'dark', empty: undefined } }));
+    await client.request(get([['cookieKey']], { cookies: cookieParams({ theme: 'dark', empty: undefined }) }));
     expect(last().headers.cookie).toBe('theme=dark; session=s%20v%3B1');
     // a cookie parameter of the credential's name is replaced, not sent twice
-    await client.request(get([['cookieKey']], { cookies: { session: 'param', theme: 'x' } }));
+    await client.request(get([['cookieKey']], { cookies: cookieParams({ session: 'param', theme: 'x' }) }));
     expect(last().headers.cookie).toBe('theme=x; session=s%20v%3B1');
   });
 

@@ -88,12 +88,6 @@ test('a streamed request body is sent once, never retried', async () => {
   expect(server.requests[0]!.body).toBe('chunk');
 });
 
-test('cookie parameters go in the cookie header', async () => {
-  server.handle((_req, res) => json(res, 200, {}));
-  await client().request({ method: 'GET', path: '/c', cookies: { session: 'a b', none: undefined, theme: 'dark' } });
-  expect(server.requests[0]!.headers.cookie).toBe('session=a%20b; theme=dark');
-});
-
 test('encodeBody leaves FormData and URLSearchParams as they are', () => {
   const form = new FormData();
   expect(encodeBody(form, 'multipart/form-data').body).toBe(form);

@@ -74,9 +74,9 @@ export type AuthSchemes = Record<string, AuthScheme>;
 
 /** What one request sends for its credentials. */
 export interface AuthParts {
+  /** Credential cookies are one `cookie` entry, its `name=value` pairs joined by `; `. */
   headers: [string, string][];
   query: Record<string, string>;
-  cookies: [string, string][];
 }
 
 /** The part of a `RequestSpec` authentication reads. */
@@ -129,7 +129,7 @@ export class ClientCredentials {
    * it). Otherwise an `SDKError` naming the options and environment variables that would do: nothing is sent.
    */
   async resolve(spec: Secured): Promise<AuthParts> {
-    const parts: AuthParts = { headers: [], query: {}, cookies: [] };
+    const parts: AuthParts = { headers: [], query: {} };
     const alternatives = spec.security ?? [];
     const chosen = alternatives.find(
       (names) => names.length > 0 && names.every((name) => this.#values.has(name)),

@@ -129,8 +129,11 @@ export interface RequestSpec {
   querystring?: string | undefined;
   /** Header parameters. */
   headers?: Record<string, unknown> | undefined;
-  /** Cookie parameters, sent in the `cookie` header. */
-  cookies?: Record<string, unknown> | undefined;
+  /**
+   * Cookie parameters, sent in the `cookie` header, as `cookieParams({ … })` from `cookies.ts` gives them (emitted
+   * only for the operations that have such parameters).
+   */
+  cookies?: CookieParams | undefined;
   /** The `accept` header; JSON (or the stream's media type for streams) when absent. */
   accept?: string | undefined;
   body?: unknown;
@@ -196,6 +199,15 @@ export interface IdempotencyRule {
     headers: Headers,
     sources: readonly (Record<string, unknown> | undefined)[],
   ): string | undefined;
+}
+
+/** `RequestSpec.cookies`: an operation's cookie parameters (`cookieParams` in `cookies.ts` makes them). */
+export interface CookieParams {
+  /**
+   * Adds them to the `cookie` header, before the credential cookies `headers` already holds; a credential
+   * replaces a parameter of its name.
+   */
+  apply(headers: Headers): void;
 }
 
 /** A body as `fetch` takes it, and the content-type header to send with it (none for `FormData`). */
@@ -482,20 +494,8 @@ export class ClientCore {
           : 'application/json'),
     });
     if (contentType) headers.set('content-type', contentType);
-    // cookie parameters and credential cookies share one header; a credential replaces a parameter of its name
-    const credentialCookies = auth?.cookies ?? [];
-    const cookies = [
-      ...Object.entries(spec.cookies ?? {}).filter(
-        ([k, v]) => v !== undefined && v !== null && !credentialCookies.some(([c]) => c === k),
-      ),
-      ...credentialCookies,
-    ];
-    if (cookies.length)
-      headers.set(
-        'cookie',
-        cookies.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('; '),
-      );
     for (const [name, value] of auth?.headers ?? []) setHeader(headers, name, value);
+    spec.cookies?.apply(headers);
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
       if (value !== undefined && value !== null) setHeader(headers, name, String(value));
     }
